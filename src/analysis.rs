@@ -1,0 +1,57 @@
+//! The whole pipeline from articles to the comparison: alignment, then framing. This is the
+//! one entry point the CLI and the GUI call; its result is the JSON contract.
+
+use crate::align::{self, Alignment, Story, Topic};
+use crate::frame::{self, Cue, Difference, Lexicons, Quote, Tone};
+use crate::model::Article;
+use serde::{Deserialize, Serialize};
+
+/// The comparison of a set of articles. Serialised as-is, this is the documented JSON contract.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Analysis {
+    pub articles: Vec<Article>,
+    pub stories: Vec<Story>,
+    pub topics: Vec<Topic>,
+    pub alignments: Vec<Alignment>,
+    pub quotes: Vec<Quote>,
+    pub cues: Vec<Cue>,
+    pub tones: Vec<Tone>,
+    pub differences: Vec<Difference>,
+}
+
+/// Stages of the pipeline, reported to a progress callback.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Aligning,
+    Framing,
+    Done,
+}
+
+/// Runs the analysis. `progress` is called at each stage with the fraction done (0..1).
+pub fn analyze_with_progress(
+    articles: Vec<Article>,
+    lexicons: &Lexicons,
+    progress: &dyn Fn(Stage, f32),
+) -> Analysis {
+    progress(Stage::Aligning, 0.0);
+    let aligned = align::align(&articles);
+    progress(Stage::Framing, 0.5);
+    let framing = frame::analyze(&articles, &aligned, lexicons);
+    progress(Stage::Done, 1.0);
+    Analysis {
+        articles,
+        stories: aligned.stories,
+        topics: aligned.topics,
+        alignments: aligned.alignments,
+        quotes: framing.quotes,
+        cues: framing.cues,
+        tones: framing.tones,
+        differences: framing.differences,
+    }
+}
+
+/// Runs the analysis without progress reporting.
+pub fn analyze(articles: Vec<Article>, lexicons: &Lexicons) -> Analysis {
+    analyze_with_progress(articles, lexicons, &|_, _| {})
+}

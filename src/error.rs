@@ -1,0 +1,65 @@
+//! Typed errors of the core. Each says in plain words what went wrong and with which input.
+
+use thiserror::Error;
+
+/// What went wrong reading one article.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum IngestProblem {
+    #[error("the file is empty")]
+    Empty,
+    #[error("this looks like a binary file ({0}), not an article")]
+    Binary(String),
+    #[error("the file is {size} bytes; framediff reads articles up to {limit} bytes (20 MB)")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("the file cannot be read: {0}")]
+    Unreadable(String),
+    #[error(
+        "the bytes are not text in any encoding framediff knows (UTF-8, UTF-16, Windows-1252, Latin-1)"
+    )]
+    Undecodable,
+    #[error("the HTML page has no readable article text ({0})")]
+    Html(String),
+    #[error("the PDF could not be read: {0}")]
+    Pdf(String),
+    #[error("the front matter is not valid YAML: {0}")]
+    FrontMatter(String),
+    #[error("no article text was found after setting aside page boilerplate")]
+    NoText,
+}
+
+/// An article that could not be read, with where it came from.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+#[error("{path}: {problem}")]
+pub struct IngestError {
+    pub path: String,
+    pub problem: IngestProblem,
+}
+
+impl IngestError {
+    pub fn new(path: impl Into<String>, problem: IngestProblem) -> Self {
+        IngestError {
+            path: path.into(),
+            problem,
+        }
+    }
+}
+
+/// A lexicon file that could not be used.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+#[error("lexicon {file}, line {line}: {message}")]
+pub struct LexiconError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+/// A workspace file that could not be read or written.
+#[derive(Debug, Error)]
+pub enum WorkspaceError {
+    #[error("the workspace file {path} cannot be read: {message}")]
+    Read { path: String, message: String },
+    #[error("the workspace file {path} is not a valid framediff workspace: {message}")]
+    Corrupt { path: String, message: String },
+    #[error("the workspace cannot be written to {path}: {message}")]
+    Write { path: String, message: String },
+}

@@ -1,0 +1,174 @@
+//! Finding and normalising publication dates written in the common forms
+//! ("November 21, 2024", "Nov. 21, 2024", "21 Nov 2024", "2024-11-21T09:00Z", "11/21/2024",
+//! "21.11.2024") to YYYY-MM-DD.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+fn month_number(name: &str) -> Option<u32> {
+    let n = name.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().find(|(m, _)| *m == n).map(|(_, v)| *v)
+}
+
+const MONTH_RE: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+
+struct Patterns {
+    iso: Regex,
+    month_day_year: Regex,
+    day_month_year: Regex,
+    numeric: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        iso: Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][0-9:.+\-Z]*)?\b").unwrap(),
+        month_day_year: Regex::new(&format!(
+            r"(?i)\b({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+        ))
+        .unwrap(),
+        day_month_year: Regex::new(&format!(
+            r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_RE}),?\s+(\d{{4}})\b"
+        ))
+        .unwrap(),
+        numeric: Regex::new(r"\b(\d{1,2})([/.])(\d{1,2})[/.](\d{4})\b").unwrap(),
+    })
+}
+
+fn valid(y: i32, m: u32, d: u32) -> Option<String> {
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => return None,
+    };
+    ((1900..=2100).contains(&y) && d >= 1 && d <= days).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// A date found in a text: the normalised date and the byte range it was written in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDate {
+    pub date: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Finds the first well-formed date in `text`.
+pub fn find_date(text: &str) -> Option<FoundDate> {
+    let p = patterns();
+    let mut best: Option<FoundDate> = None;
+    let mut consider = |found: Option<FoundDate>| {
+        if let Some(f) = found
+            && best.as_ref().is_none_or(|b| f.start < b.start)
+        {
+            best = Some(f);
+        }
+    };
+    consider(p.iso.captures_iter(text).find_map(|c| {
+        let m = c.get(0)?;
+        let date = valid(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
+        Some(FoundDate {
+            date,
+            start: m.start(),
+            end: m.end(),
+        })
+    }));
+    consider(p.month_day_year.captures_iter(text).find_map(|c| {
+        let m = c.get(0)?;
+        let date = valid(c[3].parse().ok()?, month_number(&c[1])?, c[2].parse().ok()?)?;
+        Some(FoundDate {
+            date,
+            start: m.start(),
+            end: m.end(),
+        })
+    }));
+    consider(p.day_month_year.captures_iter(text).find_map(|c| {
+        let m = c.get(0)?;
+        let date = valid(c[3].parse().ok()?, month_number(&c[2])?, c[1].parse().ok()?)?;
+        Some(FoundDate {
+            date,
+            start: m.start(),
+            end: m.end(),
+        })
+    }));
+    consider(p.numeric.captures_iter(text).find_map(|c| {
+        let m = c.get(0)?;
+        let (a, b): (u32, u32) = (c[1].parse().ok()?, c[3].parse().ok()?);
+        let y: i32 = c[4].parse().ok()?;
+        // "/" is US month-first unless the first number cannot be a month; "." is day-first.
+        let (month, day) = if &c[2] == "." || a > 12 {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        let date = valid(y, month, day)?;
+        Some(FoundDate {
+            date,
+            start: m.start(),
+            end: m.end(),
+        })
+    }));
+    best
+}
+
+/// Normalises a date string to YYYY-MM-DD, if it holds one.
+pub fn normalize_date(text: &str) -> Option<String> {
+    find_date(text).map(|f| f.date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_forms() {
+        for (input, want) in [
+            ("November 21, 2024", "2024-11-21"),
+            ("Published: Nov. 21, 2024 at 5:02 p.m. ET", "2024-11-21"),
+            ("21 Nov 2024 10:32 GMT", "2024-11-21"),
+            ("Thursday 21st of November 2024", "2024-11-21"),
+            ("2024-11-21T09:00:00Z", "2024-11-21"),
+            ("11/21/2024", "2024-11-21"),
+            ("21/11/2024", "2024-11-21"),
+            ("21.11.2024", "2024-11-21"),
+            ("Sept 3 2023", "2023-09-03"),
+        ] {
+            assert_eq!(normalize_date(input).as_deref(), Some(want), "{input}");
+        }
+    }
+
+    #[test]
+    fn rejects_non_dates() {
+        assert_eq!(normalize_date("February 30, 2024"), None);
+        assert_eq!(normalize_date("12 Views"), None);
+        assert_eq!(normalize_date("May I help?"), None);
+    }
+}

@@ -1,0 +1,144 @@
+//! Markdown articles with YAML front matter (title, source/outlet, author, date, url, tags,
+//! illustrative); the Markdown body is reduced to plain paragraphs.
+
+use super::clean::Meta;
+use super::date::normalize_date;
+use crate::error::IngestProblem;
+use serde_norway::Value;
+
+/// Splits front matter from the body and returns (plain body, metadata, illustrative flag).
+pub fn extract(text: &str) -> Result<(String, Meta, bool), IngestProblem> {
+    let text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
+    let mut meta = Meta::default();
+    let mut illustrative = false;
+    let body = match split_front_matter(&text) {
+        Some((yaml, body)) => {
+            let value: Value = serde_norway::from_str(yaml)
+                .map_err(|e| IngestProblem::FrontMatter(e.to_string()))?;
+            let get = |key: &str| -> Option<String> {
+                match value.get(key)? {
+                    Value::String(s) => Some(s.trim().to_string()),
+                    Value::Number(n) => Some(n.to_string()),
+                    Value::Bool(b) => Some(b.to_string()),
+                    _ => None,
+                }
+                .filter(|s| !s.is_empty())
+            };
+            meta.title = get("title");
+            meta.source = get("source")
+                .or_else(|| get("outlet"))
+                .or_else(|| get("site"));
+            meta.author = get("author").or_else(|| get("byline"));
+            meta.date = get("date").and_then(|d| normalize_date(&d));
+            meta.url = get("url");
+            meta.tags = match value.get("tags") {
+                Some(Value::Sequence(items)) => items
+                    .iter()
+                    .filter_map(|v| v.as_str().map(|s| s.trim().to_string()))
+                    .filter(|s| !s.is_empty())
+                    .collect(),
+                Some(Value::String(s)) => s
+                    .split(',')
+                    .map(|t| t.trim().to_string())
+                    .filter(|t| !t.is_empty())
+                    .collect(),
+                _ => Vec::new(),
+            };
+            illustrative = matches!(value.get("illustrative"), Some(Value::Bool(true)));
+            body
+        }
+        None => text.as_str(),
+    };
+    Ok((strip_markdown(body), meta, illustrative))
+}
+
+fn split_front_matter(text: &str) -> Option<(&str, &str)> {
+    let rest = text.strip_prefix("---\n")?;
+    let end = rest.find("\n---")?;
+    let yaml = &rest[..end];
+    let after = &rest[end + 4..];
+    let body = after.split_once('\n').map_or("", |(_, b)| b);
+    Some((yaml, body))
+}
+
+/// Reduces Markdown to plain text lines: headings keep their text, emphasis markers, links and
+/// images are unwrapped, block quotes and list markers are kept as text.
+fn strip_markdown(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    for line in body.lines() {
+        let t = line.trim_end();
+        let t = if t.trim_start().starts_with('#') && !t.trim_start().starts_with("#[") {
+            t.trim_start().trim_start_matches('#').trim_start()
+        } else {
+            t
+        };
+        let t = t.strip_prefix("> ").unwrap_or(t);
+        out.push_str(&unwrap_inline(t));
+        out.push('\n');
+    }
+    out
+}
+
+fn unwrap_inline(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        // ![alt](url) and [text](url)
+        if (c == '[' || (c == '!' && chars.get(i + 1) == Some(&'[')))
+            && let Some((text, next)) = link_at(&chars, if c == '!' { i + 1 } else { i })
+        {
+            out.push_str(&text);
+            i = next;
+            continue;
+        }
+        if c == '*' || c == '_' && (i == 0 || !chars[i - 1].is_alphanumeric()) || c == '`' {
+            // drop emphasis and code markers (underscores inside words stay)
+            if c == '_'
+                && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric())
+                && i > 0
+                && chars[i - 1].is_alphanumeric()
+            {
+                out.push(c);
+            }
+            i += 1;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+fn link_at(chars: &[char], open: usize) -> Option<(String, usize)> {
+    let close = (open + 1..chars.len()).find(|&j| chars[j] == ']')?;
+    if chars.get(close + 1) != Some(&'(') {
+        return None;
+    }
+    let end = (close + 2..chars.len()).find(|&j| chars[j] == ')')?;
+    Some((chars[open + 1..close].iter().collect(), end + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_and_body() {
+        let md = "---\ntitle: \"Talks: a start\"\nsource: Example Wire\nauthor: A. Writer\ndate: 2024-11-21\ntags: [Russia, Ukraine]\nillustrative: true\n---\n# Heading\n\nSome **bold** and [a link](http://x) text.\n";
+        let (body, meta, illustrative) = extract(md).unwrap();
+        assert_eq!(meta.title.as_deref(), Some("Talks: a start"));
+        assert_eq!(meta.source.as_deref(), Some("Example Wire"));
+        assert_eq!(meta.date.as_deref(), Some("2024-11-21"));
+        assert_eq!(meta.tags, vec!["Russia", "Ukraine"]);
+        assert!(illustrative);
+        assert!(body.contains("Some bold and a link text."), "{body}");
+    }
+
+    #[test]
+    fn bad_front_matter_is_an_error() {
+        let md = "---\ntitle: [unclosed\n---\nBody.\n";
+        assert!(matches!(extract(md), Err(IngestProblem::FrontMatter(_))));
+    }
+}

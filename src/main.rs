@@ -1,0 +1,112 @@
+//! The `framediff` binary: parses arguments, reads files, calls the core and prints or opens the
+//! window. All analysis lives in the library.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use framediff::report::{self, ReportFormat};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "framediff",
+    version,
+    about = "Compare how news articles frame one story.",
+    long_about = "Compare how news articles frame one story.\n\nWith no arguments, opens the window with the bundled sample articles. With FILE arguments, opens the window with those files (folders are expanded)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Articles or folders to open in the window.
+    files: Vec<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Compare articles headless and print (or write) the result.
+    Compare {
+        /// Article files or folders (.txt, .md, .html, .pdf; others are sniffed).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutFormat::Json)]
+        format: OutFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Use the lexicon files in this folder instead of the built-in ones.
+        #[arg(long)]
+        lexicons: Option<PathBuf>,
+    },
+}
+
+#[derive(Copy, Clone, Debug, ValueEnum)]
+enum OutFormat {
+    Json,
+    Md,
+    Html,
+}
+
+impl From<OutFormat> for ReportFormat {
+    fn from(f: OutFormat) -> Self {
+        match f {
+            OutFormat::Json => ReportFormat::Json,
+            OutFormat::Md => ReportFormat::Markdown,
+            OutFormat::Html => ReportFormat::Html,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Compare {
+            files,
+            format,
+            output,
+            lexicons,
+        }) => compare(&files, format.into(), output, lexicons),
+        None => {
+            eprintln!("the window is not built yet");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn compare(
+    files: &[PathBuf],
+    format: ReportFormat,
+    output: Option<PathBuf>,
+    lexicons: Option<PathBuf>,
+) -> ExitCode {
+    let lexicons = match framediff::files::load_lexicons(lexicons.as_deref()) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("framediff: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let (articles, failed) = framediff::files::read_articles(files);
+    for e in &failed {
+        eprintln!("framediff: skipped {e}");
+    }
+    if articles.is_empty() {
+        eprintln!("framediff: no article could be read");
+        return ExitCode::from(2);
+    }
+    let analysis = framediff::analyze(articles, &lexicons);
+    let text = report::render(&analysis, format);
+    match output {
+        Some(path) => {
+            if let Err(e) = framediff::files::write_atomic(&path, text.as_bytes()) {
+                eprintln!("framediff: cannot write {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        }
+        None => println!("{text}"),
+    }
+    if failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

@@ -1,0 +1,4 @@
+//! Text primitives shared by the analysis: sentence segmentation and word tokens with stems.
+
+pub mod segment;
+pub mod tokens;

@@ -1,0 +1,230 @@
+//! Paragraph and sentence segmentation with byte offsets into the normalised body.
+//!
+//! Sentence boundaries come from the `sentencex` segmenter (abbreviations, initials, decimals and
+//! quotations are its job); this module owns paragraph detection, whitespace normalisation and
+//! offset bookkeeping.
+
+use crate::model::Sentence;
+
+/// The result of segmenting a body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Segmented {
+    /// The normalised body: paragraphs joined by a blank line, inner whitespace collapsed.
+    pub body: String,
+    /// Byte ranges of the paragraphs in `body`.
+    pub paragraphs: Vec<(usize, usize)>,
+    pub sentences: Vec<Sentence>,
+}
+
+/// Splits raw text into paragraphs. When the text has blank lines, blocks between them are
+/// paragraphs (hard-wrapped lines are joined); otherwise every non-empty line is one.
+pub fn split_paragraphs(text: &str) -> Vec<String> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let has_blank = text.lines().any(|l| l.trim().is_empty())
+        && text.lines().filter(|l| !l.trim().is_empty()).count() > 1;
+    let blocks: Vec<String> = if has_blank {
+        text.split("\n\n")
+            .flat_map(|b| split_blank_block(b))
+            .collect()
+    } else {
+        text.lines().map(str::to_string).collect()
+    };
+    blocks
+        .into_iter()
+        .map(|b| collapse_whitespace(&b))
+        .filter(|b| !b.is_empty())
+        .collect()
+}
+
+/// A "block" from splitting on "\n\n" may still contain whitespace-only lines; split on those too.
+fn split_blank_block(block: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for line in block.lines() {
+        if line.trim().is_empty() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        } else {
+            if !cur.is_empty() {
+                cur.push(' ');
+            }
+            cur.push_str(line.trim());
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Collapses runs of whitespace (including non-breaking spaces) into one space and trims.
+pub fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}' {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Segments raw text into a normalised body, paragraphs and sentences.
+pub fn segment(text: &str) -> Segmented {
+    segment_paragraphs(&split_paragraphs(text))
+}
+
+/// Segments already-split paragraphs.
+pub fn segment_paragraphs(paragraphs: &[String]) -> Segmented {
+    let mut out = Segmented::default();
+    for para in paragraphs {
+        let para = collapse_whitespace(para);
+        if para.is_empty() {
+            continue;
+        }
+        if !out.body.is_empty() {
+            out.body.push_str("\n\n");
+        }
+        let p_start = out.body.len();
+        out.body.push_str(&para);
+        let p_index = out.paragraphs.len();
+        out.paragraphs.push((p_start, out.body.len()));
+        for (s, e) in sentence_spans(&para) {
+            out.sentences.push(Sentence {
+                index: out.sentences.len(),
+                paragraph: p_index,
+                start: p_start + s,
+                end: p_start + e,
+                text: para[s..e].to_string(),
+            });
+        }
+    }
+    out
+}
+
+/// Byte spans of the sentences of one paragraph, trimmed of surrounding whitespace.
+pub fn sentence_spans(para: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    for b in sentencex::get_sentence_boundaries("en", para) {
+        let (mut s, mut e) = (b.start_byte, b.end_byte.min(para.len()));
+        if s >= e || !para.is_char_boundary(s) || !para.is_char_boundary(e) {
+            continue;
+        }
+        let piece = &para[s..e];
+        s += piece.len() - piece.trim_start().len();
+        e -= piece.len() - piece.trim_end().len();
+        if s < e {
+            spans.push((s, e));
+        }
+    }
+    if spans.is_empty() && !para.trim().is_empty() {
+        spans.push((0, para.len()));
+    }
+    merge_fragments(para, spans)
+}
+
+/// Rejoins pieces the segmenter split off that cannot stand alone: a lone closing quote or
+/// bracket, or a piece that starts lower-case (a continuation such as `"..." he said.`).
+fn merge_fragments(para: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (s, e) in spans {
+        let piece = &para[s..e];
+        let first = piece
+            .chars()
+            .find(|c| !matches!(c, '"' | '\'' | '”' | '’' | ')' | ']'));
+        let only_closers = piece.chars().all(|c| !c.is_alphanumeric());
+        let continues = first.is_some_and(|c| c.is_lowercase());
+        match out.last_mut() {
+            Some(last) if only_closers || continues => last.1 = e,
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(text: &str) -> Vec<String> {
+        segment(text)
+            .sentences
+            .into_iter()
+            .map(|s| s.text)
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        let s = sents(
+            "The U.S. envoy met Mr. Smith on Jan. 5 in Kyiv. Gen. Syrskyi said the line held.",
+        );
+        assert_eq!(
+            s,
+            vec![
+                "The U.S. envoy met Mr. Smith on Jan. 5 in Kyiv.",
+                "Gen. Syrskyi said the line held."
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_and_decimals_do_not_split() {
+        let s = sents("John F. Kennedy spoke. Prices rose 3.5 percent in May. It was cold.");
+        assert_eq!(
+            s,
+            vec![
+                "John F. Kennedy spoke.",
+                "Prices rose 3.5 percent in May.",
+                "It was cold."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotations_stay_whole() {
+        let s = sents(
+            "\"This is a starting point. We will see,\" he said. The Kremlin declined to comment.",
+        );
+        assert_eq!(
+            s,
+            vec![
+                "\"This is a starting point. We will see,\" he said.",
+                "The Kremlin declined to comment."
+            ]
+        );
+    }
+
+    #[test]
+    fn curly_quotes_stay_whole() {
+        let s = sents("“Is this peace?” she asked. Nobody answered.");
+        assert_eq!(s, vec!["“Is this peace?” she asked.", "Nobody answered."]);
+    }
+
+    #[test]
+    fn offsets_point_into_body() {
+        let seg = segment("First para. Second sentence.\n\nSecond   para\nwrapped line.");
+        assert_eq!(seg.paragraphs.len(), 2);
+        assert_eq!(
+            seg.body,
+            "First para. Second sentence.\n\nSecond para wrapped line."
+        );
+        for s in &seg.sentences {
+            assert_eq!(&seg.body[s.start..s.end], s.text);
+        }
+        assert_eq!(seg.sentences[2].paragraph, 1);
+    }
+
+    #[test]
+    fn lines_are_paragraphs_without_blank_lines() {
+        let seg = segment("One line.\nAnother line.");
+        assert_eq!(seg.paragraphs.len(), 2);
+    }
+}

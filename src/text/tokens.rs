@@ -1,0 +1,282 @@
+//! Word tokens with byte offsets, lower-cased forms and Snowball (Porter2) stems, plus the
+//! English stop-word list the analysis ignores.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::sync::OnceLock;
+
+/// A word of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the word in the text it was taken from.
+    pub start: usize,
+    pub end: usize,
+    /// Lower-cased surface form (curly apostrophes folded to `'`).
+    pub lower: String,
+    /// Snowball English stem of `lower`.
+    pub stem: String,
+    /// Whether the surface form starts with an upper-case letter.
+    pub capitalized: bool,
+}
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// Stems one lower-cased word.
+pub fn stem(lower: &str) -> String {
+    stemmer().stem(lower).into_owned()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits text into word tokens. Internal apostrophes and hyphens stay inside a word
+/// ("Kremlin's", "well-known"); a possessive "'s" is dropped from `lower` and `stem`.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if is_word_char(d) {
+                end = j + d.len_utf8();
+                chars.next();
+            } else if matches!(d, '\'' | '’' | '-' | '‐') {
+                // keep only when followed by a word character
+                let mut look = chars.clone();
+                look.next();
+                match look.peek() {
+                    Some(&(_, e)) if is_word_char(e) => {
+                        chars.next();
+                        end = j + d.len_utf8();
+                    }
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        let surface = &text[start..end];
+        let mut lower = surface.to_lowercase().replace('’', "'");
+        if let Some(stripped) = lower.strip_suffix("'s") {
+            lower = stripped.to_string();
+        }
+        let stem = stem(&lower);
+        out.push(Token {
+            start,
+            end,
+            capitalized: surface.chars().next().is_some_and(char::is_uppercase),
+            lower,
+            stem,
+        });
+    }
+    out
+}
+
+/// Whether a lower-cased word is an English function word that carries no topic.
+pub fn is_stopword(lower: &str) -> bool {
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(lower)
+}
+
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "said",
+    "says",
+    "say",
+    "told",
+    "mr",
+    "mrs",
+    "ms",
+    "one",
+    "two",
+    "new",
+    "year",
+    "years",
+    "last",
+    "week",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "many",
+    "much",
+    "like",
+    "well",
+    "even",
+    "still",
+    "yet",
+    "however",
+    "since",
+    "though",
+    "although",
+    "according",
+    "per",
+    "via",
+    "within",
+    "without",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_have_offsets_and_stems() {
+        let text = "The Kremlin’s well-known plans, withdrawn.";
+        let t = tokenize(text);
+        let words: Vec<&str> = t.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(
+            words,
+            vec!["The", "Kremlin’s", "well-known", "plans", "withdrawn"]
+        );
+        assert_eq!(t[1].lower, "kremlin");
+        assert_eq!(t[3].stem, "plan");
+        assert!(t[0].capitalized && !t[3].capitalized);
+    }
+
+    #[test]
+    fn stopwords() {
+        assert!(is_stopword("the"));
+        assert!(!is_stopword("kremlin"));
+    }
+}
