@@ -7,6 +7,7 @@
 pub mod align;
 pub mod analysis;
 pub mod error;
+pub mod eval;
 pub mod files;
 pub mod frame;
 pub mod ingest;

@@ -37,6 +37,20 @@ enum Command {
         #[arg(long)]
         lexicons: Option<PathBuf>,
     },
+    /// Measure quality on annotated data.
+    Eval {
+        #[command(subcommand)]
+        corpus: EvalCorpus,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum EvalCorpus {
+    /// BASIL (Fan et al. 2019): articles/ and annotations/ folders under DIR.
+    Basil {
+        /// The corpus folder (default: ../shared/data/basil-dev beside the checkout).
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Copy, Clone, Debug, ValueEnum)]
@@ -65,6 +79,9 @@ fn main() -> ExitCode {
             output,
             lexicons,
         }) => compare(&files, format.into(), output, lexicons),
+        Some(Command::Eval {
+            corpus: EvalCorpus::Basil { dir },
+        }) => eval_basil(dir),
         None => {
             eprintln!("the window is not built yet");
             ExitCode::FAILURE
@@ -108,5 +125,26 @@ fn compare(
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+fn eval_basil(dir: Option<PathBuf>) -> ExitCode {
+    let Some(dir) = dir.or_else(framediff::eval::basil::default_dir) else {
+        eprintln!("framediff: give the BASIL folder (articles/ and annotations/)");
+        return ExitCode::from(2);
+    };
+    match framediff::eval::basil::load(&dir) {
+        Ok(corpus) => {
+            println!(
+                "BASIL: {} articles loaded from {}",
+                corpus.len(),
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("framediff: {e}");
+            ExitCode::from(2)
+        }
     }
 }

@@ -109,6 +109,35 @@ pub fn segment_paragraphs(paragraphs: &[String]) -> Segmented {
     out
 }
 
+/// Builds a segmentation from sentences already split by someone else (annotated corpora):
+/// paragraphs are lists of sentences; sentence texts are kept exactly, joined by one space.
+pub fn segment_given(paragraphs: &[Vec<String>]) -> Segmented {
+    let mut out = Segmented::default();
+    for para in paragraphs.iter().filter(|p| !p.is_empty()) {
+        if !out.body.is_empty() {
+            out.body.push_str("\n\n");
+        }
+        let p_start = out.body.len();
+        let p_index = out.paragraphs.len();
+        for (k, sent) in para.iter().enumerate() {
+            if k > 0 {
+                out.body.push(' ');
+            }
+            let start = out.body.len();
+            out.body.push_str(sent);
+            out.sentences.push(Sentence {
+                index: out.sentences.len(),
+                paragraph: p_index,
+                start,
+                end: out.body.len(),
+                text: sent.clone(),
+            });
+        }
+        out.paragraphs.push((p_start, out.body.len()));
+    }
+    out
+}
+
 /// Byte spans of the sentences of one paragraph, trimmed of surrounding whitespace.
 pub fn sentence_spans(para: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();

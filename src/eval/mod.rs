@@ -1,0 +1,5 @@
+//! Measured quality on annotated coverage (BASIL, Fan et al. 2019): story grouping, passage
+//! alignment, lexical-bias cue recall and quote speakers. Development tooling: it reads the
+//! corpus folder it is pointed at.
+
+pub mod basil;
