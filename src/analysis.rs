@@ -4,6 +4,7 @@
 use crate::align::{self, Alignment, Story, Topic};
 use crate::frame::{self, Cue, Difference, Lexicons, Quote, Tone};
 use crate::model::Article;
+use crate::workspace::Note;
 use serde::{Deserialize, Serialize};
 
 /// The comparison of a set of articles. Serialised as-is, this is the documented JSON contract.
@@ -18,6 +19,9 @@ pub struct Analysis {
     pub cues: Vec<Cue>,
     pub tones: Vec<Tone>,
     pub differences: Vec<Difference>,
+    /// The user's notes (from a workspace), included in exports when present.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
 }
 
 /// Stages of the pipeline, reported to a progress callback.
@@ -48,6 +52,7 @@ pub fn analyze_with_progress(
         cues: framing.cues,
         tones: framing.tones,
         differences: framing.differences,
+        notes: Vec::new(),
     }
 }
 

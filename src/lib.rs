@@ -10,10 +10,13 @@ pub mod error;
 pub mod eval;
 pub mod files;
 pub mod frame;
+pub mod gui;
 pub mod ingest;
 pub mod model;
 pub mod report;
+pub mod samples;
 pub mod text;
+pub mod workspace;
 
 pub use analysis::{Analysis, analyze};
 pub use error::{IngestError, IngestProblem, LexiconError, WorkspaceError};

@@ -82,10 +82,16 @@ fn main() -> ExitCode {
         Some(Command::Eval {
             corpus: EvalCorpus::Basil { dir },
         }) => eval_basil(dir),
-        None => {
-            eprintln!("the window is not built yet");
-            ExitCode::FAILURE
-        }
+        None => match framediff::gui::run(cli.files) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("framediff: the window could not be opened: {e}");
+                eprintln!(
+                    "framediff: on Linux the window needs libEGL/libGL (Mesa), libxkbcommon-x11, libxcursor and libxi; `framediff compare` works without a display"
+                );
+                ExitCode::from(2)
+            }
+        },
     }
 }
 

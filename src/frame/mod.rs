@@ -1,6 +1,7 @@
 //! Framing analysis: quotes with speakers and reporting verbs, framing cues from the lexicons,
 //! tone, and the per-topic differences between articles.
 
+pub mod diff;
 pub mod lexicon;
 
 use crate::align::Aligned;

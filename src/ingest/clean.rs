@@ -16,6 +16,8 @@ pub struct Meta {
     pub date: Option<String>,
     pub url: Option<String>,
     pub tags: Vec<String>,
+    /// The text marks itself as an illustrative sample, not a real publication.
+    pub illustrative: bool,
 }
 
 impl Meta {
@@ -48,6 +50,7 @@ struct Rules {
     newsletter: Regex,
     cookie: Regex,
     date_words: Regex,
+    illustrative: Regex,
 }
 
 fn rules() -> &'static Rules {
@@ -65,6 +68,7 @@ fn rules() -> &'static Rules {
         disclaimer: Regex::new(r"(?i)^(?:disclaimer\b|this (?:article|story|content|report) (?:was|has been|is) (?:generated|written|produced|created|prepared|translated|drafted)\b.*(?:\bai\b|artificial intelligence|automat|in part|with the help)|.*\b(?:generated in part|with the (?:help|assistance) of (?:ai|artificial intelligence))\b|the (?:views|opinions) expressed\b|copyright\b|©|all rights reserved|this (?:material|article) may not be (?:published|reproduced))").unwrap(),
         newsletter: Regex::new(r"(?i)\b(?:sign up for (?:our|the)\b|subscribe to (?:our|the)\b.*\b(?:newsletter|briefing|updates)|newsletter\b.*\b(?:sign up|subscribe|inbox)|delivered to your inbox|in your inbox\b|get the latest\b.*\b(?:news|headlines|updates))").unwrap(),
         cookie: Regex::new(r"(?i)\bcookies?\b.*\b(?:we use|accept|policy|consent|preferences|settings|browsing)\b|\b(?:we use|accept all|this site uses)\b.*\bcookies?\b").unwrap(),
+        illustrative: Regex::new(r"(?i)\billustrative (?:sample|article|example|text)\b|\bnot a real (?:publication|article|news)").unwrap(),
         date_words: Regex::new(r"(?i)\b(?:published|updated|posted|last updated|on|at|am|pm|a\.m\.|p\.m\.|et|edt|est|gmt|utc|bst|cet|msk|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|date)\b").unwrap(),
     })
 }
@@ -244,6 +248,14 @@ pub fn clean_text(text: &str, meta: &mut Meta) -> Cleaned {
             head_lines += 1;
         }
         let in_head = !seen_body && head_lines <= 10;
+        if t.split_whitespace().count() <= 60 && r.illustrative.is_match(t) {
+            meta.illustrative = true;
+            out.removed.push(Removed {
+                kind: RemovedKind::Disclaimer,
+                text: t.to_string(),
+            });
+            continue;
+        }
         // Tag header with items on the same line or on the following "- item" lines.
         if let Some(c) = r.tags_header.captures(t)
             && t.split_whitespace().count() <= 40
@@ -277,21 +289,21 @@ pub fn clean_text(text: &str, meta: &mut Meta) -> Cleaned {
                 continue;
             }
         }
-        if tail_tags_from.is_some_and(|from| i > from) {
-            if let Some(item) = r.list_item.captures(t) {
-                push_tags(meta, vec![item[1].trim().to_string()]);
-                match out.removed.last_mut() {
-                    Some(last) if last.kind == RemovedKind::Tags => {
-                        last.text.push('\n');
-                        last.text.push_str(t);
-                    }
-                    _ => out.removed.push(Removed {
-                        kind: RemovedKind::Tags,
-                        text: t.to_string(),
-                    }),
+        if tail_tags_from.is_some_and(|from| i > from)
+            && let Some(item) = r.list_item.captures(t)
+        {
+            push_tags(meta, vec![item[1].trim().to_string()]);
+            match out.removed.last_mut() {
+                Some(last) if last.kind == RemovedKind::Tags => {
+                    last.text.push('\n');
+                    last.text.push_str(t);
                 }
-                continue;
+                _ => out.removed.push(Removed {
+                    kind: RemovedKind::Tags,
+                    text: t.to_string(),
+                }),
             }
+            continue;
         }
         if in_head {
             if let Some(c) = r.source_line.captures(t) {

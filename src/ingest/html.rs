@@ -2,13 +2,28 @@
 //! (a Readability port that also reads meta tags and JSON-LD), plus tags from meta keywords and
 //! `article:tag`.
 
-use super::clean::Meta;
+use super::clean::{Meta, classify};
 use super::date::normalize_date;
 use crate::error::IngestProblem;
+use crate::model::{Removed, RemovedKind};
+use crate::text::segment::collapse_whitespace;
 use dom_smoothie::{Config, Readability, TextMode};
 
-/// Returns (main text with paragraphs on their own lines, metadata).
-pub fn extract(html: &str) -> Result<(String, Meta), IngestProblem> {
+/// What an HTML page yields.
+pub struct Page {
+    /// Main text, paragraphs on their own lines.
+    pub text: String,
+    pub meta: Meta,
+    /// Text blocks of the page that are not part of the main text (navigation, footers, share
+    /// bars), kept so the user can see what was set aside.
+    pub dropped: Vec<Removed>,
+}
+
+/// Block elements whose text is compared with the main text to find what was dropped.
+const BLOCKS: &str = "nav, p, li, figcaption, h1, h2, h3, h4, blockquote, td";
+
+/// Reads an HTML page.
+pub fn extract(html: &str) -> Result<Page, IngestProblem> {
     let cfg = Config {
         text_mode: TextMode::Formatted,
         ..Config::default()
@@ -44,6 +59,24 @@ pub fn extract(html: &str) -> Result<(String, Meta), IngestProblem> {
                 .attr("content")
                 .map(|s| s.to_string())
         });
+    let blocks: Vec<String> = readability
+        .doc
+        .select(BLOCKS)
+        .iter()
+        .filter(|n| {
+            // leaf-ish blocks only: skip those containing another selected block
+            n.select(BLOCKS).length() == 0 || n.is("nav")
+        })
+        .map(|n| collapse_whitespace(&n.text()))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let h1 = readability
+        .doc
+        .select("h1")
+        .first()
+        .text()
+        .trim()
+        .to_string();
     let article = readability
         .parse()
         .map_err(|e| IngestProblem::Html(e.to_string()))?;
@@ -53,7 +86,12 @@ pub fn extract(html: &str) -> Result<(String, Meta), IngestProblem> {
     }
     let nonempty = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     let meta = Meta {
-        title: Some(article.title.trim().to_string()).filter(|t| !t.is_empty()),
+        title: Some(strip_site_suffix(
+            article.title.trim(),
+            article.site_name.as_deref(),
+            &h1,
+        ))
+        .filter(|t| !t.is_empty()),
         source: nonempty(article.site_name),
         author: nonempty(article.byline).map(|b| {
             b.trim_start_matches("By ")
@@ -64,6 +102,59 @@ pub fn extract(html: &str) -> Result<(String, Meta), IngestProblem> {
         date: article.published_time.as_deref().and_then(normalize_date),
         url: nonempty(url.or(article.url)),
         tags,
+        illustrative: false,
     };
-    Ok((text, meta))
+    let main = collapse_whitespace(&text);
+    let mut dropped: Vec<Removed> = Vec::new();
+    for block in blocks {
+        let inside_nav = dropped.iter().any(|d| d.text.contains(&block));
+        if main.contains(&block) || inside_nav || meta.title.as_deref() == Some(block.as_str()) {
+            continue;
+        }
+        let kind = classify(&block).unwrap_or(RemovedKind::Navigation);
+        dropped.push(Removed { kind, text: block });
+    }
+    Ok(Page {
+        text,
+        meta,
+        dropped,
+    })
+}
+
+/// Drops a " | Site Name" tail from a page title when it names the site (or the page's h1 is
+/// the part before it).
+fn strip_site_suffix(title: &str, site: Option<&str>, h1: &str) -> String {
+    for sep in [" | ", " - ", " — ", " – ", " :: "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let names_site = site.is_some_and(|s| {
+                let (s, t) = (s.to_lowercase(), tail.trim().to_lowercase());
+                s.contains(&t) || t.contains(&s)
+            });
+            if names_site || (!h1.is_empty() && head.trim() == h1) {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_suffix() {
+        assert_eq!(
+            strip_site_suffix("Deal signed | Gazette", Some("The Gazette"), ""),
+            "Deal signed"
+        );
+        assert_eq!(
+            strip_site_suffix("Deal signed - Gazette", None, "Deal signed"),
+            "Deal signed"
+        );
+        assert_eq!(
+            strip_site_suffix("Left - right talks", None, "Other"),
+            "Left - right talks"
+        );
+    }
 }

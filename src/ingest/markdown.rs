@@ -6,11 +6,10 @@ use super::date::normalize_date;
 use crate::error::IngestProblem;
 use serde_norway::Value;
 
-/// Splits front matter from the body and returns (plain body, metadata, illustrative flag).
-pub fn extract(text: &str) -> Result<(String, Meta, bool), IngestProblem> {
+/// Splits front matter from the body and returns (plain body, metadata).
+pub fn extract(text: &str) -> Result<(String, Meta), IngestProblem> {
     let text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
     let mut meta = Meta::default();
-    let mut illustrative = false;
     let body = match split_front_matter(&text) {
         Some((yaml, body)) => {
             let value: Value = serde_norway::from_str(yaml)
@@ -44,12 +43,12 @@ pub fn extract(text: &str) -> Result<(String, Meta, bool), IngestProblem> {
                     .collect(),
                 _ => Vec::new(),
             };
-            illustrative = matches!(value.get("illustrative"), Some(Value::Bool(true)));
+            meta.illustrative = matches!(value.get("illustrative"), Some(Value::Bool(true)));
             body
         }
         None => text.as_str(),
     };
-    Ok((strip_markdown(body), meta, illustrative))
+    Ok((strip_markdown(body), meta))
 }
 
 fn split_front_matter(text: &str) -> Option<(&str, &str)> {
@@ -127,12 +126,12 @@ mod tests {
     #[test]
     fn front_matter_and_body() {
         let md = "---\ntitle: \"Talks: a start\"\nsource: Example Wire\nauthor: A. Writer\ndate: 2024-11-21\ntags: [Russia, Ukraine]\nillustrative: true\n---\n# Heading\n\nSome **bold** and [a link](http://x) text.\n";
-        let (body, meta, illustrative) = extract(md).unwrap();
+        let (body, meta) = extract(md).unwrap();
         assert_eq!(meta.title.as_deref(), Some("Talks: a start"));
         assert_eq!(meta.source.as_deref(), Some("Example Wire"));
         assert_eq!(meta.date.as_deref(), Some("2024-11-21"));
         assert_eq!(meta.tags, vec!["Russia", "Ukraine"]);
-        assert!(illustrative);
+        assert!(meta.illustrative);
         assert!(body.contains("Some bold and a link text."), "{body}");
     }
 

@@ -58,35 +58,32 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Article, IngestError> {
         return Err(err(IngestProblem::Empty));
     }
     let format = sniff(path, bytes);
-    let (raw, mut meta, mut article) = match format {
-        Format::Pdf => {
-            let text = pdf::extract(bytes).map_err(err)?;
-            (text, Meta::default(), Article::default())
-        }
+    let mut dropped = Vec::new();
+    let (raw, mut meta) = match format {
+        Format::Pdf => (pdf::extract(bytes).map_err(err)?, Meta::default()),
         _ => {
             let (text, _enc) = decode::decode(bytes).map_err(err)?;
             match format {
                 Format::Html => {
-                    let (body, meta) = html::extract(&text).map_err(err)?;
-                    (body, meta, Article::default())
+                    let page = html::extract(&text).map_err(err)?;
+                    dropped = page.dropped;
+                    (page.text, page.meta)
                 }
-                Format::Markdown => {
-                    let (body, meta, illustrative) = markdown::extract(&text).map_err(err)?;
-                    let a = Article {
-                        illustrative,
-                        ..Article::default()
-                    };
-                    (body, meta, a)
-                }
-                _ => (text, Meta::default(), Article::default()),
+                Format::Markdown => markdown::extract(&text).map_err(err)?,
+                _ => (text, Meta::default()),
             }
         }
     };
     let cleaned = clean::clean_text(&raw, &mut meta);
     let body = cleaned.lines.join("\n");
-    article.path = path.to_string();
-    article.format = format;
-    article.removed = cleaned.removed;
+    let mut article = Article {
+        path: path.to_string(),
+        format,
+        illustrative: meta.illustrative,
+        removed: dropped,
+        ..Article::default()
+    };
+    article.removed.extend(cleaned.removed);
     article.set_body(&body);
     if article.sentences.is_empty() {
         return Err(err(IngestProblem::NoText));

@@ -23,9 +23,7 @@ pub fn split_paragraphs(text: &str) -> Vec<String> {
     let has_blank = text.lines().any(|l| l.trim().is_empty())
         && text.lines().filter(|l| !l.trim().is_empty()).count() > 1;
     let blocks: Vec<String> = if has_blank {
-        text.split("\n\n")
-            .flat_map(|b| split_blank_block(b))
-            .collect()
+        text.split("\n\n").flat_map(split_blank_block).collect()
     } else {
         text.lines().map(str::to_string).collect()
     };

@@ -1,0 +1,661 @@
+//! The application: persisted [`State`], transient [`View`], the [`Command`]s drawing code
+//! returns, and `run_cmd`, the one place where they change state.
+
+use super::index::{Index, SentenceRef};
+use super::worker::{Message, Pick, Worker};
+use super::{card, columns, library, menu, overview, topics};
+use crate::analysis::Analysis;
+use crate::frame::Lexicons;
+use crate::report::{self, ReportFormat};
+use crate::workspace::{Entry, NoteTarget, Theme, Workspace};
+use egui::{Align2, Color32, Id, LayerId, Order, TextStyle};
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// What the right-hand panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum RightTab {
+    #[default]
+    Card,
+    Overview,
+}
+
+/// The state that is persisted between sessions (eframe storage).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct State {
+    pub workspace: Workspace,
+    /// Where the workspace was last saved or opened.
+    pub workspace_path: Option<PathBuf>,
+    /// Folder of the last file dialog.
+    pub last_dir: Option<PathBuf>,
+    pub right_tab: RightTab,
+}
+
+/// Transient view state: selection, hover, dialogs, messages, analysis results.
+#[derive(Default)]
+pub struct View {
+    pub analysis: Option<Arc<Analysis>>,
+    pub index: Arc<Index>,
+    /// Workspace entry of each analysed article (analysis ids are positions in this list).
+    pub visible: Vec<usize>,
+    /// The workspace changed since the analysis was started.
+    pub stale: bool,
+    pub selected_topic: Option<usize>,
+    /// Scroll every column to this topic on the next frame.
+    pub scroll_to_topic: Option<usize>,
+    /// Scroll this sentence into view on the next frame.
+    pub scroll_to_sentence: Option<SentenceRef>,
+    /// The sentence under the pointer (last frame).
+    pub hovered: Option<SentenceRef>,
+    pub selected_sentence: Option<SentenceRef>,
+    pub diff_pair: Option<(SentenceRef, SentenceRef)>,
+    pub find_open: bool,
+    pub find_focus: bool,
+    pub find_query: String,
+    pub find_matches: Vec<SentenceRef>,
+    pub find_cursor: usize,
+    pub paste_open: bool,
+    pub paste_text: String,
+    pub note_edit: Option<(NoteTarget, String)>,
+    /// Teaching mode: names shown until toggled off again.
+    pub revealed: bool,
+    /// Files that failed to load, with the reason.
+    pub problems: Vec<String>,
+    pub status: Option<String>,
+    pub last_analysis_ms: Option<u128>,
+    pub show_shortcuts: bool,
+    pub show_removed: Option<usize>,
+    /// The zoom factor last applied to the context.
+    pub applied_zoom: Option<f32>,
+    /// Layout of the columns, kept between frames (scroll sync, ribbons, virtualisation).
+    pub layout: columns::Layout,
+}
+
+/// Everything drawing code can ask for. Applied after the frame by [`FramediffApp::run_cmd`].
+#[must_use]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    AddArticlesDialog,
+    AddFolderDialog,
+    AddPaths(Vec<PathBuf>),
+    AddPasted(String),
+    AddBytes(String, Vec<u8>),
+    LoadSamples,
+    Remove(usize),
+    ToggleHidden(usize),
+    Move { from: usize, to: usize },
+    SelectTopic(Option<usize>),
+    StepTopic(i32),
+    SelectSentence(Option<SentenceRef>),
+    ShowDiff(SentenceRef, SentenceRef),
+    ClearSelection,
+    OpenWorkspaceDialog,
+    OpenWorkspace(PathBuf),
+    SaveWorkspace,
+    SaveWorkspaceAs,
+    SaveWorkspaceTo(PathBuf),
+    ExportDialog(ReportFormat),
+    ExportTo(ReportFormat, PathBuf),
+    EditNote(NoteTarget),
+    SetNote(NoteTarget, String),
+    SetTeaching(bool),
+    Reveal(bool),
+    SetSyncScroll(bool),
+    SetTheme(Theme),
+    SetZoom(f32),
+    SetRightTab(RightTab),
+    OpenFind,
+    SetFind(String),
+    FindNext(i32),
+    OpenPaste(String),
+    DismissProblems,
+    ShowRemoved(Option<usize>),
+    ToggleShortcuts,
+}
+
+/// The framediff window.
+pub struct FramediffApp {
+    pub state: State,
+    pub view: View,
+    pub worker: Worker,
+    pub lexicons: Arc<Lexicons>,
+    pasted_count: usize,
+}
+
+impl FramediffApp {
+    /// Creates the app inside eframe: restores the last session unless paths are given.
+    pub fn new(cc: &eframe::CreationContext<'_>, paths: Vec<PathBuf>) -> Self {
+        let restored: Option<State> = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY));
+        let mut app = Self::with_state(restored.unwrap_or_default());
+        app.worker.set_context(&cc.egui_ctx);
+        app.start(paths);
+        app
+    }
+
+    /// Creates the app without a window (tests, benchmarks).
+    pub fn with_state(state: State) -> Self {
+        let (lexicons, problem) = load_lexicons();
+        let mut app = FramediffApp {
+            state,
+            view: View::default(),
+            worker: Worker::default(),
+            lexicons: Arc::new(lexicons),
+            pasted_count: 0,
+        };
+        if let Some(p) = problem {
+            app.view.problems.push(p);
+        }
+        app
+    }
+
+    /// Loads the given paths, or the restored workspace, or the samples.
+    pub fn start(&mut self, paths: Vec<PathBuf>) {
+        if !paths.is_empty() {
+            self.state.workspace.entries.clear();
+            self.state.workspace_path = None;
+            self.worker.load(paths);
+        } else if self.state.workspace.entries.is_empty() {
+            self.run_cmd(Command::LoadSamples);
+        } else {
+            self.reanalyse();
+        }
+    }
+
+    /// Whether files are being read or analysed.
+    pub fn is_busy(&self) -> bool {
+        self.worker.is_busy()
+    }
+
+    /// Waits (up to `timeout`) for background work to finish, applying its results. For tests
+    /// and benchmarks; the window polls instead.
+    pub fn wait_idle(&mut self, timeout: std::time::Duration) -> bool {
+        let start = std::time::Instant::now();
+        while self.is_busy() {
+            self.poll_worker();
+            if start.elapsed() > timeout {
+                return false;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        self.poll_worker();
+        true
+    }
+
+    fn reanalyse(&mut self) {
+        let ws = &self.state.workspace;
+        self.view.visible = ws.visible().map(|(i, _)| i).collect();
+        let articles = ws.visible().map(|(_, a)| a.clone()).collect();
+        self.view.stale = true;
+        self.worker.analyse(articles, self.lexicons.clone());
+    }
+
+    /// Applies results that arrived from the worker.
+    pub fn poll_worker(&mut self) {
+        for msg in self.worker.poll() {
+            match msg {
+                Message::Loaded { articles, failed } => {
+                    for e in failed {
+                        self.view.problems.push(e.to_string());
+                    }
+                    let added = articles.len();
+                    for a in articles {
+                        self.state.workspace.entries.push(Entry {
+                            article: a,
+                            hidden: false,
+                        });
+                    }
+                    if added > 0 {
+                        self.view.status = Some(format!("Added {added} article(s)."));
+                        self.reanalyse();
+                    }
+                }
+                Message::Analysed {
+                    analysis,
+                    index,
+                    millis,
+                    ..
+                } => {
+                    if let Some(t) = self.view.selected_topic
+                        && t >= analysis.topics.len()
+                    {
+                        self.view.selected_topic = None;
+                    }
+                    self.view.analysis = Some(analysis);
+                    self.view.index = index;
+                    self.view.stale = false;
+                    self.view.last_analysis_ms = Some(millis);
+                    self.view.diff_pair = None;
+                    self.view.layout = Default::default();
+                    self.recompute_find();
+                }
+                Message::Picked { purpose, paths } => {
+                    if let Some(first) = paths.first() {
+                        self.state.last_dir = first.parent().map(PathBuf::from);
+                    }
+                    if purpose == Pick::AddArticles {
+                        if !paths.is_empty() {
+                            self.worker.load(paths);
+                        }
+                        continue;
+                    }
+                    match (purpose, paths.into_iter().next()) {
+                        (_, None) | (Pick::AddArticles, _) => {}
+                        (Pick::OpenWorkspace, Some(p)) => self.run_cmd(Command::OpenWorkspace(p)),
+                        (Pick::SaveWorkspace, Some(p)) => self.run_cmd(Command::SaveWorkspaceTo(p)),
+                        (Pick::Export(f), Some(p)) => self.run_cmd(Command::ExportTo(f, p)),
+                    }
+                }
+                Message::Progress { .. } => {}
+            }
+        }
+    }
+
+    /// The whole window's UI. Used by [`eframe::App::ui`] and by the tests.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        self.poll_worker();
+        let ctx = ui.ctx().clone();
+        let mut cmds: Vec<Command> = menu::shortcuts(&ctx, &self.view);
+        menu::top_bar(ui, &self.state, &self.view, &self.worker, &mut cmds);
+        menu::status_bar(ui, &self.state, &self.view, &mut cmds);
+        egui::Panel::left("library")
+            .resizable(true)
+            .default_size(250.0)
+            .size_range(200.0..=520.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("left_scroll")
+                    .auto_shrink(false)
+                    .show(ui, |ui| {
+                        library::ui(ui, &self.state, &self.view, &mut cmds);
+                        ui.separator();
+                        topics::ui(ui, &self.state, &self.view, &mut cmds);
+                    });
+            });
+        egui::Panel::right("card")
+            .resizable(true)
+            .default_size(320.0)
+            .size_range(240.0..=640.0)
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    let tab = self.state.right_tab;
+                    if ui
+                        .selectable_label(tab == RightTab::Card, "Framing card")
+                        .clicked()
+                    {
+                        cmds.push(Command::SetRightTab(RightTab::Card));
+                    }
+                    if ui
+                        .selectable_label(tab == RightTab::Overview, "Overview")
+                        .clicked()
+                    {
+                        cmds.push(Command::SetRightTab(RightTab::Overview));
+                    }
+                });
+                ui.separator();
+                egui::ScrollArea::vertical()
+                    .id_salt("right_scroll")
+                    .auto_shrink(false)
+                    .show(ui, |ui| match self.state.right_tab {
+                        RightTab::Card => card::ui(ui, &self.state, &self.view, &mut cmds),
+                        RightTab::Overview => overview::ui(ui, &self.state, &self.view),
+                    });
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            columns::ui(ui, &self.state, &mut self.view, &mut cmds);
+        });
+        menu::dialogs(&ctx, &mut self.state, &mut self.view, &mut cmds);
+        drag_and_drop(&ctx, &mut cmds);
+        for cmd in cmds {
+            self.run_cmd(cmd);
+        }
+        if self.is_busy() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+
+    fn display_name(&self, id: usize) -> String {
+        let letter = report::article_letter(id);
+        self.view
+            .analysis
+            .as_ref()
+            .and_then(|a| a.articles.get(id))
+            .map(|a| format!("{letter} ({})", a.short_name()))
+            .unwrap_or(letter)
+    }
+
+    /// Applies one command.
+    pub fn run_cmd(&mut self, cmd: Command) {
+        let view = &mut self.view;
+        match cmd {
+            Command::AddArticlesDialog => self
+                .worker
+                .pick(Pick::AddArticles, self.state.last_dir.clone()),
+            Command::AddFolderDialog => self.worker.pick_folder(),
+            Command::AddPaths(paths) => self.worker.load(paths),
+            Command::AddPasted(text) => {
+                self.pasted_count += 1;
+                let label = format!("pasted:{}", self.pasted_count);
+                match crate::ingest::ingest_pasted(&label, &text) {
+                    Ok(a) => {
+                        self.state.workspace.entries.push(Entry {
+                            article: a,
+                            hidden: false,
+                        });
+                        view.paste_open = false;
+                        view.paste_text.clear();
+                        view.status = Some("Added the pasted article.".into());
+                        self.reanalyse();
+                    }
+                    Err(e) => view.problems.push(e.to_string()),
+                }
+            }
+            Command::AddBytes(name, bytes) => match crate::ingest::ingest(&name, &bytes) {
+                Ok(a) => {
+                    self.state.workspace.entries.push(Entry {
+                        article: a,
+                        hidden: false,
+                    });
+                    self.reanalyse();
+                }
+                Err(e) => view.problems.push(e.to_string()),
+            },
+            Command::LoadSamples => match crate::samples::load() {
+                Ok(articles) => {
+                    self.state.workspace.entries = articles
+                        .into_iter()
+                        .map(|article| Entry {
+                            article,
+                            hidden: false,
+                        })
+                        .collect();
+                    self.state.workspace_path = None;
+                    view.selected_topic = None;
+                    self.reanalyse();
+                }
+                Err(e) => view.problems.push(e.to_string()),
+            },
+            Command::Remove(i) => {
+                if i < self.state.workspace.entries.len() {
+                    let removed = self.state.workspace.entries.remove(i);
+                    view.status = Some(format!(
+                        "Removed \u{201c}{}\u{201d}.",
+                        removed.article.title
+                    ));
+                    view.selected_topic = None;
+                    view.diff_pair = None;
+                    self.reanalyse();
+                }
+            }
+            Command::ToggleHidden(i) => {
+                if let Some(e) = self.state.workspace.entries.get_mut(i) {
+                    e.hidden = !e.hidden;
+                    self.reanalyse();
+                }
+            }
+            Command::Move { from, to } => {
+                let n = self.state.workspace.entries.len();
+                if from < n && to < n && from != to {
+                    let e = self.state.workspace.entries.remove(from);
+                    self.state.workspace.entries.insert(to, e);
+                    self.reanalyse();
+                }
+            }
+            Command::SelectTopic(t) => {
+                view.selected_topic = t;
+                view.scroll_to_topic = t;
+            }
+            Command::StepTopic(delta) => {
+                let n = view.analysis.as_ref().map_or(0, |a| a.topics.len());
+                if n > 0 {
+                    let next = match view.selected_topic {
+                        None if delta >= 0 => 0,
+                        None => n - 1,
+                        Some(t) => (t as i64 + delta as i64).clamp(0, n as i64 - 1) as usize,
+                    };
+                    view.selected_topic = Some(next);
+                    view.scroll_to_topic = Some(next);
+                }
+            }
+            Command::SelectSentence(s) => {
+                view.selected_sentence = s;
+                if let Some(s) = s {
+                    if let Some(t) = view.index.topic(s) {
+                        view.selected_topic = Some(t);
+                    }
+                    if let Some(best) = view.index.partners.get(&s).and_then(|p| p.first()) {
+                        view.diff_pair = Some((s, best.0));
+                    }
+                }
+            }
+            Command::ShowDiff(a, b) => view.diff_pair = Some((a, b)),
+            Command::ClearSelection => {
+                view.selected_topic = None;
+                view.selected_sentence = None;
+                view.diff_pair = None;
+                view.find_open = false;
+                view.note_edit = None;
+            }
+            Command::OpenWorkspaceDialog => self
+                .worker
+                .pick(Pick::OpenWorkspace, self.state.last_dir.clone()),
+            Command::OpenWorkspace(path) => {
+                let shown = path.display().to_string();
+                let result = std::fs::read_to_string(&path)
+                    .map_err(|e| crate::WorkspaceError::Read {
+                        path: shown.clone(),
+                        message: e.to_string(),
+                    })
+                    .and_then(|text| Workspace::from_json(&shown, &text));
+                match result {
+                    Ok(ws) => {
+                        self.state.workspace = ws;
+                        self.state.workspace_path = Some(path);
+                        view.selected_topic = None;
+                        view.status = Some(format!("Opened {shown}."));
+                        self.reanalyse();
+                    }
+                    Err(e) => view.problems.push(e.to_string()),
+                }
+            }
+            Command::SaveWorkspace => match self.state.workspace_path.clone() {
+                Some(p) => self.run_cmd(Command::SaveWorkspaceTo(p)),
+                None => self.run_cmd(Command::SaveWorkspaceAs),
+            },
+            Command::SaveWorkspaceAs => self
+                .worker
+                .pick(Pick::SaveWorkspace, self.state.last_dir.clone()),
+            Command::SaveWorkspaceTo(path) => {
+                let json = self.state.workspace.to_json();
+                match crate::files::write_atomic(&path, json.as_bytes()) {
+                    Ok(()) => {
+                        view.status = Some(format!("Saved {}.", path.display()));
+                        self.state.workspace_path = Some(path);
+                    }
+                    Err(e) => view.problems.push(
+                        crate::WorkspaceError::Write {
+                            path: path.display().to_string(),
+                            message: e.to_string(),
+                        }
+                        .to_string(),
+                    ),
+                }
+            }
+            Command::ExportDialog(f) => self
+                .worker
+                .pick(Pick::Export(f), self.state.last_dir.clone()),
+            Command::ExportTo(format, path) => match &view.analysis {
+                Some(analysis) => {
+                    let mut analysis = (**analysis).clone();
+                    analysis.notes = self.state.workspace.notes.clone();
+                    let text = report::render(&analysis, format);
+                    match crate::files::write_atomic(&path, text.as_bytes()) {
+                        Ok(()) => view.status = Some(format!("Exported {}.", path.display())),
+                        Err(e) => view
+                            .problems
+                            .push(format!("{}: cannot write the export: {e}", path.display())),
+                    }
+                }
+                None => view
+                    .problems
+                    .push("Nothing to export yet: the analysis has not finished.".into()),
+            },
+            Command::EditNote(target) => {
+                let text = self
+                    .state
+                    .workspace
+                    .note(&target)
+                    .unwrap_or_default()
+                    .to_string();
+                view.note_edit = Some((target, text));
+            }
+            Command::SetNote(target, text) => {
+                self.state.workspace.set_note(target, text);
+                view.note_edit = None;
+            }
+            Command::SetTeaching(on) => {
+                self.state.workspace.settings.teaching_mode = on;
+                view.revealed = false;
+            }
+            Command::Reveal(on) => view.revealed = on,
+            Command::SetSyncScroll(on) => self.state.workspace.settings.sync_scroll = on,
+            Command::SetTheme(t) => self.state.workspace.settings.theme = t,
+            Command::SetZoom(z) => self.state.workspace.settings.zoom = z.clamp(1.0, 2.0),
+            Command::SetRightTab(t) => self.state.right_tab = t,
+            Command::OpenFind => {
+                view.find_open = true;
+                view.find_focus = true;
+            }
+            Command::SetFind(q) => {
+                view.find_query = q;
+                self.recompute_find();
+            }
+            Command::FindNext(step) => {
+                let n = view.find_matches.len();
+                if n > 0 {
+                    view.find_cursor =
+                        (view.find_cursor as i64 + step as i64).rem_euclid(n as i64) as usize;
+                    view.scroll_to_sentence = Some(view.find_matches[view.find_cursor]);
+                }
+            }
+            Command::OpenPaste(text) => {
+                view.paste_open = true;
+                if !text.is_empty() {
+                    view.paste_text = text;
+                }
+            }
+            Command::DismissProblems => view.problems.clear(),
+            Command::ShowRemoved(i) => view.show_removed = i,
+            Command::ToggleShortcuts => view.show_shortcuts = !view.show_shortcuts,
+        }
+    }
+
+    fn recompute_find(&mut self) {
+        let view = &mut self.view;
+        view.find_matches.clear();
+        view.find_cursor = 0;
+        let q = view.find_query.trim().to_lowercase();
+        if q.is_empty() {
+            return;
+        }
+        if let Some(a) = &view.analysis {
+            for (i, art) in a.articles.iter().enumerate() {
+                for s in &art.sentences {
+                    if s.text.to_lowercase().contains(&q) {
+                        view.find_matches.push((i, s.index));
+                    }
+                }
+            }
+        }
+        if let Some(first) = view.find_matches.first() {
+            view.scroll_to_sentence = Some(*first);
+        }
+    }
+
+    /// Names an analysed article for messages (letter and outlet).
+    pub fn article_name(&self, id: usize) -> String {
+        self.display_name(id)
+    }
+}
+
+fn load_lexicons() -> (Lexicons, Option<String>) {
+    // A user copy beside the binary's data (FRAMEDIFF_LEXICONS) overrides the built-in lexicons;
+    // a bad file is reported and the built-in ones are used.
+    match std::env::var_os("FRAMEDIFF_LEXICONS") {
+        Some(dir) => match crate::files::load_lexicons(Some(std::path::Path::new(&dir))) {
+            Ok(l) => (l, None),
+            Err(e) => (
+                Lexicons::builtin(),
+                Some(format!("{e} (using the built-in lexicons)")),
+            ),
+        },
+        None => (Lexicons::builtin(), None),
+    }
+}
+
+/// Paints the drop preview on a foreground layer and turns dropped files into commands.
+fn drag_and_drop(ctx: &egui::Context, cmds: &mut Vec<Command>) {
+    let hovered = ctx.input(|i| i.raw.hovered_files.clone());
+    if !hovered.is_empty() {
+        let mut text = String::from("Drop to add these articles:\n");
+        for f in &hovered {
+            match &f.path {
+                Some(p) => text.push_str(&format!("\n{}", p.display())),
+                None => text.push_str(&format!("\n{}", f.mime)),
+            }
+        }
+        let painter =
+            ctx.layer_painter(LayerId::new(Order::Foreground, Id::unique("drop_preview")));
+        let rect = ctx.content_rect();
+        painter.rect_filled(rect, 0.0, Color32::from_black_alpha(190));
+        painter.text(
+            rect.center(),
+            Align2::CENTER_CENTER,
+            text,
+            TextStyle::Heading.resolve(&ctx.global_style()),
+            Color32::WHITE,
+        );
+    }
+    let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+    let mut paths = Vec::new();
+    for f in dropped {
+        let path = f.path();
+        if !path.as_os_str().is_empty() {
+            paths.push(path.to_path_buf());
+        } else if let Ok(bytes) = f.bytes() {
+            cmds.push(Command::AddBytes("dropped".into(), bytes));
+        }
+    }
+    if !paths.is_empty() {
+        cmds.push(Command::AddPaths(paths));
+    }
+}
+
+impl eframe::App for FramediffApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let settings = &mut self.state.workspace.settings;
+        if self.view.applied_zoom != Some(settings.zoom) {
+            ctx.set_zoom_factor(settings.zoom);
+            self.view.applied_zoom = Some(settings.zoom);
+        } else if (ctx.zoom_factor() - settings.zoom).abs() > 0.001 {
+            // zoomed with Ctrl +/-: remember it
+            settings.zoom = ctx.zoom_factor().clamp(0.5, 3.0);
+            self.view.applied_zoom = Some(settings.zoom);
+        }
+        let pref = match settings.theme {
+            Theme::System => egui::ThemePreference::System,
+            Theme::Light => egui::ThemePreference::Light,
+            Theme::Dark => egui::ThemePreference::Dark,
+        };
+        ctx.set_theme(pref);
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.state);
+    }
+}

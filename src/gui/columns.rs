@@ -1,0 +1,540 @@
+//! Side-by-side reading columns, one per article, with highlighted quotes and cues (hover
+//! explains), topic strips in the gutter, ribbons to aligned sentences in the neighbouring
+//! columns, scrolling to a topic, synchronised scrolling and find matches.
+
+use super::app::{Command, State, View};
+use super::index::{Index, SentenceRef};
+use super::theme::{self, Mark, article_colour};
+use crate::analysis::Analysis;
+use crate::report::article_letter;
+use crate::workspace::NoteTarget;
+use egui::{
+    Align, Color32, Id, LayerId, Order, Rect, RichText, Sense, Stroke, UiBuilder, pos2, vec2,
+};
+use std::collections::HashMap;
+
+/// Layout facts kept between frames.
+#[derive(Debug, Default, Clone)]
+pub struct Layout {
+    /// Scroll offset of each column at the end of the last frame.
+    offsets: Vec<f32>,
+    /// Offsets to apply to columns on the next frame (synchronised scrolling).
+    pending: Vec<Option<f32>>,
+    /// (article, paragraph) → (width, top within the content, height).
+    paras: HashMap<(usize, usize), (f32, f32, f32)>,
+    /// On-screen rectangles of the sentences drawn this frame.
+    pub rects: HashMap<SentenceRef, Rect>,
+    /// Visible rectangle of each column's text.
+    pub columns: Vec<Rect>,
+}
+
+/// A distinct, stable colour per topic for the gutter strips.
+pub fn topic_colour(t: usize) -> Color32 {
+    let hue = (t as f32 * 0.618_034).fract();
+    egui::ecolor::Hsva::new(hue, 0.55, 0.75, 1.0).into()
+}
+
+const GAP: f32 = 24.0;
+const MIN_COL: f32 = 185.0;
+
+pub fn ui(ui: &mut egui::Ui, state: &State, view: &mut View, cmds: &mut Vec<Command>) {
+    let Some(analysis) = view.analysis.clone() else {
+        ui.centered_and_justified(|ui| {
+            ui.spinner();
+        });
+        return;
+    };
+    let index = view.index.clone();
+    let n = analysis.articles.len();
+    if n == 0 {
+        ui.centered_and_justified(|ui| {
+            ui.label("Add two or more articles to compare them: File > Add articles (Ctrl+O), drop files here, or paste text (Ctrl+V).");
+        });
+        return;
+    }
+    if state.workspace.settings.show_legend {
+        theme::legend(ui);
+        ui.add_space(2.0);
+    }
+    if view.stale {
+        ui.label(RichText::new("Updating the comparison…").small().weak());
+    }
+    let layout = &mut view.layout;
+    layout.offsets.resize(n, 0.0);
+    layout.pending.resize(n, None);
+    layout.columns.resize(n, Rect::NOTHING);
+    layout.rects.clear();
+
+    let avail = ui.available_rect_before_wrap();
+    let col_w = ((avail.width() - GAP * (n as f32 - 1.0)) / n as f32).max(MIN_COL);
+    let total_w = col_w * n as f32 + GAP * (n as f32 - 1.0);
+    let mut hovered: Option<SentenceRef> = None;
+    let mut new_offsets = vec![0.0; n];
+    let ctx = Ctx {
+        state,
+        analysis: &analysis,
+        index: &index,
+        prev_hovered: view.hovered,
+        selected_topic: view.selected_topic,
+        scroll_to_topic: view.scroll_to_topic,
+        scroll_to_sentence: view.scroll_to_sentence,
+        selected_sentence: view.selected_sentence,
+        find: view.find_query.trim().to_lowercase(),
+        teaching: state.workspace.settings.teaching_mode && !view.revealed,
+    };
+    egui::ScrollArea::horizontal()
+        .id_salt("columns_h")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            let top = ui.cursor().min;
+            let height = avail.height().max(100.0);
+            for i in 0..n {
+                let x = top.x + i as f32 * (col_w + GAP);
+                let rect = Rect::from_min_size(pos2(x, top.y), vec2(col_w, height));
+                let mut col = ui.new_child(UiBuilder::new().max_rect(rect).id_salt(("column", i)));
+                col.set_clip_rect(rect.intersect(ui.clip_rect()));
+                header(&mut col, &ctx, i, view.visible.get(i).copied().unwrap_or(i));
+                let mut area = egui::ScrollArea::vertical()
+                    .id_salt(("column_scroll", i))
+                    .auto_shrink(false);
+                if let Some(off) = layout.pending[i].take() {
+                    area = area.vertical_scroll_offset(off);
+                }
+                let out = area.show(&mut col, |ui| body(ui, &ctx, i, layout, &mut hovered, cmds));
+                *new_offsets.get_mut(i).expect("one offset per column") =
+                    out.state.clamped_offset().y;
+                layout.columns[i] = out.inner_rect;
+            }
+            ui.allocate_rect(
+                Rect::from_min_size(top, vec2(total_w, height)),
+                Sense::hover(),
+            );
+        });
+
+    // Synchronised scrolling: the column the user scrolled leads the others to its topic.
+    let programmatic = view.scroll_to_topic.is_some() || view.scroll_to_sentence.is_some();
+    if state.workspace.settings.sync_scroll && !programmatic {
+        let pointer = ui.ctx().pointer_hover_pos();
+        for (c, &offset) in new_offsets.iter().enumerate() {
+            let moved = (offset - layout.offsets[c]).abs() > 0.5;
+            let under_pointer = pointer.is_some_and(|p| layout.columns[c].contains(p));
+            if moved && under_pointer {
+                sync_from(layout, &analysis, &index, c, offset);
+                break;
+            }
+        }
+    }
+    layout.offsets = new_offsets;
+
+    // Ribbons from the hovered (or selected) sentence to its partners in neighbouring columns.
+    let focus = hovered.or(view.selected_sentence);
+    if let Some(h) = focus {
+        ribbons(ui, layout, &index, h);
+    }
+    view.hovered = hovered;
+    view.scroll_to_topic = None;
+    view.scroll_to_sentence = None;
+}
+
+/// What the drawing of one frame needs to know.
+struct Ctx<'a> {
+    state: &'a State,
+    analysis: &'a Analysis,
+    index: &'a Index,
+    prev_hovered: Option<SentenceRef>,
+    selected_topic: Option<usize>,
+    scroll_to_topic: Option<usize>,
+    scroll_to_sentence: Option<SentenceRef>,
+    selected_sentence: Option<SentenceRef>,
+    find: String,
+    teaching: bool,
+}
+
+fn header(ui: &mut egui::Ui, ctx: &Ctx, i: usize, entry: usize) {
+    let a = &ctx.analysis.articles[i];
+    let colour = article_colour(entry);
+    let (bar, _) = ui.allocate_exact_size(vec2(ui.available_width(), 4.0), Sense::hover());
+    ui.painter().rect_filled(bar, 2.0, colour);
+    let name = if ctx.teaching {
+        format!("Article {}", article_letter(i))
+    } else {
+        format!("{} · {}", article_letter(i), a.short_name())
+    };
+    ui.label(RichText::new(name).strong().color(colour));
+    if !ctx.teaching {
+        ui.add(egui::Label::new(RichText::new(&a.title).size(15.0)).wrap());
+    }
+    let mut meta = Vec::new();
+    if !ctx.teaching
+        && let Some(au) = &a.author
+    {
+        meta.push(au.clone());
+    }
+    if let Some(d) = &a.date {
+        meta.push(d.clone());
+    }
+    let quotes = ctx
+        .analysis
+        .quotes
+        .iter()
+        .filter(|q| q.article == i)
+        .count();
+    meta.push(format!("{quotes} quote(s)"));
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(meta.join(" · ")).small().weak());
+        if let Some(t) = ctx.analysis.tones.iter().find(|t| t.article == i) {
+            ui.label(
+                RichText::new(format!("tone {:+.2}", t.mean))
+                    .small()
+                    .color(theme::tone_colour(t.mean)),
+            )
+            .on_hover_text(
+                "Average sentence tone (VADER compound score, −1 negative to +1 positive).",
+            );
+        }
+    });
+    ui.separator();
+}
+
+fn body(
+    ui: &mut egui::Ui,
+    ctx: &Ctx,
+    i: usize,
+    layout: &mut Layout,
+    hovered: &mut Option<SentenceRef>,
+    cmds: &mut Vec<Command>,
+) {
+    let a = &ctx.analysis.articles[i];
+    let width = ui.available_width();
+    let content_top = ui.cursor().top();
+    let must_scroll_to: Option<usize> = ctx
+        .scroll_to_topic
+        .and_then(|t| {
+            ctx.index
+                .first
+                .get(t)
+                .and_then(|f| f.get(i).copied().flatten())
+        })
+        .or(ctx.scroll_to_sentence.filter(|s| s.0 == i).map(|s| s.1));
+    let mut s_iter = a.sentences.iter().peekable();
+    for p in 0..a.paragraphs.len() {
+        let sentences: Vec<&crate::model::Sentence> =
+            std::iter::from_fn(|| s_iter.next_if(|s| s.paragraph == p)).collect();
+        if sentences.is_empty() {
+            continue;
+        }
+        let key = (i, p);
+        let target_here = must_scroll_to.is_some_and(|t| sentences.iter().any(|s| s.index == t));
+        if let Some(&(w, _, h)) = layout.paras.get(&key)
+            && (w - width).abs() < 0.5
+            && !target_here
+        {
+            let rect = Rect::from_min_size(ui.cursor().min, vec2(width, h));
+            if !ui.is_rect_visible(rect) {
+                ui.allocate_space(vec2(width, h));
+                continue;
+            }
+        }
+        let top = ui.cursor().top();
+        let strips = ui.painter().add(egui::Shape::Noop);
+        let mut gutter = Vec::new();
+        ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing.x = 0.0;
+            for s in &sentences {
+                let r = (i, s.index);
+                let rect = sentence(
+                    ui,
+                    ctx,
+                    r,
+                    &s.text,
+                    must_scroll_to == Some(s.index),
+                    hovered,
+                    cmds,
+                );
+                if let Some(rect) = rect {
+                    layout.rects.insert(r, rect);
+                    if let Some(t) = ctx.index.topic(r) {
+                        gutter.push((rect, t));
+                    }
+                }
+                ui.label(" ");
+            }
+        });
+        let bottom = ui.cursor().top();
+        layout
+            .paras
+            .insert(key, (width, top - content_top, bottom - top));
+        let x = ui.max_rect().left();
+        let shapes: Vec<egui::Shape> = gutter
+            .into_iter()
+            .map(|(rect, t)| {
+                let mut c = topic_colour(t);
+                if ctx.selected_topic.is_some_and(|sel| sel != t) {
+                    c = c.gamma_multiply(0.25);
+                }
+                egui::Shape::rect_filled(
+                    Rect::from_x_y_ranges(x - 7.0..=x - 3.0, rect.y_range()),
+                    1.0,
+                    c,
+                )
+            })
+            .collect();
+        ui.painter().set(strips, egui::Shape::Vec(shapes));
+        ui.add_space(8.0);
+    }
+    ui.add_space(40.0);
+}
+
+/// One highlighted span in a sentence.
+struct Span {
+    start: usize,
+    end: usize,
+    mark: Mark,
+    why: String,
+}
+
+fn spans(ctx: &Ctx, r: SentenceRef, text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    for &k in ctx.index.quotes.get(&r).into_iter().flatten() {
+        let q = &ctx.analysis.quotes[k];
+        let who = q.speaker.as_deref().unwrap_or("no named speaker");
+        let mut why = format!("Quote: {who}");
+        if let Some(v) = &q.verb {
+            why.push_str(&format!(" ({v})"));
+        }
+        if !q.note.is_empty() {
+            why.push_str(&format!(". {}", q.note));
+        }
+        out.push(Span {
+            start: q.start,
+            end: q.end,
+            mark: Mark::Quote,
+            why,
+        });
+    }
+    for &k in ctx.index.cues.get(&r).into_iter().flatten() {
+        let c = &ctx.analysis.cues[k];
+        let why = format!("{}: “{}”. {}", c.category, c.text, c.note);
+        out.push(Span {
+            start: c.start,
+            end: c.end,
+            mark: Mark::of_category(&c.category),
+            why,
+        });
+    }
+    if !ctx.find.is_empty() {
+        let lower = text.to_lowercase();
+        if lower.len() == text.len() {
+            for (pos, m) in lower.match_indices(&ctx.find) {
+                out.push(Span {
+                    start: pos,
+                    end: pos + m.len(),
+                    mark: Mark::Find,
+                    why: "Search match".into(),
+                });
+            }
+        }
+    }
+    out.retain(|s| {
+        s.start < s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+    });
+    out
+}
+
+/// Draws a sentence as runs of labels; returns its on-screen rectangle.
+fn sentence(
+    ui: &mut egui::Ui,
+    ctx: &Ctx,
+    r: SentenceRef,
+    text: &str,
+    scroll_here: bool,
+    hovered: &mut Option<SentenceRef>,
+    cmds: &mut Vec<Command>,
+) -> Option<Rect> {
+    let dark = ui.visuals().dark_mode;
+    let spans = spans(ctx, r, text);
+    let mut cuts = vec![0, text.len()];
+    for s in &spans {
+        cuts.push(s.start);
+        cuts.push(s.end);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let partner_of_hover = ctx.prev_hovered.is_some_and(|h| {
+        h == r
+            || ctx
+                .index
+                .partners
+                .get(&h)
+                .is_some_and(|p| p.iter().any(|(q, _, _)| *q == r))
+    });
+    let selected = ctx.selected_sentence == Some(r);
+    let topic = ctx.index.topic(r);
+    let dim = ctx.selected_topic.is_some() && topic != ctx.selected_topic;
+    let note_target = NoteTarget::Sentence {
+        article: ctx.analysis.articles[r.0].path.clone(),
+        sentence: r.1,
+    };
+    let note = ctx.state.workspace.note(&note_target);
+    let mut rect: Option<Rect> = None;
+    let mut first = true;
+    for w in cuts.windows(2) {
+        let (s, e) = (w[0], w[1]);
+        if s >= e {
+            continue;
+        }
+        let covering: Vec<&Span> = spans
+            .iter()
+            .filter(|x| x.start <= s && x.end >= e)
+            .collect();
+        // the innermost (shortest) span decides the colour; quotes give way to cues
+        let top = covering
+            .iter()
+            .min_by_key(|x| (x.mark == Mark::Quote, x.end - x.start));
+        let mut rt = RichText::new(&text[s..e]);
+        if let Some(top) = top {
+            rt = rt.background_color(top.mark.background(dark));
+        } else if partner_of_hover || selected {
+            rt = rt.background_color(ui.visuals().selection.bg_fill.gamma_multiply(0.35));
+        }
+        if partner_of_hover || selected {
+            rt = rt.strong();
+        } else if dim {
+            rt = rt.weak();
+        }
+        let resp = ui.add(egui::Label::new(rt).sense(Sense::click()));
+        let resp = if covering.is_empty() {
+            resp
+        } else {
+            let why: Vec<String> = covering.iter().map(|x| x.why.clone()).collect();
+            resp.on_hover_text(why.join("\n"))
+        };
+        if first && scroll_here {
+            resp.scroll_to_me(Some(Align::TOP));
+        }
+        first = false;
+        if resp.hovered() {
+            *hovered = Some(r);
+        }
+        if resp.clicked() {
+            cmds.push(Command::SelectSentence(if selected {
+                None
+            } else {
+                Some(r)
+            }));
+        }
+        resp.context_menu(|ui| {
+            if ui
+                .button(if note.is_some() {
+                    "Edit note…"
+                } else {
+                    "Add a note…"
+                })
+                .clicked()
+            {
+                cmds.push(Command::EditNote(note_target.clone()));
+                ui.close();
+            }
+            if ui.button("Copy sentence").clicked() {
+                ui.ctx().copy_text(text.to_string());
+                ui.close();
+            }
+        });
+        rect = Some(rect.map_or(resp.rect, |x| x.union(resp.rect)));
+    }
+    if let Some(n) = note {
+        let resp = ui
+            .add(egui::Label::new(RichText::new(" [note]").small().italics()).sense(Sense::click()))
+            .on_hover_text(format!("Your note: {n}"));
+        if resp.clicked() {
+            cmds.push(Command::EditNote(note_target));
+        }
+    }
+    rect
+}
+
+/// Scrolls the other columns to the topic at the top of column `c`.
+fn sync_from(layout: &mut Layout, analysis: &Analysis, index: &Index, c: usize, offset: f32) {
+    let Some(art) = analysis.articles.get(c) else {
+        return;
+    };
+    // the paragraph at the top of the column
+    let mut top_para = None;
+    for p in 0..art.paragraphs.len() {
+        if let Some(&(_, y, h)) = layout.paras.get(&(c, p))
+            && y + h > offset
+        {
+            top_para = Some(p);
+            break;
+        }
+    }
+    let Some(p) = top_para else { return };
+    let topic = art
+        .sentences
+        .iter()
+        .filter(|s| s.paragraph >= p)
+        .find_map(|s| index.topic((c, s.index)));
+    let Some(t) = topic else { return };
+    for j in 0..analysis.articles.len() {
+        if j == c {
+            continue;
+        }
+        let Some(first) = index.first.get(t).and_then(|f| f.get(j).copied().flatten()) else {
+            continue;
+        };
+        let para = analysis.articles[j]
+            .sentences
+            .get(first)
+            .map(|s| s.paragraph);
+        if let Some(&(_, y, _)) = para.and_then(|p| layout.paras.get(&(j, p))) {
+            layout.pending[j] = Some(y);
+        }
+    }
+}
+
+fn ribbons(ui: &egui::Ui, layout: &Layout, index: &Index, h: SentenceRef) {
+    let Some(&from) = layout.rects.get(&h) else {
+        return;
+    };
+    let Some(partners) = index.partners.get(&h) else {
+        return;
+    };
+    let painter = ui
+        .ctx()
+        .layer_painter(LayerId::new(Order::Foreground, Id::unique("ribbons")))
+        .with_clip_rect(ui.clip_rect());
+    let colour = ui.visuals().selection.bg_fill;
+    for (p, score, _) in partners {
+        let Some(&to) = layout.rects.get(p) else {
+            continue;
+        };
+        let (Some(cf), Some(ct)) = (layout.columns.get(h.0), layout.columns.get(p.0)) else {
+            continue;
+        };
+        if h.0.abs_diff(p.0) != 1 {
+            continue;
+        }
+        let (x1, x2) = if p.0 > h.0 {
+            (cf.right(), ct.left())
+        } else {
+            (cf.left(), ct.right())
+        };
+        let y1 = from.center().y.clamp(cf.top(), cf.bottom());
+        let y2 = to.center().y.clamp(ct.top(), ct.bottom());
+        let mid = (x1 + x2) / 2.0;
+        let width = 1.5 + 3.0 * score.clamp(0.0, 1.0);
+        let curve = egui::epaint::CubicBezierShape::from_points_stroke(
+            [pos2(x1, y1), pos2(mid, y1), pos2(mid, y2), pos2(x2, y2)],
+            false,
+            Color32::TRANSPARENT,
+            Stroke::new(width, colour),
+        );
+        painter.add(curve);
+        for (x, r) in [(x1, from.y_range()), (x2, to.y_range())] {
+            painter.rect_filled(Rect::from_x_y_ranges(x - 2.0..=x + 2.0, r), 1.0, colour);
+        }
+    }
+}

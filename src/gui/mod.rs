@@ -1,0 +1,35 @@
+//! The desktop window. Drawing code reads state and returns commands; `app::FramediffApp::run_cmd`
+//! applies them after the frame, so every state change lives in one place.
+
+pub mod app;
+mod card;
+mod columns;
+pub mod index;
+mod library;
+mod menu;
+mod overview;
+mod theme;
+mod topics;
+pub mod worker;
+
+pub use app::{Command, FramediffApp, State};
+
+use std::path::PathBuf;
+
+/// Opens the window. With no paths, restores the last session or loads the samples.
+pub fn run(paths: Vec<PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("framediff")
+            .with_app_id("framediff")
+            .with_inner_size([1400.0, 860.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "framediff",
+        options,
+        Box::new(move |cc| Ok(Box::new(FramediffApp::new(cc, paths)))),
+    )
+}

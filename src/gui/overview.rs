@@ -1,0 +1,151 @@
+//! The overview: per article tone, hedge density, quotes by speaker and frame dimensions, as
+//! painted bars, so differences can be seen rather than read.
+
+use super::app::{State, View};
+use super::theme::{self, article_colour};
+use crate::report::article_letter;
+use egui::{Color32, RichText, Sense, vec2};
+use std::collections::BTreeMap;
+
+fn bar(ui: &mut egui::Ui, fraction: f32, colour: Color32, text: String) {
+    let w = ui.available_width().min(220.0);
+    let (rect, resp) = ui.allocate_exact_size(vec2(w, 14.0), Sense::hover());
+    ui.painter()
+        .rect_filled(rect, 2.0, ui.visuals().faint_bg_color);
+    let mut filled = rect;
+    filled.set_width(w * fraction.clamp(0.0, 1.0));
+    ui.painter().rect_filled(filled, 2.0, colour);
+    resp.on_hover_text(text);
+}
+
+/// A bar centred on zero for values in -1..1.
+fn signed_bar(ui: &mut egui::Ui, value: f32, text: String) {
+    let w = ui.available_width().min(220.0);
+    let (rect, resp) = ui.allocate_exact_size(vec2(w, 14.0), Sense::hover());
+    ui.painter()
+        .rect_filled(rect, 2.0, ui.visuals().faint_bg_color);
+    let mid = rect.center().x;
+    let end = mid + value.clamp(-1.0, 1.0) * w / 2.0;
+    let r = egui::Rect::from_x_y_ranges(mid.min(end)..=mid.max(end), rect.y_range());
+    ui.painter().rect_filled(r, 2.0, theme::tone_colour(value));
+    ui.painter().vline(
+        mid,
+        rect.y_range(),
+        egui::Stroke::new(1.0, ui.visuals().weak_text_color()),
+    );
+    resp.on_hover_text(text);
+}
+
+pub fn ui(ui: &mut egui::Ui, state: &State, view: &View) {
+    let Some(a) = &view.analysis else {
+        ui.label("Analysing…");
+        return;
+    };
+    let teaching = state.workspace.settings.teaching_mode && !view.revealed;
+    let name = |i: usize| {
+        if teaching {
+            format!("Article {}", article_letter(i))
+        } else {
+            format!("{} · {}", article_letter(i), a.articles[i].short_name())
+        }
+    };
+    ui.label(RichText::new("Tone (average sentence)").strong());
+    for i in 0..a.articles.len() {
+        let mean = a
+            .tones
+            .iter()
+            .find(|t| t.article == i)
+            .map_or(0.0, |t| t.mean);
+        ui.label(RichText::new(name(i)).small());
+        signed_bar(ui, mean, format!("{mean:+.2} (VADER compound, −1 to +1)"));
+    }
+    ui.add_space(8.0);
+    ui.label(RichText::new("Hedges and boosters per 100 words").strong());
+    let per100 = |i: usize, cat: &[&str]| {
+        let words = a.articles[i].word_count().max(1) as f32;
+        let n = a
+            .cues
+            .iter()
+            .filter(|c| c.article == i && cat.contains(&c.category.as_str()))
+            .count() as f32;
+        100.0 * n / words
+    };
+    let max = (0..a.articles.len())
+        .map(|i| per100(i, &["hedge"]).max(per100(i, &["booster", "intensifier"])))
+        .fold(0.5, f32::max);
+    for i in 0..a.articles.len() {
+        let h = per100(i, &["hedge"]);
+        let b = per100(i, &["booster", "intensifier"]);
+        ui.label(RichText::new(name(i)).small());
+        bar(
+            ui,
+            h / max,
+            theme::Mark::Hedge.background(true),
+            format!("{h:.1} hedges per 100 words"),
+        );
+        bar(
+            ui,
+            b / max,
+            theme::Mark::Booster.background(true),
+            format!("{b:.1} boosters/intensifiers per 100 words"),
+        );
+    }
+    ui.add_space(8.0);
+    ui.label(RichText::new("Who is quoted").strong());
+    for i in 0..a.articles.len() {
+        let mut by: BTreeMap<String, usize> = BTreeMap::new();
+        for q in a.quotes.iter().filter(|q| q.article == i && !q.scare) {
+            *by.entry(q.speaker.clone().unwrap_or_else(|| "unattributed".into()))
+                .or_default() += 1;
+        }
+        ui.label(
+            RichText::new(name(i))
+                .small()
+                .color(article_colour(view.visible.get(i).copied().unwrap_or(i))),
+        );
+        if by.is_empty() {
+            ui.label(RichText::new("no direct quotes").small().weak());
+        }
+        let total: usize = by.values().sum();
+        for (who, n) in by {
+            ui.horizontal(|ui| {
+                bar(
+                    ui,
+                    n as f32 / total.max(1) as f32,
+                    theme::Mark::Quote.background(true),
+                    format!("{n} quote(s)"),
+                );
+                ui.label(RichText::new(format!("{who} ({n})")).small());
+            });
+        }
+    }
+    ui.add_space(8.0);
+    ui.label(RichText::new("Frame dimensions").strong());
+    for i in 0..a.articles.len() {
+        let mut by: BTreeMap<&str, usize> = BTreeMap::new();
+        for c in a.cues.iter().filter(|c| c.article == i) {
+            if let Some(dim) = c.category.strip_prefix("frame:") {
+                *by.entry(dim).or_default() += 1;
+            }
+        }
+        ui.label(RichText::new(name(i)).small());
+        if by.is_empty() {
+            ui.label(RichText::new("no frame cues").small().weak());
+            continue;
+        }
+        let mut v: Vec<(&str, usize)> = by.into_iter().collect();
+        v.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+        let top = v[0].1.max(1) as f32;
+        for (dim, n) in v.into_iter().take(5) {
+            ui.horizontal(|ui| {
+                bar(
+                    ui,
+                    n as f32 / top,
+                    theme::Mark::Frame.background(true),
+                    format!("{n} cue(s)"),
+                );
+                ui.label(RichText::new(format!("{} ({n})", dim.replace('_', " "))).small());
+            });
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! The topic map: every topic of the story with its label, coverage chips per article, share of
+//! text and first position; topics covered by one article are marked as omissions by the others.
+
+use super::app::{Command, State, View};
+use super::library::chip;
+use super::theme::article_colour;
+use crate::align::Placement;
+use crate::report::article_letter;
+use egui::RichText;
+
+pub fn ui(ui: &mut egui::Ui, _state: &State, view: &View, cmds: &mut Vec<Command>) {
+    ui.heading("Topics");
+    let Some(a) = &view.analysis else {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Analysing…");
+        });
+        return;
+    };
+    if a.topics.is_empty() {
+        ui.label("No shared topics found yet.");
+        return;
+    }
+    ui.label(
+        RichText::new("Click a topic to scroll every article to it (Up/Down arrows to step).")
+            .small()
+            .weak(),
+    );
+    let n_articles = a.articles.len();
+    for (t, topic) in a.topics.iter().enumerate() {
+        let selected = view.selected_topic == Some(t);
+        let omitted_by: Vec<usize> = (0..n_articles)
+            .filter(|&i| topic.member(i).is_none())
+            .collect();
+        ui.add_space(2.0);
+        let frame = egui::Frame::new()
+            .inner_margin(4.0)
+            .corner_radius(4.0)
+            .fill(if selected {
+                ui.visuals().selection.bg_fill.gamma_multiply(0.5)
+            } else {
+                egui::Color32::TRANSPARENT
+            });
+        frame.show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let label = RichText::new(&topic.label).strong();
+            let resp = ui
+                .add(egui::Button::selectable(selected, label).wrap())
+                .on_hover_text(format!("Terms: {}", topic.terms.join(", ")));
+            if resp.clicked() {
+                cmds.push(Command::SelectTopic(if selected { None } else { Some(t) }));
+            }
+            if selected && view.scroll_to_topic == Some(t) {
+                resp.scroll_to_me(None);
+            }
+            ui.horizontal_wrapped(|ui| {
+                for i in 0..n_articles {
+                    let colour = article_colour(view.visible.get(i).copied().unwrap_or(i));
+                    match topic.member(i) {
+                        Some(m) => {
+                            let place = match m.placement {
+                                Placement::Headline => "in the headline".to_string(),
+                                Placement::Lede => "in the lede".to_string(),
+                                Placement::Body => {
+                                    format!("from paragraph {}", m.first_paragraph + 1)
+                                }
+                            };
+                            chip(ui, colour, true).on_hover_text(format!(
+                                "{}: {} sentence(s), {:.0}% of its text, {place}",
+                                article_letter(i),
+                                m.sentences.len(),
+                                m.share * 100.0
+                            ));
+                        }
+                        None => {
+                            chip(ui, colour, false).on_hover_text(format!(
+                                "{} does not mention this topic",
+                                article_letter(i)
+                            ));
+                        }
+                    }
+                }
+                let max_share = topic.members.iter().map(|m| m.share).fold(0.0, f32::max);
+                ui.label(
+                    RichText::new(format!("up to {:.0}% of an article", max_share * 100.0))
+                        .small()
+                        .weak(),
+                );
+            });
+            if topic.members.len() == 1 && n_articles > 1 {
+                let only = article_letter(topic.members[0].article);
+                let others: Vec<String> = omitted_by.iter().map(|&i| article_letter(i)).collect();
+                ui.label(
+                    RichText::new(format!("Only {only}: omitted by {}", others.join(", ")))
+                        .small()
+                        .color(ui.visuals().warn_fg_color),
+                );
+            } else if !omitted_by.is_empty() {
+                let others: Vec<String> = omitted_by.iter().map(|&i| article_letter(i)).collect();
+                ui.label(
+                    RichText::new(format!("Not in {}", others.join(", ")))
+                        .small()
+                        .weak(),
+                );
+            }
+        });
+    }
+}

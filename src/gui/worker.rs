@@ -1,0 +1,214 @@
+//! Work off the UI thread: reading files and running the analysis, with progress reports.
+//! The UI sends a job and polls for results each frame; a newer job makes older results stale.
+
+use crate::analysis::{Analysis, Stage, analyze_with_progress};
+use crate::error::IngestError;
+use crate::frame::Lexicons;
+use crate::gui::index::Index;
+use crate::model::Article;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// What a job reports back.
+pub enum Message {
+    /// Files were read: the articles and the files that failed.
+    Loaded {
+        articles: Vec<Article>,
+        failed: Vec<IngestError>,
+    },
+    Progress {
+        generation: u64,
+        stage: Stage,
+        fraction: f32,
+    },
+    /// An analysis finished.
+    Analysed {
+        generation: u64,
+        analysis: Arc<Analysis>,
+        index: Arc<Index>,
+        millis: u128,
+    },
+    /// A file dialog returned paths (empty when cancelled).
+    Picked { purpose: Pick, paths: Vec<PathBuf> },
+}
+
+/// Why a file dialog was opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    AddArticles,
+    OpenWorkspace,
+    SaveWorkspace,
+    Export(crate::report::ReportFormat),
+}
+
+/// The background worker's handle.
+pub struct Worker {
+    tx: Sender<Message>,
+    rx: Receiver<Message>,
+    repaint: Option<egui::Context>,
+    /// Generation of the newest analysis requested.
+    pub generation: u64,
+    /// Jobs started and not yet reported back.
+    pub pending: usize,
+    /// Latest progress of the newest analysis.
+    pub progress: Option<(Stage, f32)>,
+}
+
+impl Default for Worker {
+    fn default() -> Self {
+        let (tx, rx) = channel();
+        Worker {
+            tx,
+            rx,
+            repaint: None,
+            generation: 0,
+            pending: 0,
+            progress: None,
+        }
+    }
+}
+
+impl Worker {
+    /// Lets jobs wake the UI when they report.
+    pub fn set_context(&mut self, ctx: &egui::Context) {
+        self.repaint = Some(ctx.clone());
+    }
+
+    pub fn is_busy(&self) -> bool {
+        self.pending > 0
+    }
+
+    fn spawn(&mut self, job: impl FnOnce(&Sender<Message>) + Send + 'static) {
+        self.pending += 1;
+        let tx = self.tx.clone();
+        let ctx = self.repaint.clone();
+        std::thread::spawn(move || {
+            job(&tx);
+            if let Some(ctx) = ctx {
+                ctx.request_repaint();
+            }
+        });
+    }
+
+    /// Reads files (folders are expanded) in the background.
+    pub fn load(&mut self, paths: Vec<PathBuf>) {
+        self.spawn(move |tx| {
+            let (articles, failed) = crate::files::read_articles(&paths);
+            let _ = tx.send(Message::Loaded { articles, failed });
+        });
+    }
+
+    /// Analyses articles in the background; results of older requests are dropped on arrival.
+    pub fn analyse(&mut self, articles: Vec<Article>, lexicons: Arc<Lexicons>) {
+        self.generation += 1;
+        let generation = self.generation;
+        self.progress = Some((Stage::Aligning, 0.0));
+        let ctx = self.repaint.clone();
+        self.spawn(move |tx| {
+            let started = std::time::Instant::now();
+            let progress_tx = tx.clone();
+            let report = move |stage: Stage, fraction: f32| {
+                let _ = progress_tx.send(Message::Progress {
+                    generation,
+                    stage,
+                    fraction,
+                });
+                if let Some(ctx) = &ctx {
+                    ctx.request_repaint();
+                }
+            };
+            let analysis = analyze_with_progress(articles, &lexicons, &report);
+            let index = Index::new(&analysis);
+            let _ = tx.send(Message::Analysed {
+                generation,
+                analysis: Arc::new(analysis),
+                index: Arc::new(index),
+                millis: started.elapsed().as_millis(),
+            });
+        });
+    }
+
+    /// Opens a native file dialog off the UI thread.
+    pub fn pick(&mut self, purpose: Pick, start_dir: Option<PathBuf>) {
+        self.spawn(move |tx| {
+            let mut dialog = rfd::FileDialog::new();
+            if let Some(dir) = start_dir {
+                dialog = dialog.set_directory(dir);
+            }
+            let paths: Vec<PathBuf> = match purpose {
+                Pick::AddArticles => dialog
+                    .set_title("Add articles")
+                    .add_filter("Articles", crate::files::ARTICLE_EXTENSIONS)
+                    .add_filter("All files", &["*"])
+                    .pick_files()
+                    .unwrap_or_default(),
+                Pick::OpenWorkspace => dialog
+                    .set_title("Open workspace")
+                    .add_filter("framediff workspace", &["framediff", "json"])
+                    .pick_file()
+                    .into_iter()
+                    .collect(),
+                Pick::SaveWorkspace => dialog
+                    .set_title("Save workspace")
+                    .set_file_name("comparison.framediff")
+                    .add_filter("framediff workspace", &["framediff"])
+                    .save_file()
+                    .into_iter()
+                    .collect(),
+                Pick::Export(format) => dialog
+                    .set_title("Export comparison")
+                    .set_file_name(format!("comparison.{}", format.extension()))
+                    .add_filter(format.extension(), &[format.extension()])
+                    .save_file()
+                    .into_iter()
+                    .collect(),
+            };
+            let _ = tx.send(Message::Picked { purpose, paths });
+        });
+    }
+
+    /// Opens a folder picker (its files are added) off the UI thread.
+    pub fn pick_folder(&mut self) {
+        self.spawn(move |tx| {
+            let paths: Vec<PathBuf> = rfd::FileDialog::new()
+                .set_title("Add a folder of articles")
+                .pick_folder()
+                .into_iter()
+                .collect();
+            let _ = tx.send(Message::Picked {
+                purpose: Pick::AddArticles,
+                paths,
+            });
+        });
+    }
+
+    /// Messages that arrived since the last poll. Stale analyses are dropped here.
+    pub fn poll(&mut self) -> Vec<Message> {
+        let mut out = Vec::new();
+        while let Ok(msg) = self.rx.try_recv() {
+            match &msg {
+                Message::Progress {
+                    generation,
+                    stage,
+                    fraction,
+                } => {
+                    if *generation == self.generation {
+                        self.progress = Some((*stage, *fraction));
+                    }
+                    continue;
+                }
+                Message::Analysed { generation, .. } => {
+                    self.pending = self.pending.saturating_sub(1);
+                    if *generation != self.generation {
+                        continue;
+                    }
+                    self.progress = None;
+                }
+                _ => self.pending = self.pending.saturating_sub(1),
+            }
+            out.push(msg);
+        }
+        out
+    }
+}
