@@ -34,10 +34,13 @@ pub enum Stage {
 
 /// Runs the analysis. `progress` is called at each stage with the fraction done (0..1).
 pub fn analyze_with_progress(
-    articles: Vec<Article>,
+    mut articles: Vec<Article>,
     lexicons: &Lexicons,
     progress: &dyn Fn(Stage, f32),
 ) -> Analysis {
+    for (i, a) in articles.iter_mut().enumerate() {
+        a.id = i;
+    }
     progress(Stage::Aligning, 0.0);
     let aligned = align::align(&articles);
     progress(Stage::Framing, 0.5);

@@ -94,6 +94,8 @@ pub struct Sentence {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default)]
 pub struct Article {
+    /// Position of the article in the analysed set (set by the analysis).
+    pub id: ArticleId,
     /// Where the article came from, echoed as given (a path, or "pasted:N").
     pub path: String,
     pub format: Format,
