@@ -27,7 +27,7 @@ xvfb=$!
 data=$(mktemp -d)
 cleanup() { kill "${app:-0}" 2>/dev/null || true; kill "$xvfb" 2>/dev/null || true; rm -rf "$data"; }
 trap cleanup EXIT
-export DISPLAY=":$num" LIBGL_ALWAYS_SOFTWARE=1 XDG_DATA_HOME="$data" XDG_CONFIG_HOME="$data"
+export DISPLAY=":$num" LIBGL_ALWAYS_SOFTWARE=1 FRAMEDIFF_TIMING=1 XDG_DATA_HOME="$data" XDG_CONFIG_HOME="$data"
 sleep 1
 "$BIN" >"$data/app.log" 2>&1 &
 app=$!
@@ -49,4 +49,5 @@ stddev=$(convert "$OUT" -colorspace Gray -format '%[fx:standard_deviation]' info
 echo "smoke: window '$title', screenshot $OUT, $colours colours, grey std-dev $stddev"
 [ "$title" = "framediff" ] || { echo "smoke: wrong title"; exit 1; }
 awk -v c="$colours" -v s="$stddev" 'BEGIN { exit !(c >= 64 && s >= 0.05) }' || { echo "smoke: the window looks blank"; exit 1; }
+grep -h "first frame" "$data/app.log" | sed 's/^/smoke: /' || true
 echo "smoke: ok"

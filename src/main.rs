@@ -71,6 +71,7 @@ impl From<OutFormat> for ReportFormat {
 }
 
 fn main() -> ExitCode {
+    framediff::gui::STARTED.get_or_init(std::time::Instant::now);
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Compare {

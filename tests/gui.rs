@@ -239,3 +239,29 @@ fn find_counts_matches_across_articles() {
         app.view.find_matches.iter().map(|m| m.0).collect();
     assert_eq!(articles.len(), 4, "every sample mentions Kharkiv");
 }
+
+#[test]
+fn export_writes_every_format_with_notes() {
+    let dir = std::env::temp_dir().join(format!("framediff-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut h = harness();
+    let target = framediff::workspace::NoteTarget::Topic {
+        label: "anything".into(),
+    };
+    h.state_mut()
+        .run_cmd(Command::SetNote(target, "discuss in class".into()));
+    for (format, ext) in [
+        (framediff::report::ReportFormat::Html, "html"),
+        (framediff::report::ReportFormat::Markdown, "md"),
+        (framediff::report::ReportFormat::Json, "json"),
+    ] {
+        let path = dir.join(format!("out.{ext}"));
+        h.state_mut()
+            .run_cmd(Command::ExportTo(format, path.clone()));
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("discuss in class"), "{ext}");
+        assert!(text.contains("Meridian Wire"), "{ext}");
+    }
+    assert!(h.state().view.problems.is_empty());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

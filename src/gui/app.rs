@@ -67,6 +67,7 @@ pub struct View {
     pub last_analysis_ms: Option<u128>,
     pub show_shortcuts: bool,
     pub show_removed: Option<usize>,
+    pub first_frame_done: bool,
     /// The zoom factor last applied to the context.
     pub applied_zoom: Option<f32>,
     /// Layout of the columns, kept between frames (scroll sync, ribbons, virtualisation).
@@ -256,6 +257,17 @@ impl FramediffApp {
 
     /// The whole window's UI. Used by [`eframe::App::ui`] and by the tests.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        if !self.view.first_frame_done {
+            self.view.first_frame_done = true;
+            if std::env::var_os("FRAMEDIFF_TIMING").is_some()
+                && let Some(start) = super::STARTED.get()
+            {
+                eprintln!(
+                    "framediff: first frame {} ms after start",
+                    start.elapsed().as_millis()
+                );
+            }
+        }
         self.poll_worker();
         let ctx = ui.ctx().clone();
         let mut cmds: Vec<Command> = menu::shortcuts(&ctx, &self.view);

@@ -16,8 +16,12 @@ pub use app::{Command, FramediffApp, State};
 
 use std::path::PathBuf;
 
+/// When the process started, for the first-frame time printed with `FRAMEDIFF_TIMING=1`.
+pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 /// Opens the window. With no paths, restores the last session or loads the samples.
 pub fn run(paths: Vec<PathBuf>) -> eframe::Result {
+    STARTED.get_or_init(std::time::Instant::now);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("framediff")

@@ -66,6 +66,18 @@ pub fn render(a: &Analysis) -> String {
             let _ = write!(out, "</ul>");
         }
     }
+    if !a.notes.is_empty() {
+        let _ = write!(out, "<h2>Notes</h2><ul>");
+        for n in &a.notes {
+            let _ = write!(
+                out,
+                "<li><b>{}</b>: {}</li>",
+                esc(&super::note_target(a, &n.target)),
+                esc(&n.text)
+            );
+        }
+        let _ = write!(out, "</ul>");
+    }
     let _ = write!(out, "<h2>Articles</h2><div class=\"cols\">");
     for (i, art) in a.articles.iter().enumerate() {
         let _ = write!(

@@ -94,6 +94,17 @@ pub fn render(a: &Analysis) -> String {
             );
         }
     }
+    if !a.notes.is_empty() {
+        let _ = writeln!(out, "\n## Notes\n");
+        for n in &a.notes {
+            let _ = writeln!(
+                out,
+                "- {}: {}",
+                super::note_target(a, &n.target),
+                esc(&n.text)
+            );
+        }
+    }
     for (i, art) in a.articles.iter().enumerate() {
         if art.removed.is_empty() {
             continue;

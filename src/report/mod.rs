@@ -38,6 +38,31 @@ pub fn render(analysis: &Analysis, format: ReportFormat) -> String {
     }
 }
 
+/// Describes what a note is attached to, in words.
+pub fn note_target(a: &Analysis, target: &crate::workspace::NoteTarget) -> String {
+    match target {
+        crate::workspace::NoteTarget::Sentence { article, sentence } => {
+            match a.articles.iter().position(|x| &x.path == article) {
+                Some(i) => {
+                    let text = a.articles[i]
+                        .sentences
+                        .get(*sentence)
+                        .map(|s| s.text.as_str())
+                        .unwrap_or("");
+                    format!(
+                        "{} sentence {} (\u{201c}{}\u{201d})",
+                        article_letter(i),
+                        sentence + 1,
+                        text
+                    )
+                }
+                None => format!("{article} sentence {}", sentence + 1),
+            }
+        }
+        crate::workspace::NoteTarget::Topic { label } => format!("topic \u{201c}{label}\u{201d}"),
+    }
+}
+
 /// A letter naming an article in reports and the UI (A, B, C, …).
 pub fn article_letter(id: usize) -> String {
     let mut n = id;
