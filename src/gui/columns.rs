@@ -26,6 +26,8 @@ pub struct Layout {
     pub rects: HashMap<SentenceRef, Rect>,
     /// Visible rectangle of each column's text.
     pub columns: Vec<Rect>,
+    /// Until this time (egui seconds) columns are being scrolled by the app, not the user.
+    programmatic_until: f64,
 }
 
 /// A distinct, stable colour per topic for the gutter strips.
@@ -112,8 +114,12 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &mut View, cmds: &mut Vec<Comm
         });
 
     // Synchronised scrolling: the column the user scrolled leads the others to its topic.
-    let programmatic = view.scroll_to_topic.is_some() || view.scroll_to_sentence.is_some();
-    if state.workspace.settings.sync_scroll && !programmatic {
+    let now = ui.input(|i| i.time);
+    if view.scroll_to_topic.is_some() || view.scroll_to_sentence.is_some() {
+        // let the scroll animation finish before the user's scrolling leads again
+        layout.programmatic_until = now + 1.0;
+    }
+    if state.workspace.settings.sync_scroll && now > layout.programmatic_until {
         let pointer = ui.ctx().pointer_hover_pos();
         for (c, &offset) in new_offsets.iter().enumerate() {
             let moved = (offset - layout.offsets[c]).abs() > 0.5;
