@@ -147,6 +147,7 @@ fn eval_basil(dir: Option<PathBuf>) -> ExitCode {
                 corpus.len(),
                 dir.display()
             );
+            println!("{}", framediff::eval::align_metrics::measure(&corpus));
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -16,6 +16,7 @@ fn harness() -> Harness<'static, FramediffApp> {
     assert!(app.wait_idle(WAIT), "analysis did not finish");
     let mut h = Harness::builder()
         .with_size(egui::vec2(1600.0, 900.0))
+        .with_max_steps(200)
         .build_ui_state(|ui, app: &mut FramediffApp| app.frame_ui(ui), app);
     h.run();
     h
@@ -63,7 +64,7 @@ fn selecting_a_topic_scrolls_every_column_to_it() {
         firsts.iter().any(|&(_, s)| s >= 6),
         "pick a topic far enough down: {firsts:?}"
     );
-    h.get_by_label(&label).click();
+    h.get_by_label(&label).click_accesskit();
     h.run();
     h.run();
     let app = h.state();

@@ -2,8 +2,21 @@
 //! each speak of the same thing (topics with labels and terms), and scored sentence alignments
 //! with the evidence that ties them.
 
+mod features;
+mod label;
+mod pairs;
+mod story;
+pub mod synonyms;
+mod topics;
+mod vector;
+
+pub use features::{quoted_words, words};
+pub use pairs::PairOptions;
+pub use topics::TopicOptions;
+
 use crate::model::{Article, ArticleId};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 
 /// A group of articles covering the same story.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -76,19 +89,200 @@ pub struct Aligned {
     pub alignments: Vec<Alignment>,
 }
 
-/// Groups articles into stories, clusters topics and aligns sentences.
-pub fn align(articles: &[Article]) -> Aligned {
-    // Placeholder until the alignment issue lands: one story, no topics.
-    Aligned {
-        stories: if articles.is_empty() {
-            Vec::new()
-        } else {
-            vec![Story {
-                id: 0,
-                articles: (0..articles.len()).collect(),
-            }]
-        },
-        topics: Vec::new(),
-        alignments: Vec::new(),
+/// Configures and runs alignment (builder style); `Aligner::default().align(&articles)` is what
+/// [`align`] does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Aligner {
+    story_threshold: f32,
+    pairs: PairOptions,
+    topics: TopicOptions,
+    synonyms: synonyms::Synonyms,
+}
+
+impl Default for Aligner {
+    fn default() -> Self {
+        Aligner {
+            story_threshold: story::STORY_THRESHOLD,
+            pairs: PairOptions::default(),
+            topics: TopicOptions::default(),
+            synonyms: synonyms::Synonyms::builtin(),
+        }
     }
+}
+
+impl Aligner {
+    /// Average-linkage document similarity two groups need to be one story.
+    pub fn story_threshold(mut self, t: f32) -> Self {
+        self.story_threshold = t;
+        self
+    }
+
+    pub fn pair_options(mut self, p: PairOptions) -> Self {
+        self.pairs = p;
+        self
+    }
+
+    pub fn topic_options(mut self, t: TopicOptions) -> Self {
+        self.topics = t;
+        self
+    }
+
+    /// Uses other paraphrase groups (see `assets/lexicons/paraphrases.txt`).
+    pub fn synonyms(mut self, s: synonyms::Synonyms) -> Self {
+        self.synonyms = s;
+        self
+    }
+
+    /// Groups articles into stories, aligns sentences within each story and clusters topics.
+    pub fn align(&self, articles: &[Article]) -> Aligned {
+        let feats: Vec<(Vec<features::SentenceFeatures>, features::SentenceFeatures)> = articles
+            .iter()
+            .map(|a| features::article_features(a, &self.synonyms))
+            .collect();
+        let mut vocab = vector::Vocab::default();
+        let doc_vectors = story::document_vectors(&feats, &mut vocab);
+        let dates: Vec<Option<&str>> = articles.iter().map(|a| a.date.as_deref()).collect();
+        let groups = story::group(&doc_vectors, &dates, self.story_threshold);
+        let mut out = Aligned::default();
+        let mut topics: Vec<(f32, Topic)> = Vec::new();
+        for (story_id, ids) in groups.iter().enumerate() {
+            out.stories.push(Story {
+                id: story_id,
+                articles: ids.clone(),
+            });
+            let sentence_feats: Vec<&[features::SentenceFeatures]> =
+                ids.iter().map(|&i| feats[i].0.as_slice()).collect();
+            let space = pairs::space(&sentence_feats, &mut vocab);
+            let alignments = pairs::align_story(ids, &sentence_feats, &space, &self.pairs);
+            let local = |id: ArticleId| ids.iter().position(|&x| x == id).unwrap_or(0);
+            let edges: Vec<(pairs::Key, pairs::Key, f32)> = alignments
+                .iter()
+                .map(|al| ((local(al.a.0), al.a.1), (local(al.b.0), al.b.1), al.score))
+                .collect();
+            let shape = topics::StoryShape {
+                sentences: ids
+                    .iter()
+                    .map(|&i| {
+                        articles[i]
+                            .sentences
+                            .iter()
+                            .map(|s| (s.paragraph, s.text.split_whitespace().count()))
+                            .collect()
+                    })
+                    .collect(),
+                space: &space,
+            };
+            for cluster in topics::cluster(&shape, &edges, &self.topics) {
+                if let Some(t) =
+                    self.make_topic(articles, &feats, ids, &space, &vocab, story_id, &cluster)
+                {
+                    topics.push(t);
+                }
+            }
+            out.alignments.extend(alignments);
+        }
+        // reading order: stories in turn, topics by how early they come in their articles
+        topics.sort_by(|x, y| {
+            x.1.story
+                .cmp(&y.1.story)
+                .then(x.0.total_cmp(&y.0))
+                .then(x.1.members[0].article.cmp(&y.1.members[0].article))
+                .then(x.1.members[0].sentences.cmp(&y.1.members[0].sentences))
+        });
+        out.topics = topics
+            .into_iter()
+            .enumerate()
+            .map(|(id, (_, mut t))| {
+                t.id = id;
+                t
+            })
+            .collect();
+        out
+    }
+
+    /// Builds a topic from a cluster, or None for a cluster too slight to be a topic (a lone
+    /// short sentence nobody else covers). Returns the topic with its reading-order key.
+    #[allow(clippy::too_many_arguments)]
+    fn make_topic(
+        &self,
+        articles: &[Article],
+        feats: &[(Vec<features::SentenceFeatures>, features::SentenceFeatures)],
+        ids: &[ArticleId],
+        space: &pairs::StorySpace,
+        vocab: &vector::Vocab,
+        story: usize,
+        cluster: &[pairs::Key],
+    ) -> Option<(f32, Topic)> {
+        let covering: BTreeSet<usize> = cluster.iter().map(|k| k.0).collect();
+        let words: usize = cluster.iter().map(|&(a, s)| feats[ids[a]].0[s].words).sum();
+        if covering.len() < 2 && words < if cluster.len() >= 2 { 15 } else { 25 } {
+            return None;
+        }
+        let member_feats: Vec<(usize, &features::SentenceFeatures, &str)> = cluster
+            .iter()
+            .map(|&(a, s)| {
+                (
+                    a,
+                    &feats[ids[a]].0[s],
+                    articles[ids[a]].sentences[s].text.as_str(),
+                )
+            })
+            .collect();
+        let idf = |t: &str| {
+            vocab
+                .get(t)
+                .and_then(|id| space.idf.get(&id).copied())
+                .unwrap_or(1.0)
+        };
+        let labelled = label::label(&member_feats, &idf);
+        let mut members = Vec::new();
+        let mut order = f32::MAX;
+        for &a in &covering {
+            let article = &articles[ids[a]];
+            let sentences: Vec<usize> = cluster.iter().filter(|k| k.0 == a).map(|k| k.1).collect();
+            let first = sentences[0];
+            let total_words = article.word_count().max(1);
+            let topic_words: usize = sentences
+                .iter()
+                .map(|&s| article.sentences[s].text.split_whitespace().count())
+                .sum();
+            let title = &feats[ids[a]].1;
+            let top_terms: BTreeSet<&String> = labelled
+                .stems
+                .iter()
+                .filter(|t| title.terms.contains(t))
+                .collect();
+            let first_paragraph = article.sentences[first].paragraph;
+            let placement = if top_terms.len() >= 2 && first <= 2 {
+                Placement::Headline
+            } else if first_paragraph == 0 || first <= 1 {
+                Placement::Lede
+            } else {
+                Placement::Body
+            };
+            order = order.min(first as f32 / article.sentences.len().max(1) as f32);
+            members.push(TopicMember {
+                article: ids[a],
+                sentences,
+                share: ((topic_words as f32 / total_words as f32) * 1000.0).round() / 1000.0,
+                first_paragraph,
+                placement,
+            });
+        }
+        Some((
+            order,
+            Topic {
+                id: 0,
+                label: labelled.label,
+                terms: labelled.terms,
+                story,
+                members,
+            },
+        ))
+    }
+}
+
+/// Groups articles into stories, clusters topics and aligns sentences with the default settings.
+pub fn align(articles: &[Article]) -> Aligned {
+    Aligner::default().align(articles)
 }

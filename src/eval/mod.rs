@@ -2,4 +2,5 @@
 //! alignment, lexical-bias cue recall and quote speakers. Development tooling: it reads the
 //! corpus folder it is pointed at.
 
+pub mod align_metrics;
 pub mod basil;

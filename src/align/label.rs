@@ -1,0 +1,182 @@
+//! Readable topic labels and defining terms: the best-scoring short phrase (2–4 words, no
+//! function word at either end) from the topic's sentences, weighted by how characteristic its
+//! terms are of the topic and how many articles use it.
+
+use super::features::SentenceFeatures;
+use crate::text::tokens::is_stopword;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A topic's label and terms.
+pub struct Labelled {
+    pub label: String,
+    pub terms: Vec<String>,
+    /// The canonical stems of `terms`.
+    pub stems: Vec<String>,
+}
+
+/// `members`: the features and texts of the topic's sentences with their article;
+/// `idf`: the term's inverse document frequency in the story.
+pub fn label(members: &[(usize, &SentenceFeatures, &str)], idf: &dyn Fn(&str) -> f32) -> Labelled {
+    let n = members.len().max(1) as f32;
+    // topic weight of each canonical term: share of member sentences using it × idf
+    let mut sentence_count: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut articles_of: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    let mut surfaces: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    for (article, f, _) in members {
+        let unique: BTreeSet<&str> = f.terms.iter().map(String::as_str).collect();
+        for t in unique {
+            *sentence_count.entry(t).or_default() += 1;
+            articles_of.entry(t).or_default().insert(*article);
+        }
+        for (t, s) in f.terms.iter().zip(&f.surfaces) {
+            *surfaces
+                .entry(t.as_str())
+                .or_default()
+                .entry(s.as_str())
+                .or_default() += 1;
+        }
+    }
+    let weight = |t: &str| -> f32 {
+        let share = sentence_count.get(t).copied().unwrap_or(0) as f32 / n;
+        let spread = articles_of.get(t).map_or(1, BTreeSet::len) as f32;
+        share * idf(t) * (1.0 + 0.3 * (spread - 1.0))
+    };
+    let mut ranked: Vec<(&str, f32)> = sentence_count.keys().map(|&t| (t, weight(t))).collect();
+    ranked.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(y.0)));
+    let surface = |t: &str| -> String {
+        surfaces
+            .get(t)
+            .and_then(|m| {
+                m.iter()
+                    .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)))
+                    .map(|(s, _)| s.to_string())
+            })
+            .unwrap_or_else(|| t.to_string())
+    };
+    let terms: Vec<String> = ranked.iter().take(6).map(|(t, _)| surface(t)).collect();
+
+    // candidate phrases: runs of 1-4 words inside one clause of a member sentence
+    let mut best: Option<(f32, String)> = None;
+    let mut seen: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    let mut phrases: Vec<(String, Vec<String>, usize, bool)> = Vec::new();
+    for (article, _, text) in members {
+        let words = clause_words(text);
+        for start in 0..words.len() {
+            for len in 1..=4 {
+                if start + len > words.len() {
+                    break;
+                }
+                let run = &words[start..start + len];
+                if run[1..].iter().any(|w| w.1) {
+                    break; // crosses punctuation
+                }
+                let first = run[0].0.to_lowercase();
+                let last = run[len - 1].0.to_lowercase();
+                if is_stopword(&first) || is_stopword(&last) || first.chars().count() < 3 {
+                    continue;
+                }
+                // a phrase must not cut a name in two ("White House spokesman John")
+                let caps = |w: &(String, bool)| w.0.chars().next().is_some_and(char::is_uppercase);
+                if words
+                    .get(start + len)
+                    .is_some_and(|next| caps(&run[len - 1]) && caps(next) && !next.1)
+                {
+                    continue;
+                }
+                let phrase = run
+                    .iter()
+                    .map(|w| w.0.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                seen.entry(phrase.to_lowercase())
+                    .or_default()
+                    .insert(*article);
+                let terms: Vec<String> = run
+                    .iter()
+                    .map(|w| w.0.to_lowercase())
+                    .filter(|w| !is_stopword(w))
+                    .map(|w| crate::text::tokens::stem(&w))
+                    .collect();
+                let only_names = run.iter().all(caps);
+                phrases.push((phrase, terms, len, only_names));
+            }
+        }
+    }
+    let canonical = |stem: &str| -> Option<&str> {
+        // map a plain stem to the topic's canonical term whose surfaces include it
+        ranked.iter().map(|(t, _)| *t).find(|t| {
+            *t == stem
+                || surfaces
+                    .get(t)
+                    .is_some_and(|m| m.keys().any(|s| crate::text::tokens::stem(s) == stem))
+        })
+    };
+    for (phrase, stems, len, only_names) in phrases {
+        let score: f32 = stems.iter().filter_map(|s| canonical(s)).map(weight).sum();
+        let spread = seen.get(&phrase.to_lowercase()).map_or(1, BTreeSet::len) as f32;
+        let shape = match len {
+            1 => 0.55,
+            2 => 1.0,
+            3 => 0.95,
+            _ => 0.8,
+        };
+        // a label says what the topic is about; a bare name says only who
+        let names = if only_names { 0.6 } else { 1.0 };
+        let total = score * shape * names * (1.0 + 0.25 * (spread - 1.0));
+        if best
+            .as_ref()
+            .is_none_or(|(b, p)| total > *b || (total == *b && phrase < *p))
+        {
+            best = Some((total, phrase));
+        }
+    }
+    let mut label = best
+        .map(|(_, p)| p)
+        .unwrap_or_else(|| terms.first().cloned().unwrap_or_default());
+    if label.split_whitespace().count() == 1
+        && let Some(extra) = terms
+            .iter()
+            .find(|t| !label.to_lowercase().contains(t.as_str()))
+    {
+        label = format!("{label}, {extra}");
+    }
+    Labelled {
+        label: capitalise(&label),
+        terms,
+        stems: ranked.iter().take(6).map(|(t, _)| t.to_string()).collect(),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Words of a text with a flag "punctuation (other than a hyphen or apostrophe) follows".
+fn clause_words(text: &str) -> Vec<(String, bool)> {
+    let tokens = crate::text::tokens::tokenize(text);
+    let mut out = Vec::with_capacity(tokens.len());
+    for (k, t) in tokens.iter().enumerate() {
+        let gap_end = tokens.get(k + 1).map_or(text.len(), |n| n.start);
+        let gap = &text[t.end..gap_end];
+        let breaks = gap.chars().any(|c| !c.is_whitespace());
+        out.push((
+            text[t.start..t.end]
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_string(),
+            breaks,
+        ));
+    }
+    // the flag must say whether the *previous* word is followed by punctuation: shift by one
+    let mut shifted = Vec::with_capacity(out.len());
+    let mut prev_breaks = false;
+    for (w, b) in out {
+        shifted.push((w, prev_breaks));
+        prev_breaks = b;
+    }
+    shifted
+}
