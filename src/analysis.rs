@@ -2,6 +2,7 @@
 //! one entry point the CLI and the GUI call; its result is the JSON contract.
 
 use crate::align::{self, Alignment, Story, Topic};
+use crate::frame::compare::TopicTable;
 use crate::frame::{self, Cue, Difference, Lexicons, Quote, Tone};
 use crate::model::Article;
 use crate::workspace::Note;
@@ -18,6 +19,8 @@ pub struct Analysis {
     pub quotes: Vec<Quote>,
     pub cues: Vec<Cue>,
     pub tones: Vec<Tone>,
+    /// Per-topic comparison tables.
+    pub tables: Vec<TopicTable>,
     pub differences: Vec<Difference>,
     /// The user's notes (from a workspace), included in exports when present.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -54,6 +57,7 @@ pub fn analyze_with_progress(
         quotes: framing.quotes,
         cues: framing.cues,
         tones: framing.tones,
+        tables: framing.tables,
         differences: framing.differences,
         notes: Vec::new(),
     }

@@ -148,6 +148,11 @@ fn eval_basil(dir: Option<PathBuf>) -> ExitCode {
                 dir.display()
             );
             println!("{}", framediff::eval::align_metrics::measure(&corpus));
+            let lexicons = framediff::frame::Lexicons::builtin();
+            println!(
+                "{}",
+                framediff::eval::frame_metrics::measure(&corpus, &lexicons)
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

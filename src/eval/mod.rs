@@ -4,3 +4,4 @@
 
 pub mod align_metrics;
 pub mod basil;
+pub mod frame_metrics;

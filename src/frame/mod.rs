@@ -1,8 +1,13 @@
 //! Framing analysis: quotes with speakers and reporting verbs, framing cues from the lexicons,
 //! tone, and the per-topic differences between articles.
 
+pub mod compare;
+pub mod cues;
 pub mod diff;
 pub mod lexicon;
+pub mod quotes;
+pub mod tone;
+pub mod verbs;
 
 use crate::align::Aligned;
 use crate::model::{Article, ArticleId};
@@ -10,7 +15,7 @@ pub use lexicon::Lexicons;
 use serde::{Deserialize, Serialize};
 
 /// How a reporting verb positions the reporter towards the quote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum VerbClass {
     Neutral,
@@ -28,6 +33,9 @@ pub struct Quote {
     /// The quoted words, without the quotation marks.
     pub text: String,
     pub speaker: Option<String>,
+    /// How the article describes the speaker where it names them ("White House spokesman").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_role: Option<String>,
     pub verb: Option<String>,
     pub verb_class: Option<VerbClass>,
     /// A short, unattributed quotation used as a scare quote.
@@ -58,6 +66,12 @@ pub struct Cue {
     pub end: usize,
     /// -1 negative, 0 neutral, +1 positive (loaded words).
     pub polarity: i8,
+    /// The class of a reporting verb (attribution cues).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verb_class: Option<VerbClass>,
+    /// The contested thing a label names (label cues); its other wordings share the group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 /// Tone of one article: per-sentence VADER compound scores and the article mean.
@@ -84,11 +98,44 @@ pub struct Framing {
     pub quotes: Vec<Quote>,
     pub cues: Vec<Cue>,
     pub tones: Vec<Tone>,
+    pub tables: Vec<compare::TopicTable>,
     pub differences: Vec<Difference>,
 }
 
-/// Finds quotes, cues and tone in every article and the per-topic differences.
-pub fn analyze(_articles: &[Article], _aligned: &Aligned, _lexicons: &Lexicons) -> Framing {
-    // Placeholder until the framing issue lands.
-    Framing::default()
+/// Finds quotes, cues and tone in every article and the per-topic tables and differences.
+pub fn analyze(articles: &[Article], aligned: &Aligned, lexicons: &Lexicons) -> Framing {
+    let analyzer = vader_sentiment::SentimentIntensityAnalyzer::new();
+    let mut f = Framing::default();
+    for (id, article) in articles.iter().enumerate() {
+        let quotes = quotes::article_quotes(id, article, lexicons);
+        for s in &article.sentences {
+            f.cues
+                .extend(cues::sentence_cues(id, s.index, &s.text, lexicons));
+        }
+        // scare quotes cast doubt on the words they enclose
+        for q in quotes.iter().filter(|q| q.scare) {
+            f.cues.push(Cue {
+                article: id,
+                sentence: q.sentence,
+                text: article.sentences[q.sentence].text[q.start..q.end].to_string(),
+                category: "technique:doubt".into(),
+                note: q.note.clone(),
+                entry: "rule:scare-quotes".into(),
+                start: q.start,
+                end: q.end,
+                polarity: 0,
+                verb_class: None,
+                group: None,
+            });
+        }
+        f.quotes.extend(quotes);
+        f.tones.push(tone::article_tone(id, article, &analyzer));
+    }
+    f.cues.sort_by(|a, b| {
+        (a.article, a.sentence, a.start, b.end).cmp(&(b.article, b.sentence, b.start, a.end))
+    });
+    let (tables, differences) = compare::compare(articles, aligned, &f.quotes, &f.cues, &f.tones);
+    f.tables = tables;
+    f.differences = differences;
+    f
 }

@@ -1,0 +1,192 @@
+//! Framing quality on BASIL: recall of the annotated lexical-bias spans by framediff's cues
+//! (with the share of words the cues cover), and the speaker of annotated quotations.
+
+use super::basil::BasilArticle;
+use crate::frame::{self, Lexicons};
+use std::fmt;
+
+/// Cue categories that count as word-choice bias markers.
+pub fn is_bias_cue(category: &str) -> bool {
+    matches!(
+        category,
+        "hedge" | "booster" | "intensifier" | "loaded" | "label"
+    ) || category.starts_with("technique:")
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct FrameMetrics {
+    pub lex_spans: usize,
+    pub lex_hits: usize,
+    pub cue_words: usize,
+    pub words: usize,
+    pub speaker_spans: usize,
+    pub speaker_hits: usize,
+    /// Hits by the speaker's name alone (without the affiliation the article gives).
+    pub speaker_name_hits: usize,
+    pub speaker_with_quote: usize,
+    pub quotes: usize,
+    pub millis: u128,
+}
+
+impl FrameMetrics {
+    pub fn recall(&self) -> f64 {
+        self.lex_hits as f64 / self.lex_spans.max(1) as f64
+    }
+    pub fn density(&self) -> f64 {
+        self.cue_words as f64 / self.words.max(1) as f64
+    }
+    pub fn speaker_accuracy(&self) -> f64 {
+        self.speaker_hits as f64 / self.speaker_spans.max(1) as f64
+    }
+}
+
+impl fmt::Display for FrameMetrics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "framing (analysed in {} ms)", self.millis)?;
+        writeln!(
+            f,
+            "  lexical-bias recall      {:.3}   ({} of {} lex spans; bar >= 0.5)",
+            self.recall(),
+            self.lex_hits,
+            self.lex_spans
+        )?;
+        writeln!(
+            f,
+            "  bias-cue word density    {:.2}%  ({} of {} words; bar <= 5%)",
+            self.density() * 100.0,
+            self.cue_words,
+            self.words
+        )?;
+        writeln!(
+            f,
+            "  speaker accuracy         {:.3}   ({} of {} quote spans with a named speaker; {} had an overlapping quote; bar >= 0.75)",
+            self.speaker_accuracy(),
+            self.speaker_hits,
+            self.speaker_spans,
+            self.speaker_with_quote
+        )?;
+        writeln!(
+            f,
+            "  speaker by name alone    {:.3}   (the rest match the speaker's affiliation as the article gives it, e.g. a Tea Party organizer for Tea_Party)",
+            self.speaker_name_hits as f64 / self.speaker_spans.max(1) as f64
+        )?;
+        write!(f, "  quotes found             {}", self.quotes)
+    }
+}
+
+/// Whether our speaker names BASIL's ("Michael_Steele"): the last names agree.
+pub fn same_speaker(ours: &str, basil: &str) -> bool {
+    let norm = |s: &str| s.replace(['_', '.'], " ").to_lowercase();
+    let (o, b) = (norm(ours), norm(basil));
+    let last_o = o.split_whitespace().last().unwrap_or("");
+    let last_b = b.split_whitespace().last().unwrap_or("");
+    // BASIL's names lose accented letters ("Felipe_Calder" for Calderón): compare prefixes
+    let close = |x: &str, y: &str| {
+        x == y || (x.len() >= 4 && y.len() >= 4 && (x.starts_with(y) || y.starts_with(x)))
+    };
+    !last_o.is_empty()
+        && (close(last_o, last_b)
+            || b.split_whitespace().any(|w| w == last_o)
+            || o.split_whitespace().any(|w| w == last_b))
+}
+
+/// Whether the description of a speaker ("St. Louis Tea Party organizer") names BASIL's speaker
+/// when that is an organisation or group ("Tea_Party"): every word of it appears.
+pub fn names_group(described: &str, basil: &str) -> bool {
+    let singular = |w: &str| w.trim_end_matches('s').to_string();
+    let d = described.to_lowercase();
+    let words: Vec<String> = basil
+        .split('_')
+        .map(|w| singular(&w.to_lowercase()))
+        .filter(|w| w.len() > 1)
+        .collect();
+    !words.is_empty()
+        && words.iter().all(|w| {
+            d.split(|c: char| !c.is_alphanumeric())
+                .any(|x| singular(x) == *w)
+        })
+}
+
+/// Runs the framing analysis over every article and measures it.
+pub fn measure(corpus: &[BasilArticle], lexicons: &Lexicons) -> FrameMetrics {
+    let mut m = FrameMetrics::default();
+    let started = std::time::Instant::now();
+    let articles: Vec<crate::model::Article> = corpus.iter().map(|b| b.article.clone()).collect();
+    let framing = frame::analyze(&articles, &crate::align::Aligned::default(), lexicons);
+    m.millis = started.elapsed().as_millis();
+    m.quotes = framing.quotes.len();
+    for (i, b) in corpus.iter().enumerate() {
+        for s in &b.article.sentences {
+            let words = crate::text::tokens::tokenize(&s.text);
+            m.words += words.len();
+            let cues: Vec<&frame::Cue> = framing
+                .cues
+                .iter()
+                .filter(|c| c.article == i && c.sentence == s.index && is_bias_cue(&c.category))
+                .collect();
+            m.cue_words += words
+                .iter()
+                .filter(|w| cues.iter().any(|c| c.start <= w.start && c.end >= w.end))
+                .count();
+        }
+        for ann in &b.annotations {
+            let (Some(sent), Some((start, end))) = (ann.sentence(), b.span(ann)) else {
+                continue;
+            };
+            if ann.bias == "lex" {
+                m.lex_spans += 1;
+                let hit = framing.cues.iter().any(|c| {
+                    c.article == i
+                        && c.sentence == sent
+                        && is_bias_cue(&c.category)
+                        && c.start < end
+                        && c.end > start
+                });
+                if hit {
+                    m.lex_hits += 1;
+                }
+            }
+            let named = !ann.speaker.is_empty() && !ann.speaker.starts_with("other");
+            if ann.quote == "yes" && named {
+                m.speaker_spans += 1;
+                let overlapping: Vec<&frame::Quote> = framing
+                    .quotes
+                    .iter()
+                    .filter(|q| {
+                        q.article == i && q.sentence == sent && q.start < end && q.end > start
+                    })
+                    .collect();
+                if !overlapping.is_empty() {
+                    m.speaker_with_quote += 1;
+                }
+                if overlapping.iter().any(|q| {
+                    q.speaker
+                        .as_deref()
+                        .is_some_and(|sp| same_speaker(sp, &ann.speaker))
+                }) {
+                    m.speaker_hits += 1;
+                    m.speaker_name_hits += 1;
+                } else if overlapping.iter().any(|q| {
+                    q.speaker_role
+                        .as_deref()
+                        .is_some_and(|r| names_group(r, &ann.speaker))
+                }) {
+                    m.speaker_hits += 1;
+                }
+            }
+        }
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speaker_names_match_by_last_name() {
+        assert!(same_speaker("Michael Steele", "Michael_Steele"));
+        assert!(same_speaker("Steele", "Michael_Steele"));
+        assert!(!same_speaker("John Kirby", "Michael_Steele"));
+    }
+}

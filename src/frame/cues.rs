@@ -1,0 +1,305 @@
+//! Framing cues in a sentence: lexicon phrases matched on stems (multi-word, inflected), strongly
+//! polar words from the VADER lexicon, and reporting verbs; each cue carries its reason.
+
+use super::Cue;
+use super::lexicon::Lexicons;
+use crate::model::ArticleId;
+use crate::text::tokens::{Token, tokenize};
+
+/// Words after which a reporting verb is a noun ("the claim", "territorial claims").
+const NOUN_MARKERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "these",
+    "those",
+    "this",
+    "that",
+    "territorial",
+    "member",
+    "any",
+    "such",
+    "new",
+    "his",
+    "my",
+    "your",
+];
+
+/// Whether a word is a form of the verb `lemma` (said, says, saying, slammed, denies, described),
+/// not a noun made from it ("dismissal", "claims" after "the" is handled by the caller).
+pub fn is_verb_form(word: &str, stem: &str, lemma: &str) -> bool {
+    let lemma = lemma.to_lowercase();
+    if word == lemma {
+        return true;
+    }
+    for suffix in ["ing", "ed", "es", "s", "d"] {
+        if let Some(base) = word.strip_suffix(suffix) {
+            let doubled = base.len() > 2 && {
+                let b = base.as_bytes();
+                b[b.len() - 1] == b[b.len() - 2] && base[..base.len() - 1] == lemma
+            };
+            let y_to_i = base
+                .strip_suffix('i')
+                .is_some_and(|b| format!("{b}y") == lemma);
+            let _ = stem;
+            if base == lemma || format!("{base}e") == lemma || doubled || y_to_i {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Finds the cues of one sentence. Byte offsets are within `text`.
+pub fn sentence_cues(article: ArticleId, sentence: usize, text: &str, lex: &Lexicons) -> Vec<Cue> {
+    let tokens = tokenize(text);
+    let mut out: Vec<Cue> = Vec::new();
+    let proper = |k: usize, t: &Token| {
+        k > 0 && t.capitalized && !text[t.start..t.end].chars().all(|c| c.is_uppercase())
+    };
+    for k in 0..tokens.len() {
+        // lexicon phrases starting here, longest first
+        let mut matches: Vec<(usize, usize)> = Vec::new(); // (entry, length)
+        for &e in lex.starting_with(&tokens[k].stem) {
+            let entry = &lex.entries[e];
+            let n = entry.stems.len();
+            if k + n > tokens.len() || (1..n).any(|j| tokens[k + j].stem != entry.stems[j]) {
+                continue;
+            }
+            if n == 1 && proper(k, &tokens[k]) {
+                continue; // "May" the month, "Hope" the name
+            }
+            if entry.category == "verb"
+                && (k > 0 && NOUN_MARKERS.contains(&tokens[k - 1].lower.as_str())
+                    || n == 1
+                        && lex
+                            .verb_form(&tokens[k].lower)
+                            .is_none_or(|v| v.phrase != entry.phrase))
+            {
+                continue;
+            }
+            // a single word matches its inflections only, not words derived from its stem
+            // ("questionable" is not "question", "reportedly" is not "reported")
+            if n == 1 && entry.category != "verb" {
+                let word = &tokens[k].lower;
+                let lemma = entry.phrase.to_lowercase();
+                let adverbial =
+                    matches!(entry.category.as_str(), "hedge" | "booster" | "intensifier");
+                let inflected = is_verb_form(word, &entry.stems[0], &lemma)
+                    && !(adverbial && word.ends_with("ing"));
+                if *word != lemma && !inflected {
+                    continue;
+                }
+            }
+            matches.push((e, n));
+        }
+        matches.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        for (e, n) in matches {
+            let entry = &lex.entries[e];
+            let (start, end) = (tokens[k].start, tokens[k + n - 1].end);
+            let category = if entry.category == "verb" {
+                "attribution".to_string()
+            } else {
+                entry.category.clone()
+            };
+            // a longer phrase of the same kind already covers this one ("claims to have annexed")
+            let family = category.split(':').next().unwrap_or_default().to_string();
+            if out
+                .iter()
+                .any(|c| c.category.starts_with(&family) && c.start <= start && c.end >= end)
+            {
+                continue;
+            }
+            let note = match (entry.verb_class, &entry.group) {
+                (Some(class), _) => format!(
+                    "Reporting verb, {}: {}",
+                    super::verbs::class_name(class),
+                    entry.note
+                ),
+                (None, Some(group)) => format!(
+                    "{} (contested wording for {}).",
+                    entry.note.trim_end_matches('.'),
+                    group.replace('_', " ")
+                ),
+                _ => entry.note.clone(),
+            };
+            out.push(Cue {
+                article,
+                sentence,
+                text: text[start..end].to_string(),
+                category,
+                note,
+                entry: entry.phrase.clone(),
+                start,
+                end,
+                polarity: entry.polarity,
+                verb_class: entry.verb_class,
+                group: entry.group.clone(),
+            });
+        }
+        // strongly polar words from VADER
+        let t = &tokens[k];
+        if proper(k, t) {
+            continue;
+        }
+        // manner adverbs colour how something was done ("sharply", "aggressively", "stiffly")
+        if t.lower.len() >= 6
+            && t.lower.ends_with("ly")
+            && !lex.neutral_adverbs.contains(&t.lower)
+            && !lex.polar.contains_key(&t.lower)
+            && !out
+                .iter()
+                .any(|c| c.start <= t.start && c.end >= t.end && c.category != "attribution")
+            && t.lower.chars().all(|c| c.is_alphabetic())
+        {
+            let word = &text[t.start..t.end];
+            out.push(Cue {
+                article,
+                sentence,
+                text: word.to_string(),
+                category: "intensifier".into(),
+                note: format!("“{word}” is a manner adverb: it colours how something was done, a judgement the reader may not share."),
+                entry: "rule:manner-adverb".into(),
+                start: t.start,
+                end: t.end,
+                polarity: 0,
+                verb_class: None,
+                group: None,
+            });
+            continue;
+        }
+        if let Some(&valence) = lex.polar.get(&t.lower)
+            && !out.iter().any(|c| {
+                (c.category == "loaded" || c.category == "attribution")
+                    && c.start <= t.start
+                    && c.end >= t.end
+            })
+            && lex.verb_form(&t.lower).is_none()
+        {
+            let (sign, word) = if valence > 0.0 {
+                (1, "positive")
+            } else {
+                (-1, "negative")
+            };
+            out.push(Cue {
+                article,
+                sentence,
+                text: text[t.start..t.end].to_string(),
+                category: "loaded".into(),
+                note: format!(
+                    "“{}” is strongly {word} (VADER sentiment lexicon, {valence:+.1}): a word that judges rather than just describes.",
+                    &text[t.start..t.end]
+                ),
+                entry: format!("vader:{}", t.lower),
+                start: t.start,
+                end: t.end,
+                polarity: sign,
+                verb_class: None,
+                group: None,
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(a.category.cmp(&b.category))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cats(text: &str) -> Vec<(String, String)> {
+        sentence_cues(0, 0, text, &Lexicons::builtin())
+            .into_iter()
+            .map(|c| (c.category, c.text))
+            .collect()
+    }
+
+    #[test]
+    fn multi_word_and_inflected_entries_match() {
+        let c = cats(
+            "It remains to be seen whether the four regions Moscow claims to have annexed will matter.",
+        );
+        assert!(
+            c.contains(&("hedge".into(), "remains to be seen".into())),
+            "{c:?}"
+        );
+        assert!(
+            c.contains(&("label".into(), "claims to have annexed".into())),
+            "{c:?}"
+        );
+        assert!(
+            !c.iter().any(|(k, t)| k == "label" && t == "annexed"),
+            "the longer label wins: {c:?}"
+        );
+        let c = cats("The senator slammed the bill.");
+        assert!(c.contains(&("loaded".into(), "slammed".into())), "{c:?}");
+        assert!(
+            c.contains(&("attribution".into(), "slammed".into())),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn proper_nouns_and_noun_uses_do_not_match() {
+        let c = cats("The talks ended in May, and the claim was rejected.");
+        assert!(!c.iter().any(|(k, _)| k == "hedge"), "{c:?}");
+        assert!(
+            !c.iter().any(|(k, t)| k == "attribution" && t == "claim"),
+            "{c:?}"
+        );
+        assert!(
+            c.contains(&("attribution".into(), "rejected".into())),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn verb_forms() {
+        for (w, lemma) in [
+            ("said", "said"),
+            ("slammed", "slam"),
+            ("denies", "deny"),
+            ("describing", "describe"),
+            ("claims", "claim"),
+            ("insisted", "insist"),
+        ] {
+            assert!(
+                is_verb_form(w, &crate::text::tokens::stem(lemma), lemma),
+                "{w}"
+            );
+        }
+        for (w, lemma) in [
+            ("dismissal", "dismiss"),
+            ("reporters", "report"),
+            ("statement", "state"),
+        ] {
+            assert!(
+                !is_verb_form(w, &crate::text::tokens::stem(lemma), lemma),
+                "{w}"
+            );
+        }
+        let c = cats("Officials said reporters were told the news reportedly.");
+        assert!(c.contains(&("hedge".into(), "reportedly".into())), "{c:?}");
+        assert!(
+            !c.iter().any(|(k, t)| k == "hedge" && t == "reporters"),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn vader_words_are_loaded_but_descriptive_news_words_are_not() {
+        let c = cats("Two soldiers were killed in a disgusting display.");
+        assert!(c.contains(&("loaded".into(), "disgusting".into())), "{c:?}");
+        assert!(!c.iter().any(|(_, t)| t == "killed"), "{c:?}");
+    }
+}

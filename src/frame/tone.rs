@@ -1,0 +1,59 @@
+//! Tone of sentences and articles: VADER compound scores (−1 negative … +1 positive), via the
+//! `vader_sentiment` crate.
+
+use super::Tone;
+use crate::model::Article;
+
+/// Tone of every sentence of an article and their mean.
+pub fn article_tone(
+    id: usize,
+    article: &Article,
+    analyzer: &vader_sentiment::SentimentIntensityAnalyzer,
+) -> Tone {
+    let sentences: Vec<f32> = article
+        .sentences
+        .iter()
+        .map(|s| {
+            let scores = analyzer.polarity_scores(&s.text);
+            let c = scores.get("compound").copied().unwrap_or(0.0) as f32;
+            (c * 1000.0).round() / 1000.0
+        })
+        .collect();
+    let mean = if sentences.is_empty() {
+        0.0
+    } else {
+        sentences.iter().sum::<f32>() / sentences.len() as f32
+    };
+    Tone {
+        article: id,
+        sentences,
+        mean: (mean * 1000.0).round() / 1000.0,
+    }
+}
+
+/// Mean tone of some sentences of an article.
+pub fn mean_of(tone: &Tone, sentences: &[usize]) -> Option<f32> {
+    let v: Vec<f32> = sentences
+        .iter()
+        .filter_map(|&s| tone.sentences.get(s).copied())
+        .collect();
+    (!v.is_empty()).then(|| v.iter().sum::<f32>() / v.len() as f32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Format;
+
+    #[test]
+    fn tone_has_a_sign() {
+        let a = Article::from_body(
+            "t",
+            Format::Text,
+            "t".into(),
+            "The brutal assault killed many. The talks were a wonderful success.",
+        );
+        let t = article_tone(0, &a, &vader_sentiment::SentimentIntensityAnalyzer::new());
+        assert!(t.sentences[0] < -0.3 && t.sentences[1] > 0.3, "{t:?}");
+    }
+}
