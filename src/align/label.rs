@@ -102,15 +102,15 @@ pub fn label(members: &[(usize, &SentenceFeatures, &str)], idf: &dyn Fn(&str) ->
             }
         }
     }
-    let canonical = |stem: &str| -> Option<&str> {
-        // map a plain stem to the topic's canonical term whose surfaces include it
-        ranked.iter().map(|(t, _)| *t).find(|t| {
-            *t == stem
-                || surfaces
-                    .get(t)
-                    .is_some_and(|m| m.keys().any(|s| crate::text::tokens::stem(s) == stem))
-        })
-    };
+    // plain stem of each surface word → the topic's canonical term
+    let mut canonical_of: BTreeMap<String, &str> = BTreeMap::new();
+    for (t, forms) in &surfaces {
+        canonical_of.entry(t.to_string()).or_insert(t);
+        for s in forms.keys() {
+            canonical_of.entry(crate::text::tokens::stem(s)).or_insert(t);
+        }
+    }
+    let canonical = |stem: &str| -> Option<&str> { canonical_of.get(stem).copied() };
     for (phrase, stems, len, only_names) in phrases {
         let score: f32 = stems.iter().filter_map(|s| canonical(s)).map(weight).sum();
         let spread = seen.get(&phrase.to_lowercase()).map_or(1, BTreeSet::len) as f32;

@@ -79,16 +79,16 @@ pub fn cluster(
             }
         }
     }
-    // cluster state
+    // cluster state: members, and summed link weights to neighbouring clusters
     let n = keys.len();
     let mut members: Vec<Option<Vec<usize>>> = (0..n).map(|i| Some(vec![i])).collect();
-    let mut link: BTreeMap<(usize, usize), f32> = edges; // summed weights between clusters
+    let mut adj: Vec<HashMap<usize, f32>> = vec![HashMap::new(); n];
+    for (&(i, j), &w) in &edges {
+        adj[i].insert(j, w);
+        adj[j].insert(i, w);
+    }
     let words_of = |m: &[usize], a: usize| -> usize {
-        m.iter()
-            .map(|&i| keys[i])
-            .filter(|k| k.0 == a)
-            .map(|k| shape.sentences[k.0][k.1].1)
-            .sum()
+        m.iter().map(|&i| keys[i]).filter(|k| k.0 == a).map(|k| shape.sentences[k.0][k.1].1).sum()
     };
     let fits = |m: &[usize]| -> bool {
         (0..shape.sentences.len()).all(|a| {
@@ -96,36 +96,52 @@ pub fn cluster(
             count <= 2 || words_of(m, a) as f32 <= opts.max_share * article_words[a] as f32
         })
     };
+    let mut blocked: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
     loop {
-        let mut candidates: Vec<(f32, usize, usize)> = link
-            .iter()
-            .filter_map(|(&(i, j), &w)| {
-                let (mi, mj) = (members[i].as_ref()?, members[j].as_ref()?);
+        let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
+        for (i, links) in adj.iter().enumerate() {
+            let Some(mi) = &members[i] else { continue };
+            for (&j, &w) in links {
+                if j <= i || blocked.contains(&(i, j)) {
+                    continue;
+                }
+                let Some(mj) = &members[j] else { continue };
                 let avg = w / (mi.len() * mj.len()) as f32;
-                (avg >= opts.threshold).then_some((avg, i, j))
-            })
-            .collect();
-        candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-        let best = candidates.into_iter().find(|&(_, i, j)| {
-            let mut merged = members[i].clone().unwrap_or_default();
-            merged.extend(members[j].iter().flatten());
-            fits(&merged)
-        });
-        let Some((_, i, j)) = best else { break };
-        let moved = members[j].take().unwrap_or_default();
-        if let Some(m) = members[i].as_mut() {
-            m.extend(moved);
-        }
-        // fold j's links into i
-        let mut next: BTreeMap<(usize, usize), f32> = BTreeMap::new();
-        for ((x, y), w) in std::mem::take(&mut link) {
-            let x = if x == j { i } else { x };
-            let y = if y == j { i } else { y };
-            if x != y {
-                *next.entry((x.min(y), x.max(y))).or_insert(0.0) += w;
+                if avg >= opts.threshold {
+                    candidates.push((avg, i, j));
+                }
             }
         }
-        link = next;
+        if candidates.is_empty() {
+            break;
+        }
+        candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+        let mut merged_any = false;
+        for (_, i, j) in candidates {
+            let mut merged = members[i].clone().unwrap_or_default();
+            merged.extend(members[j].iter().flatten());
+            if !fits(&merged) {
+                blocked.insert((i, j));
+                continue;
+            }
+            members[i] = Some(merged);
+            members[j] = None;
+            let moved = std::mem::take(&mut adj[j]);
+            for (k, w) in moved {
+                adj[k].remove(&j);
+                if k != i {
+                    *adj[i].entry(k).or_insert(0.0) += w;
+                    *adj[k].entry(i).or_insert(0.0) += w;
+                }
+            }
+            adj[i].remove(&j);
+            blocked.retain(|&(x, y)| x != i && y != i && x != j && y != j);
+            merged_any = true;
+            break;
+        }
+        if !merged_any {
+            break;
+        }
     }
     members
         .into_iter()
@@ -136,4 +152,45 @@ pub fn cluster(
             k
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::vector::Sparse;
+
+    fn space(n: &[usize]) -> StorySpace {
+        StorySpace {
+            vectors: n.iter().map(|&k| (0..k).map(|i| -> Sparse { vec![(i as u32 + 100, 1.0f32)] }).collect()).collect(),
+            idf: Default::default(),
+        }
+    }
+
+    #[test]
+    fn aligned_triangles_cluster_and_unrelated_sentences_stay_apart() {
+        let sp = space(&[3, 3]);
+        let shape = StoryShape {
+            sentences: vec![vec![(0, 20), (1, 20), (2, 20)], vec![(0, 20), (1, 20), (2, 20)]],
+            space: &sp,
+        };
+        let edges = vec![((0, 0), (1, 1), 0.8), ((0, 2), (1, 2), 0.6)];
+        let clusters = cluster(&shape, &edges, &TopicOptions::default());
+        assert!(clusters.contains(&vec![(0, 0), (1, 1)]), "{clusters:?}");
+        assert!(clusters.contains(&vec![(0, 2), (1, 2)]), "{clusters:?}");
+        assert!(clusters.contains(&vec![(0, 1)]), "{clusters:?}");
+    }
+
+    #[test]
+    fn a_topic_cannot_swallow_an_article() {
+        // every sentence of article 0 aligns with one sentence of article 1
+        let sp = space(&[10, 1]);
+        let shape = StoryShape {
+            sentences: vec![(0..10).map(|i| (i, 20)).collect(), vec![(0, 20)]],
+            space: &sp,
+        };
+        let edges: Vec<(Key, Key, f32)> = (0..10).map(|i| ((0, i), (1, 0), 0.9)).collect();
+        let clusters = cluster(&shape, &edges, &TopicOptions::default());
+        let biggest = clusters.iter().map(|c| c.iter().filter(|k| k.0 == 0).count()).max().unwrap();
+        assert!(biggest <= 3, "max share 30% of 10 sentences: {clusters:?}");
+    }
 }
