@@ -40,7 +40,11 @@ fn main() {
         let articles = framediff::samples::load().expect("samples");
         std::hint::black_box(framediff::analyze(articles, &lex));
     });
-    println!("samples (4 articles, read + analyse): median {:.2} ms, min {:.2} ms (budget 50 ms)", ms(med), ms(min));
+    println!(
+        "samples (4 articles, read + analyse): median {:.2} ms, min {:.2} ms (budget 50 ms)",
+        ms(med),
+        ms(min)
+    );
 
     let Some(dir) = framediff::eval::basil::default_dir() else {
         println!("BASIL dev data not found: skipping the 210-article run");
@@ -54,11 +58,22 @@ fn main() {
         let (med, min) = time(if n == 210 { 5 } else { 3 }, || {
             std::hint::black_box(framediff::analyze(subset.clone(), &lex));
         });
-        println!("BASIL {n} articles: median {:.0} ms, min {:.0} ms", ms(med), ms(min));
+        println!(
+            "BASIL {n} articles: median {:.0} ms, min {:.0} ms",
+            ms(med),
+            ms(min)
+        );
     }
     let (med, min) = time(5, || {
         std::hint::black_box(framediff::align::align(&articles));
     });
-    println!("BASIL 210 articles, alignment only (stories, pairs, topics, labels): median {:.0} ms, min {:.0} ms", ms(med), ms(min));
-    println!("BASIL 210 articles hold {words} words; peak memory (VmHWM) {:.0} MB (budget 2 s, 500 MB)", peak_rss_mb().unwrap_or(f64::NAN));
+    println!(
+        "BASIL 210 articles, alignment only (stories, pairs, topics, labels): median {:.0} ms, min {:.0} ms",
+        ms(med),
+        ms(min)
+    );
+    println!(
+        "BASIL 210 articles hold {words} words; peak memory (VmHWM) {:.0} MB (budget 2 s, 500 MB)",
+        peak_rss_mb().unwrap_or(f64::NAN)
+    );
 }

@@ -56,6 +56,9 @@ pub struct Settings {
     /// Text scale, 1.0 to 2.0.
     pub zoom: f32,
     pub show_legend: bool,
+    /// Highlight frame-dimension words in the reading columns (they are always counted in the
+    /// overview and the framing card).
+    pub show_frame_cues: bool,
 }
 
 impl Default for Settings {
@@ -66,6 +69,7 @@ impl Default for Settings {
             theme: Theme::System,
             zoom: 1.0,
             show_legend: true,
+            show_frame_cues: false,
         }
     }
 }

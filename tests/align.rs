@@ -8,10 +8,20 @@ fn samples() -> Vec<Article> {
     framediff::samples::load().expect("samples load")
 }
 
-fn topic_with<'a>(a: &'a Aligned, articles: &[Article], needle: &str) -> &'a framediff::align::Topic {
+fn topic_with<'a>(
+    a: &'a Aligned,
+    articles: &[Article],
+    needle: &str,
+) -> &'a framediff::align::Topic {
     a.topics
         .iter()
-        .find(|t| t.members.iter().any(|m| m.sentences.iter().any(|&s| articles[m.article].sentences[s].text.contains(needle))))
+        .find(|t| {
+            t.members.iter().any(|m| {
+                m.sentences
+                    .iter()
+                    .any(|&s| articles[m.article].sentences[s].text.contains(needle))
+            })
+        })
         .unwrap_or_else(|| panic!("no topic holds {needle:?}"))
 }
 
@@ -28,8 +38,16 @@ fn the_swiss_summit_is_one_topic_that_c_omits() {
     let a = align(&articles);
     let t = topic_with(&a, &articles, "Switzerland next month");
     let covering: Vec<usize> = t.members.iter().map(|m| m.article).collect();
-    assert_eq!(covering, vec![0, 1, 3], "A, B and D report the summit; C leaves it out");
-    assert!(t.label.to_lowercase().contains("summit"), "label {:?}", t.label);
+    assert_eq!(
+        covering,
+        vec![0, 1, 3],
+        "A, B and D report the summit; C leaves it out"
+    );
+    assert!(
+        t.label.to_lowercase().contains("summit"),
+        "label {:?}",
+        t.label
+    );
 }
 
 #[test]
@@ -37,9 +55,16 @@ fn the_warrant_is_omitted_by_the_moscow_friendly_outlet() {
     let articles = samples();
     let a = align(&articles);
     let t = topic_with(&a, &articles, "arrest warrant for Putin");
-    assert!(t.member(1).is_none(), "B (Volga Dispatch) omits the ICC warrant");
+    assert!(
+        t.member(1).is_none(),
+        "B (Volga Dispatch) omits the ICC warrant"
+    );
     assert!(t.members.len() >= 3);
-    assert!(t.label.contains("Criminal Court") || t.label.to_lowercase().contains("warrant"), "{}", t.label);
+    assert!(
+        t.label.contains("Criminal Court") || t.label.to_lowercase().contains("warrant"),
+        "{}",
+        t.label
+    );
 }
 
 #[test]
@@ -59,10 +84,22 @@ fn paraphrases_align() {
     let articles = samples();
     let a = align(&articles);
     // C: "pull its troops out of four regions"; B: "withdraw its forces from the Donetsk, ..."
-    let c = articles[2].sentences.iter().find(|s| s.text.contains("pull its troops out")).unwrap().index;
-    let b = articles[1].sentences.iter().find(|s| s.text.contains("withdraw its forces")).unwrap().index;
+    let c = articles[2]
+        .sentences
+        .iter()
+        .find(|s| s.text.contains("pull its troops out"))
+        .unwrap()
+        .index;
+    let b = articles[1]
+        .sentences
+        .iter()
+        .find(|s| s.text.contains("withdraw its forces"))
+        .unwrap()
+        .index;
     assert!(
-        a.alignments.iter().any(|al| al.a == (1, b) && al.b == (2, c)),
+        a.alignments
+            .iter()
+            .any(|al| al.a == (1, b) && al.b == (2, c)),
         "the withdrawal paraphrases must align"
     );
     for al in &a.alignments {
@@ -77,7 +114,11 @@ fn placement_and_share() {
     let a = align(&articles);
     let kharkiv = topic_with(&a, &articles, "brutal new assault");
     let c = kharkiv.member(2).unwrap();
-    assert_ne!(c.placement, framediff::align::Placement::Body, "C leads with the offensive");
+    assert_ne!(
+        c.placement,
+        framediff::align::Placement::Body,
+        "C leads with the offensive"
+    );
     let wire = kharkiv.member(0).unwrap();
     assert!(wire.first_paragraph >= 5, "A mentions it late");
     for t in &a.topics {

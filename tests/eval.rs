@@ -18,9 +18,17 @@ fn alignment_meets_the_bars_on_basil_dev() {
     let m = align_metrics::measure(&corpus);
     eprintln!("{m}");
     assert!(m.story_ari >= 0.95, "story ARI {}", m.story_ari);
-    assert!(m.anchor_accuracy() >= 0.95, "anchor accuracy {}", m.anchor_accuracy());
+    assert!(
+        m.anchor_accuracy() >= 0.95,
+        "anchor accuracy {}",
+        m.anchor_accuracy()
+    );
     assert!(m.mean_partners <= 2.0, "partners {}", m.mean_partners);
-    assert!(m.largest_topic_share <= 0.4, "largest topic {}", m.largest_topic_share);
+    assert!(
+        m.largest_topic_share <= 0.4,
+        "largest topic {}",
+        m.largest_topic_share
+    );
 }
 
 #[test]
@@ -30,5 +38,9 @@ fn framing_meets_the_bars_on_basil_dev() {
     eprintln!("{m}");
     assert!(m.recall() >= 0.5, "lexical-bias recall {}", m.recall());
     assert!(m.density() <= 0.05, "cue density {}", m.density());
-    assert!(m.speaker_accuracy() >= 0.75, "speaker accuracy {}", m.speaker_accuracy());
+    assert!(
+        m.speaker_accuracy() >= 0.75,
+        "speaker accuracy {}",
+        m.speaker_accuracy()
+    );
 }

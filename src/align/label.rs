@@ -107,7 +107,9 @@ pub fn label(members: &[(usize, &SentenceFeatures, &str)], idf: &dyn Fn(&str) ->
     for (t, forms) in &surfaces {
         canonical_of.entry(t.to_string()).or_insert(t);
         for s in forms.keys() {
-            canonical_of.entry(crate::text::tokens::stem(s)).or_insert(t);
+            canonical_of
+                .entry(crate::text::tokens::stem(s))
+                .or_insert(t);
         }
     }
     let canonical = |stem: &str| -> Option<&str> { canonical_of.get(stem).copied() };

@@ -88,7 +88,11 @@ pub fn cluster(
         adj[j].insert(i, w);
     }
     let words_of = |m: &[usize], a: usize| -> usize {
-        m.iter().map(|&i| keys[i]).filter(|k| k.0 == a).map(|k| shape.sentences[k.0][k.1].1).sum()
+        m.iter()
+            .map(|&i| keys[i])
+            .filter(|k| k.0 == a)
+            .map(|k| shape.sentences[k.0][k.1].1)
+            .sum()
     };
     let fits = |m: &[usize]| -> bool {
         (0..shape.sentences.len()).all(|a| {
@@ -161,7 +165,14 @@ mod tests {
 
     fn space(n: &[usize]) -> StorySpace {
         StorySpace {
-            vectors: n.iter().map(|&k| (0..k).map(|i| -> Sparse { vec![(i as u32 + 100, 1.0f32)] }).collect()).collect(),
+            vectors: n
+                .iter()
+                .map(|&k| {
+                    (0..k)
+                        .map(|i| -> Sparse { vec![(i as u32 + 100, 1.0f32)] })
+                        .collect()
+                })
+                .collect(),
             idf: Default::default(),
         }
     }
@@ -170,7 +181,10 @@ mod tests {
     fn aligned_triangles_cluster_and_unrelated_sentences_stay_apart() {
         let sp = space(&[3, 3]);
         let shape = StoryShape {
-            sentences: vec![vec![(0, 20), (1, 20), (2, 20)], vec![(0, 20), (1, 20), (2, 20)]],
+            sentences: vec![
+                vec![(0, 20), (1, 20), (2, 20)],
+                vec![(0, 20), (1, 20), (2, 20)],
+            ],
             space: &sp,
         };
         let edges = vec![((0, 0), (1, 1), 0.8), ((0, 2), (1, 2), 0.6)];
@@ -190,7 +204,11 @@ mod tests {
         };
         let edges: Vec<(Key, Key, f32)> = (0..10).map(|i| ((0, i), (1, 0), 0.9)).collect();
         let clusters = cluster(&shape, &edges, &TopicOptions::default());
-        let biggest = clusters.iter().map(|c| c.iter().filter(|k| k.0 == 0).count()).max().unwrap();
+        let biggest = clusters
+            .iter()
+            .map(|c| c.iter().filter(|k| k.0 == 0).count())
+            .max()
+            .unwrap();
         assert!(biggest <= 3, "max share 30% of 10 sentences: {clusters:?}");
     }
 }

@@ -13,6 +13,9 @@ use std::collections::{BTreeMap, BTreeSet};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Voice {
     pub speaker: String,
+    /// How the article describes the speaker ("White House spokesman").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_role: Option<String>,
     pub verb: Option<String>,
     pub verb_class: Option<VerbClass>,
     pub text: String,
@@ -136,6 +139,7 @@ pub fn table(
                     .filter_map(|q| {
                         Some(Voice {
                             speaker: q.speaker.clone()?,
+                            speaker_role: q.speaker_role.clone(),
                             verb: q.verb.clone(),
                             verb_class: q.verb_class,
                             text: q.text.clone(),

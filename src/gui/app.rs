@@ -104,6 +104,7 @@ pub enum Command {
     SetTeaching(bool),
     Reveal(bool),
     SetSyncScroll(bool),
+    SetFrameCues(bool),
     SetTheme(Theme),
     SetZoom(f32),
     SetRightTab(RightTab),
@@ -275,7 +276,7 @@ impl FramediffApp {
         menu::status_bar(ui, &self.state, &self.view, &mut cmds);
         egui::Panel::left("library")
             .resizable(true)
-            .default_size(250.0)
+            .default_size(240.0)
             .size_range(200.0..=520.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
@@ -289,7 +290,7 @@ impl FramediffApp {
             });
         egui::Panel::right("card")
             .resizable(true)
-            .default_size(320.0)
+            .default_size(300.0)
             .size_range(240.0..=640.0)
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
@@ -534,6 +535,7 @@ impl FramediffApp {
             }
             Command::Reveal(on) => view.revealed = on,
             Command::SetSyncScroll(on) => self.state.workspace.settings.sync_scroll = on,
+            Command::SetFrameCues(on) => self.state.workspace.settings.show_frame_cues = on,
             Command::SetTheme(t) => self.state.workspace.settings.theme = t,
             Command::SetZoom(z) => self.state.workspace.settings.zoom = z.clamp(1.0, 2.0),
             Command::SetRightTab(t) => self.state.right_tab = t,

@@ -90,86 +90,81 @@ fn story_differences(ui: &mut egui::Ui, a: &Analysis) {
 }
 
 fn article_row(ui: &mut egui::Ui, a: &Analysis, view: &View, t: usize, i: usize, teaching: bool) {
-    let topic = &a.topics[t];
     let entry = view.visible.get(i).copied().unwrap_or(i);
     let name = if teaching {
         format!("Article {}", article_letter(i))
     } else {
         format!("{} · {}", article_letter(i), a.articles[i].short_name())
     };
+    let Some(row) = a
+        .tables
+        .iter()
+        .find(|x| x.topic == t)
+        .and_then(|x| x.rows.iter().find(|r| r.article == i))
+    else {
+        return; // another story's article
+    };
+    let dark = ui.visuals().dark_mode;
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
-            chip(ui, article_colour(entry), topic.member(i).is_some());
+            chip(ui, article_colour(entry), row.covered);
             ui.label(RichText::new(name).strong());
         });
-        let Some(m) = topic.member(i) else {
-            ui.label(
-                RichText::new("Does not mention this topic.").color(ui.visuals().warn_fg_color),
-            );
+        if !row.covered {
+            ui.label(RichText::new("Does not mention this topic.").color(ui.visuals().warn_fg_color));
             return;
-        };
-        let place = match m.placement {
-            Placement::Headline => "in the headline".to_string(),
-            Placement::Lede => "in the lede".to_string(),
-            Placement::Body => format!("first in paragraph {}", m.first_paragraph + 1),
-        };
-        ui.label(format!(
-            "{:.0}% of its text, {place}, {} sentence(s)",
-            m.share * 100.0,
-            m.sentences.len()
-        ));
-        let in_topic =
-            |article: usize, sentence: usize| article == i && m.sentences.contains(&sentence);
-        let quotes: Vec<_> = a
-            .quotes
-            .iter()
-            .filter(|q| in_topic(q.article, q.sentence))
-            .collect();
-        for q in quotes {
-            let who = q.speaker.as_deref().unwrap_or("unattributed");
-            let verb = q.verb.as_deref().map(|v| {
-                let class = q
-                    .verb_class
-                    .map(|c| format!(", {c:?}").to_lowercase())
-                    .unwrap_or_default();
-                format!(" — {v}{class}")
-            });
-            ui.add(
-                egui::Label::new(format!("{who}{}: “{}”", verb.unwrap_or_default(), q.text)).wrap(),
-            )
-            .on_hover_text(&q.note);
         }
-        let cues: Vec<_> = a
-            .cues
-            .iter()
-            .filter(|c| in_topic(c.article, c.sentence))
-            .collect();
-        if !cues.is_empty() {
-            let dark = ui.visuals().dark_mode;
+        let place = match row.placement {
+            Some(Placement::Headline) => "in the headline".to_string(),
+            Some(Placement::Lede) => "in the lede".to_string(),
+            _ => format!("first in paragraph {}", row.first_paragraph.unwrap_or(0) + 1),
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("{:.0}% of its text, {place}", row.share * 100.0));
+            if let Some(tone) = row.tone {
+                ui.label(RichText::new(format!("tone {tone:+.2}")).color(super::theme::tone_colour(tone)))
+                    .on_hover_text("Average VADER compound score of the topic's sentences (−1 negative, +1 positive).");
+            }
+        });
+        for v in &row.voices {
+            let who = match &v.speaker_role {
+                Some(role) => format!("{} ({role})", v.speaker),
+                None => v.speaker.clone(),
+            };
+            let verb = match (&v.verb, v.verb_class) {
+                (Some(verb), Some(c)) => format!(" — “{verb}”, {}", crate::frame::verbs::class_name(c)),
+                (Some(verb), None) => format!(" — “{verb}”"),
+                _ => String::new(),
+            };
+            ui.add(egui::Label::new(RichText::new(format!("{who}{verb}: “{}”", v.text)).background_color(Mark::Quote.background(dark))).wrap());
+        }
+        let line = |ui: &mut egui::Ui, what: &str, words: &[String], mark: Mark| {
+            if words.is_empty() {
+                return;
+            }
             ui.horizontal_wrapped(|ui| {
-                for c in cues {
-                    let mark = Mark::of_category(&c.category);
-                    ui.label(RichText::new(&c.text).background_color(mark.background(dark)))
-                        .on_hover_text(format!("{}: {}", c.category, c.note));
+                ui.label(RichText::new(format!("{what}:")).small().weak());
+                for w in words {
+                    ui.label(RichText::new(w).background_color(mark.background(dark))).on_hover_text(mark.explain());
                 }
             });
-        }
-        if let Some(tone) = a.tones.iter().find(|x| x.article == i) {
-            let vals: Vec<f32> = m
-                .sentences
-                .iter()
-                .filter_map(|&s| tone.sentences.get(s).copied())
-                .collect();
-            if !vals.is_empty() {
-                let mean = vals.iter().sum::<f32>() / vals.len() as f32;
-                ui.label(
-                    RichText::new(format!("tone {mean:+.2}"))
-                        .small()
-                        .color(super::theme::tone_colour(mean)),
-                );
-            }
-        }
+        };
+        let verbs: Vec<String> = row
+            .verbs
+            .iter()
+            .filter(|v| v.1 != crate::frame::VerbClass::Neutral)
+            .map(|(w, c)| format!("{w} ({})", crate::frame::verbs::class_name(*c)))
+            .collect();
+        line(ui, "Verbs", &verbs, Mark::Attribution);
+        line(ui, "Hedges", &row.hedges, Mark::Hedge);
+        line(ui, "Boosters", &row.boosters, Mark::Booster);
+        line(ui, "Loaded", &row.loaded, Mark::Loaded);
+        let labels: Vec<String> = row.labels.iter().map(|(w, _)| w.clone()).collect();
+        line(ui, "Labels", &labels, Mark::Label);
+        line(ui, "Techniques", &row.techniques, Mark::Technique);
+        let frames: Vec<String> = row.frames.iter().take(3).map(|(d, n)| format!("{} ×{n}", d.replace('_', " "))).collect();
+        line(ui, "Frames", &frames, Mark::Frame);
     });
 }
 

@@ -37,7 +37,7 @@ pub fn topic_colour(t: usize) -> Color32 {
 }
 
 const GAP: f32 = 24.0;
-const MIN_COL: f32 = 185.0;
+const MIN_COL: f32 = 165.0;
 
 pub fn ui(ui: &mut egui::Ui, state: &State, view: &mut View, cmds: &mut Vec<Command>) {
     let Some(analysis) = view.analysis.clone() else {
@@ -98,6 +98,7 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &mut View, cmds: &mut Vec<Comm
                 header(&mut col, &ctx, i, view.visible.get(i).copied().unwrap_or(i));
                 let mut area = egui::ScrollArea::vertical()
                     .id_salt(("column_scroll", i))
+                    .max_width(col_w - 14.0)
                     .auto_shrink(false);
                 if let Some(off) = layout.pending[i].take() {
                     area = area.vertical_scroll_offset(off);
@@ -186,7 +187,7 @@ fn header(ui: &mut egui::Ui, ctx: &Ctx, i: usize, entry: usize) {
         .filter(|q| q.article == i)
         .count();
     meta.push(format!("{quotes} quote(s)"));
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(meta.join(" · ")).small().weak());
         if let Some(t) = ctx.analysis.tones.iter().find(|t| t.article == i) {
             ui.label(
@@ -263,7 +264,7 @@ fn body(
                         gutter.push((rect, t));
                     }
                 }
-                ui.label(" ");
+                ui.add(egui::Label::new(" ").wrap());
             }
         });
         let bottom = ui.cursor().top();
@@ -320,11 +321,20 @@ fn spans(ctx: &Ctx, r: SentenceRef, text: &str) -> Vec<Span> {
     }
     for &k in ctx.index.cues.get(&r).into_iter().flatten() {
         let c = &ctx.analysis.cues[k];
-        let why = format!("{}: “{}”. {}", c.category, c.text, c.note);
+        if c.category.starts_with("frame:") && !ctx.state.workspace.settings.show_frame_cues {
+            continue;
+        }
+        let why = format!("{}: “{}”. {}", c.category.replace('_', " "), c.text, c.note);
+        let neutral_verb = c.verb_class == Some(crate::frame::VerbClass::Neutral);
+        let mark = if neutral_verb {
+            Mark::NeutralVerb
+        } else {
+            Mark::of_category(&c.category)
+        };
         out.push(Span {
             start: c.start,
             end: c.end,
-            mark: Mark::of_category(&c.category),
+            mark,
             why,
         });
     }
@@ -401,7 +411,10 @@ fn sentence(
             .iter()
             .min_by_key(|x| (x.mark == Mark::Quote, x.end - x.start));
         let mut rt = RichText::new(&text[s..e]);
-        if let Some(top) = top {
+        if let Some(top) = top.filter(|t| t.mark == Mark::NeutralVerb) {
+            let _ = top;
+            rt = rt.underline();
+        } else if let Some(top) = top {
             rt = rt.background_color(top.mark.background(dark));
         } else if partner_of_hover || selected {
             rt = rt.background_color(ui.visuals().selection.bg_fill.gamma_multiply(0.35));
@@ -411,7 +424,7 @@ fn sentence(
         } else if dim {
             rt = rt.weak();
         }
-        let resp = ui.add(egui::Label::new(rt).sense(Sense::click()));
+        let resp = ui.add(egui::Label::new(rt).wrap().sense(Sense::click()));
         let resp = if covering.is_empty() {
             resp
         } else {

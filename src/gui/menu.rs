@@ -132,6 +132,13 @@ pub fn top_bar(
                 {
                     cmds.push(Command::SetTeaching(teaching));
                 }
+                let mut frames = settings.show_frame_cues;
+                if ui
+                    .checkbox(&mut frames, "Highlight frame-dimension words")
+                    .changed()
+                {
+                    cmds.push(Command::SetFrameCues(frames));
+                }
                 let mut sync = settings.sync_scroll;
                 if ui
                     .checkbox(&mut sync, "Synchronised scrolling by topic")

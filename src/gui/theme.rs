@@ -32,6 +32,8 @@ pub enum Mark {
     Frame,
     Technique,
     Find,
+    /// A neutral reporting verb ("said"): underlined, not tinted.
+    NeutralVerb,
 }
 
 impl Mark {
@@ -70,6 +72,7 @@ impl Mark {
             Mark::Frame => "frame cue",
             Mark::Technique => "persuasion technique",
             Mark::Find => "search match",
+            Mark::NeutralVerb => "neutral reporting verb",
         }
     }
 
@@ -92,6 +95,9 @@ impl Mark {
                 "A word typical of a persuasion technique (name calling, appeal to fear, …)."
             }
             Mark::Find => "Matches of your search.",
+            Mark::NeutralVerb => {
+                "A reporting verb that adds no comment ('said', 'told'): underlined."
+            }
         }
     }
 
@@ -107,6 +113,7 @@ impl Mark {
             Mark::Frame => (0x99, 0x99, 0x99),
             Mark::Technique => (0x88, 0x22, 0x55),
             Mark::Find => (0xF0, 0xE4, 0x42),
+            Mark::NeutralVerb => (0x80, 0x80, 0x80),
         };
         let alpha = if dark { 110 } else { 70 };
         Color32::from_rgba_unmultiplied(r, g, b, alpha)
@@ -124,6 +131,8 @@ pub fn legend(ui: &mut Ui) {
             )
             .on_hover_text(mark.explain());
         }
+        ui.label(RichText::new(" said ").underline())
+            .on_hover_text(Mark::NeutralVerb.explain());
     });
 }
 
