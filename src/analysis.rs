@@ -22,9 +22,19 @@ pub struct Analysis {
     /// Per-topic comparison tables.
     pub tables: Vec<TopicTable>,
     pub differences: Vec<Difference>,
+    /// Word-level diff of every aligned sentence pair (same order as `alignments`).
+    pub diffs: Vec<PairDiff>,
     /// The user's notes (from a workspace), included in exports when present.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
+}
+
+/// The word diff of one aligned pair: runs shared, only in `a`, or only in `b`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PairDiff {
+    pub a: (usize, usize),
+    pub b: (usize, usize),
+    pub ops: Vec<frame::diff::DiffOp>,
 }
 
 /// Stages of the pipeline, reported to a progress callback.
@@ -48,6 +58,19 @@ pub fn analyze_with_progress(
     let aligned = align::align(&articles);
     progress(Stage::Framing, 0.5);
     let framing = frame::analyze(&articles, &aligned, lexicons);
+    let diffs = aligned
+        .alignments
+        .iter()
+        .filter_map(|al| {
+            let x = articles.get(al.a.0)?.sentences.get(al.a.1)?;
+            let y = articles.get(al.b.0)?.sentences.get(al.b.1)?;
+            Some(PairDiff {
+                a: al.a,
+                b: al.b,
+                ops: frame::diff::word_diff(&x.text, &y.text),
+            })
+        })
+        .collect();
     progress(Stage::Done, 1.0);
     Analysis {
         articles,
@@ -59,6 +82,7 @@ pub fn analyze_with_progress(
         tones: framing.tones,
         tables: framing.tables,
         differences: framing.differences,
+        diffs,
         notes: Vec::new(),
     }
 }

@@ -136,3 +136,59 @@ fn help_lists_subcommands() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("compare") && text.contains("eval"), "{text}");
 }
+
+#[test]
+fn a_bad_lexicon_folder_is_a_clear_error() {
+    let dir = std::env::temp_dir().join(format!("framediff-lex-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("loaded.txt"),
+        "slam | - | ok\nphony | sometimes | bad polarity\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args([
+            "compare",
+            "assets/samples/01-meridian-wire.md",
+            "--lexicons",
+        ])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("loaded.txt") && err.contains("line 2") && err.contains("polarity"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn json_has_framing_for_every_article() {
+    let out = bin().args(["compare", "assets/samples"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for id in 0..4u64 {
+        let has = |key: &str| {
+            v[key]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|x| x["article"].as_u64() == Some(id))
+        };
+        assert!(has("cues") && has("tones"), "article {id}");
+    }
+    assert!(
+        v["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|q| q["verb_class"] == "dismissive")
+    );
+    assert!(!v["differences"].as_array().unwrap().is_empty());
+    assert_eq!(
+        v["diffs"].as_array().unwrap().len(),
+        v["alignments"].as_array().unwrap().len()
+    );
+    assert!(!v["tables"].as_array().unwrap().is_empty());
+}
