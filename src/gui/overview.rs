@@ -8,7 +8,7 @@ use egui::{Color32, RichText, Sense, vec2};
 use std::collections::BTreeMap;
 
 fn bar(ui: &mut egui::Ui, fraction: f32, colour: Color32, text: String) {
-    let w = ui.available_width().min(220.0);
+    let w = (ui.available_width() - 90.0).clamp(60.0, 220.0);
     let (rect, resp) = ui.allocate_exact_size(vec2(w, 14.0), Sense::hover());
     ui.painter()
         .rect_filled(rect, 2.0, ui.visuals().faint_bg_color);
@@ -20,7 +20,7 @@ fn bar(ui: &mut egui::Ui, fraction: f32, colour: Color32, text: String) {
 
 /// A bar centred on zero for values in -1..1.
 fn signed_bar(ui: &mut egui::Ui, value: f32, text: String) {
-    let w = ui.available_width().min(220.0);
+    let w = (ui.available_width() - 90.0).clamp(60.0, 220.0);
     let (rect, resp) = ui.allocate_exact_size(vec2(w, 14.0), Sense::hover());
     ui.painter()
         .rect_filled(rect, 2.0, ui.visuals().faint_bg_color);
@@ -57,7 +57,10 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View) {
             .find(|t| t.article == i)
             .map_or(0.0, |t| t.mean);
         ui.label(RichText::new(name(i)).small());
-        signed_bar(ui, mean, format!("{mean:+.2} (VADER compound, −1 to +1)"));
+        ui.horizontal(|ui| {
+            signed_bar(ui, mean, format!("{mean:+.2} (VADER compound, −1 to +1)"));
+            ui.label(RichText::new(format!("{mean:+.2}")).small());
+        });
     }
     ui.add_space(8.0);
     ui.label(RichText::new("Hedges and boosters per 100 words").strong());
@@ -77,18 +80,24 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View) {
         let h = per100(i, &["hedge"]);
         let b = per100(i, &["booster", "intensifier"]);
         ui.label(RichText::new(name(i)).small());
-        bar(
-            ui,
-            h / max,
-            theme::Mark::Hedge.background(true),
-            format!("{h:.1} hedges per 100 words"),
-        );
-        bar(
-            ui,
-            b / max,
-            theme::Mark::Booster.background(true),
-            format!("{b:.1} boosters/intensifiers per 100 words"),
-        );
+        ui.horizontal(|ui| {
+            bar(
+                ui,
+                h / max,
+                theme::Mark::Hedge.background(true),
+                format!("{h:.1} hedges per 100 words"),
+            );
+            ui.label(RichText::new(format!("hedges {h:.1}")).small());
+        });
+        ui.horizontal(|ui| {
+            bar(
+                ui,
+                b / max,
+                theme::Mark::Booster.background(true),
+                format!("{b:.1} boosters/intensifiers per 100 words"),
+            );
+            ui.label(RichText::new(format!("boosters {b:.1}")).small());
+        });
     }
     ui.add_space(8.0);
     ui.label(RichText::new("Who is quoted").strong());
