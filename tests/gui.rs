@@ -266,3 +266,26 @@ fn export_writes_every_format_with_notes() {
     assert!(h.state().view.problems.is_empty());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn adding_files_by_path_keeps_good_ones_and_reports_bad_ones() {
+    let mut h = harness();
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    h.state_mut().run_cmd(Command::AddPaths(vec![
+        fixtures.join("copied-page.txt"),
+        fixtures.join("empty.txt"),
+    ]));
+    settle(&mut h);
+    let app = h.state();
+    assert_eq!(app.state.workspace.entries.len(), 5);
+    assert!(
+        app.view
+            .problems
+            .iter()
+            .any(|p| p.contains("empty.txt") && p.contains("empty")),
+        "{:?}",
+        app.view.problems
+    );
+    h.get_by_label("Could not load");
+    assert_eq!(app.view.analysis.as_ref().unwrap().articles.len(), 5);
+}

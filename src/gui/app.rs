@@ -58,6 +58,9 @@ pub struct View {
     pub find_cursor: usize,
     pub paste_open: bool,
     pub paste_text: String,
+    /// The "Add by path" box (for systems without a file dialog).
+    pub path_open: bool,
+    pub path_text: String,
     pub note_edit: Option<(NoteTarget, String)>,
     /// Teaching mode: names shown until toggled off again.
     pub revealed: bool,
@@ -112,6 +115,7 @@ pub enum Command {
     SetFind(String),
     FindNext(i32),
     OpenPaste(String),
+    OpenPathBox,
     DismissProblems,
     ShowRemoved(Option<usize>),
     ToggleShortcuts,
@@ -348,7 +352,11 @@ impl FramediffApp {
                 .worker
                 .pick(Pick::AddArticles, self.state.last_dir.clone()),
             Command::AddFolderDialog => self.worker.pick_folder(),
-            Command::AddPaths(paths) => self.worker.load(paths),
+            Command::AddPaths(paths) => {
+                view.path_open = false;
+                view.path_text.clear();
+                self.worker.load(paths);
+            }
             Command::AddPasted(text) => {
                 self.pasted_count += 1;
                 let label = format!("pasted:{}", self.pasted_count);
@@ -561,6 +569,7 @@ impl FramediffApp {
                     view.paste_text = text;
                 }
             }
+            Command::OpenPathBox => view.path_open = true,
             Command::DismissProblems => view.problems.clear(),
             Command::ShowRemoved(i) => view.show_removed = i,
             Command::ToggleShortcuts => view.show_shortcuts = !view.show_shortcuts,

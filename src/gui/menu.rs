@@ -85,6 +85,15 @@ pub fn top_bar(
                 if ui.button("Add a folder…").clicked() {
                     cmds.push(Command::AddFolderDialog);
                 }
+                if ui
+                    .button("Add by path…")
+                    .on_hover_text(
+                        "Type or paste file or folder paths (when no file dialog is available)",
+                    )
+                    .clicked()
+                {
+                    cmds.push(Command::OpenPathBox);
+                }
                 if ui.button("Paste an article…").clicked() {
                     cmds.push(Command::OpenPaste(String::new()));
                 }
@@ -341,6 +350,36 @@ pub fn dialogs(ctx: &egui::Context, state: &mut State, view: &mut View, cmds: &m
             });
         if !open {
             view.paste_open = false;
+        }
+    }
+    if view.path_open {
+        let mut open = true;
+        egui::Window::new("Add by path")
+            .open(&mut open)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                ui.label("One file or folder path a line:");
+                ui.add(
+                    egui::TextEdit::multiline(&mut view.path_text)
+                        .desired_rows(4)
+                        .desired_width(420.0),
+                );
+                let paths: Vec<std::path::PathBuf> = view
+                    .path_text
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(std::path::PathBuf::from)
+                    .collect();
+                if ui
+                    .add_enabled(!paths.is_empty(), egui::Button::new("Add"))
+                    .clicked()
+                {
+                    cmds.push(Command::AddPaths(paths));
+                }
+            });
+        if !open {
+            view.path_open = false;
         }
     }
     if let Some((target, text)) = &mut view.note_edit {

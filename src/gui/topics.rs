@@ -26,10 +26,38 @@ pub fn ui(ui: &mut egui::Ui, _state: &State, view: &View, cmds: &mut Vec<Command
             .small()
             .weak(),
     );
-    let n_articles = a.articles.len();
+    let several_stories = a.stories.len() > 1;
+    let mut story = usize::MAX;
     for (t, topic) in a.topics.iter().enumerate() {
+        if several_stories && topic.story != story {
+            story = topic.story;
+            let members: Vec<String> = a
+                .stories
+                .iter()
+                .find(|s| s.id == story)
+                .map(|s| s.articles.iter().map(|&i| article_letter(i)).collect())
+                .unwrap_or_default();
+            ui.add_space(6.0);
+            ui.label(
+                RichText::new(format!(
+                    "Story {} · articles {}",
+                    story + 1,
+                    members.join(", ")
+                ))
+                .strong()
+                .underline(),
+            );
+        }
         let selected = view.selected_topic == Some(t);
-        let omitted_by: Vec<usize> = (0..n_articles)
+        let in_story: Vec<usize> = a
+            .stories
+            .iter()
+            .find(|s| s.id == topic.story)
+            .map(|s| s.articles.clone())
+            .unwrap_or_default();
+        let omitted_by: Vec<usize> = in_story
+            .iter()
+            .copied()
             .filter(|&i| topic.member(i).is_none())
             .collect();
         ui.add_space(2.0);
@@ -54,7 +82,7 @@ pub fn ui(ui: &mut egui::Ui, _state: &State, view: &View, cmds: &mut Vec<Command
                 resp.scroll_to_me(None);
             }
             ui.horizontal_wrapped(|ui| {
-                for i in 0..n_articles {
+                for &i in &in_story {
                     let colour = article_colour(view.visible.get(i).copied().unwrap_or(i));
                     match topic.member(i) {
                         Some(m) => {
@@ -87,7 +115,7 @@ pub fn ui(ui: &mut egui::Ui, _state: &State, view: &View, cmds: &mut Vec<Command
                         .weak(),
                 );
             });
-            if topic.members.len() == 1 && n_articles > 1 {
+            if topic.members.len() == 1 && in_story.len() > 1 {
                 let only = article_letter(topic.members[0].article);
                 let others: Vec<String> = omitted_by.iter().map(|&i| article_letter(i)).collect();
                 ui.label(
