@@ -145,3 +145,62 @@ fn pasted_text() {
     assert_eq!(a.title, "Valdoria picks a new flag");
     assert!(framediff::ingest::ingest_pasted("pasted:2", "   ").is_err());
 }
+
+#[test]
+fn arbitrary_input_never_panics() {
+    // a small deterministic generator: bytes, then text made of tricky pieces
+    let mut seed: u64 = 0x9e3779b97f4a7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let pieces = [
+        "“",
+        "”",
+        "\"",
+        "'",
+        "’",
+        " ",
+        "\n",
+        "\n\n",
+        "U.S.",
+        "Mr.",
+        "said",
+        "claimed",
+        "he",
+        "Putin",
+        "é",
+        "—",
+        "…",
+        "<p>",
+        "</p>",
+        "---\n",
+        "title: x\n",
+        "0 Comments",
+        "- Tag\n",
+        "By Jane Doe",
+        "3.5",
+        "!",
+        "?",
+        "ﬁ",
+        "🙂",
+        "\u{feff}",
+    ];
+    let lex = framediff::frame::Lexicons::builtin();
+    for round in 0..300 {
+        let bytes: Vec<u8> = (0..(next() % 200)).map(|_| next() as u8).collect();
+        let _ = framediff::ingest::ingest("r.bin", &bytes);
+        let text: String = (0..(next() % 60))
+            .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+            .collect();
+        for name in ["r.txt", "r.md", "r.html"] {
+            if let Ok(a) = framediff::ingest::ingest(name, text.as_bytes()) {
+                let analysis = framediff::analyze(vec![a.clone(), a], &lex);
+                let _ = framediff::report::render(&analysis, framediff::report::ReportFormat::Html);
+            }
+        }
+        let _ = round;
+    }
+}
