@@ -4,7 +4,7 @@
 
 use super::VerbClass;
 use crate::error::LexiconError;
-use crate::text::tokens::{stem, tokenize};
+use crate::text::tokens::tokenize;
 use std::collections::{HashMap, HashSet};
 
 /// One lexicon entry.
@@ -411,19 +411,6 @@ impl Lexicons {
     /// Entries whose phrase starts with this stem.
     pub fn starting_with(&self, stem: &str) -> &[usize] {
         self.by_first.get(stem).map_or(&[], Vec::as_slice)
-    }
-
-    /// The reporting verb entry for a word, if it is one.
-    pub fn verb(&self, word_stem: &str) -> Option<&Entry> {
-        self.starting_with(word_stem)
-            .iter()
-            .map(|&i| &self.entries[i])
-            .find(|e| e.verb_class.is_some() && e.stems.len() == 1)
-    }
-
-    /// Stems are computed with the same stemmer as the text.
-    pub fn stem(word: &str) -> String {
-        stem(&word.to_lowercase())
     }
 }
 

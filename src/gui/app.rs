@@ -334,16 +334,6 @@ impl FramediffApp {
         }
     }
 
-    fn display_name(&self, id: usize) -> String {
-        let letter = report::article_letter(id);
-        self.view
-            .analysis
-            .as_ref()
-            .and_then(|a| a.articles.get(id))
-            .map(|a| format!("{letter} ({})", a.short_name()))
-            .unwrap_or(letter)
-    }
-
     /// Applies one command.
     pub fn run_cmd(&mut self, cmd: Command) {
         let view = &mut self.view;
@@ -596,11 +586,6 @@ impl FramediffApp {
         if let Some(first) = view.find_matches.first() {
             view.scroll_to_sentence = Some(*first);
         }
-    }
-
-    /// Names an analysed article for messages (letter and outlet).
-    pub fn article_name(&self, id: usize) -> String {
-        self.display_name(id)
     }
 }
 

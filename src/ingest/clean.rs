@@ -364,7 +364,8 @@ pub fn clean_text(text: &str, meta: &mut Meta) -> Cleaned {
                 continue;
             }
         }
-        if let Some(kind) = classify(t) {
+        // (head lines were classified above)
+        if !in_head && let Some(kind) = classify(t) {
             out.removed.push(Removed {
                 kind,
                 text: t.to_string(),
