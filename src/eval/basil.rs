@@ -146,8 +146,12 @@ pub fn load(root: &Path) -> Result<Vec<BasilArticle>, String> {
     Ok(out)
 }
 
-/// The default location of the development data beside the checkout, if present.
+/// The development data: `FRAMEDIFF_BASIL` if set, else `../shared/data/basil-dev` beside the
+/// checkout, if present.
 pub fn default_dir() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/basil-dev");
+    let p = match std::env::var_os("FRAMEDIFF_BASIL") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/basil-dev"),
+    };
     p.is_dir().then_some(p)
 }
