@@ -3,7 +3,6 @@
 //! number of articles. Run with `cargo bench --bench align`; BASIL is read from
 //! ../shared/data/basil-dev when present.
 
-use framediff::frame::Lexicons;
 use framediff::model::Article;
 use std::time::{Duration, Instant};
 
@@ -35,7 +34,7 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn main() {
-    let lex = Lexicons::builtin();
+    let lex = framediff::Config::builtin();
     let (med, min) = time(50, || {
         let articles = framediff::samples::load().expect("samples");
         std::hint::black_box(framediff::analyze(articles, &lex));
@@ -65,7 +64,7 @@ fn main() {
         );
     }
     let (med, min) = time(5, || {
-        std::hint::black_box(framediff::align::align(&articles));
+        std::hint::black_box(framediff::align::align(&articles, &lex));
     });
     println!(
         "BASIL 210 articles, alignment only (stories, pairs, topics, labels): median {:.0} ms, min {:.0} ms",

@@ -2,10 +2,10 @@
 //! one entry point the CLI and the GUI call; its result is the JSON contract.
 
 use crate::align::{self, Alignment, Story, Topic};
+use crate::config::Config;
 use crate::frame::compare::TopicTable;
-use crate::frame::{self, Cue, Difference, Lexicons, Quote, Tone};
-use crate::model::Article;
-use crate::workspace::Note;
+use crate::frame::{self, Cue, Difference, Quote, Tone};
+use crate::model::{Article, ArticleId};
 use serde::{Deserialize, Serialize};
 
 /// The comparison of a set of articles. Serialised as-is, this is the documented JSON contract.
@@ -24,16 +24,13 @@ pub struct Analysis {
     pub differences: Vec<Difference>,
     /// Word-level diff of every aligned sentence pair (same order as `alignments`).
     pub diffs: Vec<PairDiff>,
-    /// The user's notes (from a workspace), included in exports when present.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<Note>,
 }
 
 /// The word diff of one aligned pair: runs shared, only in `a`, or only in `b`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PairDiff {
-    pub a: (usize, usize),
-    pub b: (usize, usize),
+    pub a: (ArticleId, usize),
+    pub b: (ArticleId, usize),
     pub ops: Vec<frame::diff::DiffOp>,
 }
 
@@ -48,22 +45,22 @@ pub enum Stage {
 /// Runs the analysis. `progress` is called at each stage with the fraction done (0..1).
 pub fn analyze_with_progress(
     mut articles: Vec<Article>,
-    lexicons: &Lexicons,
+    config: &Config,
     progress: &dyn Fn(Stage, f32),
 ) -> Analysis {
     for (i, a) in articles.iter_mut().enumerate() {
-        a.id = i;
+        a.id = ArticleId(i);
     }
     progress(Stage::Aligning, 0.0);
-    let aligned = align::align(&articles);
+    let aligned = align::align(&articles, config);
     progress(Stage::Framing, 0.5);
-    let framing = frame::analyze(&articles, &aligned, lexicons);
+    let framing = frame::analyze(&articles, &aligned, &config.lexicons);
     let diffs = aligned
         .alignments
         .iter()
         .filter_map(|al| {
-            let x = articles.get(al.a.0)?.sentences.get(al.a.1)?;
-            let y = articles.get(al.b.0)?.sentences.get(al.b.1)?;
+            let x = articles.get(al.a.0.index())?.sentences.get(al.a.1)?;
+            let y = articles.get(al.b.0.index())?.sentences.get(al.b.1)?;
             Some(PairDiff {
                 a: al.a,
                 b: al.b,
@@ -83,11 +80,10 @@ pub fn analyze_with_progress(
         tables: framing.tables,
         differences: framing.differences,
         diffs,
-        notes: Vec::new(),
     }
 }
 
 /// Runs the analysis without progress reporting.
-pub fn analyze(articles: Vec<Article>, lexicons: &Lexicons) -> Analysis {
-    analyze_with_progress(articles, lexicons, &|_, _| {})
+pub fn analyze(articles: Vec<Article>, config: &Config) -> Analysis {
+    analyze_with_progress(articles, config, &|_, _| {})
 }

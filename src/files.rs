@@ -1,8 +1,8 @@
 //! Reading articles and lexicons from the file system for the CLI and the GUI: folders are
 //! expanded, sizes are checked before reading, and one bad file never stops the others.
 
+use crate::config::Config;
 use crate::error::{IngestError, IngestProblem, LexiconError};
-use crate::frame::Lexicons;
 use crate::ingest::{self, MAX_BYTES};
 use crate::model::Article;
 use std::path::{Path, PathBuf};
@@ -94,10 +94,11 @@ pub fn read_articles(paths: &[PathBuf]) -> (Vec<Article>, Vec<IngestError>) {
     (ok, failed)
 }
 
-/// Loads lexicons from a folder of lexicon files, or the built-in ones when `dir` is None.
-pub fn load_lexicons(dir: Option<&Path>) -> Result<Lexicons, LexiconError> {
+/// The analysis configuration: the built-in lexicons and paraphrase groups, overlaid by the
+/// lexicon files of `dir` when given (see [`Config::with_user_files`]).
+pub fn load_config(dir: Option<&Path>) -> Result<Config, LexiconError> {
     let Some(dir) = dir else {
-        return Ok(Lexicons::builtin());
+        return Ok(Config::builtin());
     };
     let mut sources = Vec::new();
     let entries = std::fs::read_dir(dir).map_err(|e| LexiconError {
@@ -124,7 +125,7 @@ pub fn load_lexicons(dir: Option<&Path>) -> Result<Lexicons, LexiconError> {
             .to_string();
         sources.push((name, text));
     }
-    Lexicons::from_sources(&sources)
+    Config::with_user_files(&sources)
 }
 
 /// Writes `contents` to `path` atomically: a temporary file beside it, then a rename.

@@ -2,14 +2,17 @@
 //!
 //! The analysis core (`ingest`, `text`, `align`, `frame`, `report`, `analysis`) has no GUI
 //! dependency and does no I/O beyond the bytes it is handed; `files` reads paths for the CLI and
-//! the GUI; `gui` draws state and sends commands; `eval` measures quality on annotated data.
+//! the GUI; `gui` (behind the default `gui` feature) draws state and sends commands; `eval`
+//! measures quality on annotated data.
 
 pub mod align;
 pub mod analysis;
+pub mod config;
 pub mod error;
 pub mod eval;
 pub mod files;
 pub mod frame;
+#[cfg(feature = "gui")]
 pub mod gui;
 pub mod ingest;
 pub mod model;
@@ -19,5 +22,6 @@ pub mod text;
 pub mod workspace;
 
 pub use analysis::{Analysis, analyze};
+pub use config::Config;
 pub use error::{IngestError, IngestProblem, LexiconError, WorkspaceError};
-pub use model::{Article, ArticleId, Format, Removed, RemovedKind, Sentence};
+pub use model::{Article, ArticleId, Format, Note, NoteTarget, Removed, RemovedKind, Sentence};

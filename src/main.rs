@@ -18,6 +18,10 @@ struct Cli {
     command: Option<Command>,
     /// Articles or folders to open in the window.
     files: Vec<PathBuf>,
+    /// Overlay the built-in lexicons with the files of this folder in the window (default: the
+    /// folder in the FRAMEDIFF_LEXICONS environment variable, if set).
+    #[arg(long, env = "FRAMEDIFF_LEXICONS")]
+    lexicons: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -33,7 +37,8 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// Use the lexicon files in this folder instead of the built-in ones.
+        /// Overlay the built-in lexicons with the lexicon files in this folder (entries are
+        /// added, replaced by phrase, or removed with `!phrase`; `paraphrases.txt` included).
         #[arg(long)]
         lexicons: Option<PathBuf>,
     },
@@ -71,6 +76,7 @@ impl From<OutFormat> for ReportFormat {
 }
 
 fn main() -> ExitCode {
+    #[cfg(feature = "gui")]
     framediff::gui::STARTED.get_or_init(std::time::Instant::now);
     let cli = Cli::parse();
     match cli.command {
@@ -83,16 +89,37 @@ fn main() -> ExitCode {
         Some(Command::Eval {
             corpus: EvalCorpus::Basil { dir },
         }) => eval_basil(dir),
-        None => match framediff::gui::run(cli.files) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("framediff: the window could not be opened: {e}");
-                eprintln!(
-                    "framediff: on Linux the window needs libEGL/libGL (Mesa), libxkbcommon-x11, libxcursor and libxi; `framediff compare` works without a display"
-                );
-                ExitCode::from(2)
-            }
-        },
+        None => open_window(cli.files, cli.lexicons),
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window(_files: Vec<PathBuf>, _lexicons: Option<PathBuf>) -> ExitCode {
+    eprintln!(
+        "framediff: this build has no window (built without the `gui` feature); use `framediff compare FILE...`"
+    );
+    ExitCode::from(2)
+}
+
+#[cfg(feature = "gui")]
+fn open_window(files: Vec<PathBuf>, lexicons: Option<PathBuf>) -> ExitCode {
+    // a bad lexicon folder is shown in the window, which then uses the built-in lexicons
+    let (config, problems) = match framediff::files::load_config(lexicons.as_deref()) {
+        Ok(c) => (c, Vec::new()),
+        Err(e) => (
+            framediff::Config::builtin(),
+            vec![format!("{e} (using the built-in lexicons)")],
+        ),
+    };
+    match framediff::gui::run(files, config, problems) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("framediff: the window could not be opened: {e}");
+            eprintln!(
+                "framediff: on Linux the window needs libEGL/libGL (Mesa), libxkbcommon-x11, libxcursor and libxi; `framediff compare` works without a display"
+            );
+            ExitCode::from(2)
+        }
     }
 }
 
@@ -102,7 +129,7 @@ fn compare(
     output: Option<PathBuf>,
     lexicons: Option<PathBuf>,
 ) -> ExitCode {
-    let lexicons = match framediff::files::load_lexicons(lexicons.as_deref()) {
+    let config = match framediff::files::load_config(lexicons.as_deref()) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("framediff: {e}");
@@ -117,8 +144,8 @@ fn compare(
         eprintln!("framediff: no article could be read");
         return ExitCode::from(2);
     }
-    let analysis = framediff::analyze(articles, &lexicons);
-    let text = report::render(&analysis, format);
+    let analysis = framediff::analyze(articles, &config);
+    let text = report::render(&analysis, &[], format);
     match output {
         Some(path) => {
             if let Err(e) = framediff::files::write_atomic(&path, text.as_bytes()) {

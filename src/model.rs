@@ -3,8 +3,63 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Index of an article in the set being analysed (its position in the input order).
-pub type ArticleId = usize;
+/// An article of the set being analysed: its position in the input order. A newtype so that an
+/// article can never be confused with a sentence index or a topic id.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct ArticleId(pub usize);
+
+impl ArticleId {
+    /// The position of the article in the analysed set.
+    pub fn index(self) -> usize {
+        self.0
+    }
+
+    /// The letter naming the article in reports and the window: A, B, …, Z, AA, AB, …
+    pub fn letter(self) -> String {
+        let mut n = self.0;
+        let mut s = String::new();
+        loop {
+            s.insert(0, (b'A' + (n % 26) as u8) as char);
+            if n < 26 {
+                break;
+            }
+            n = n / 26 - 1;
+        }
+        s
+    }
+}
+
+impl From<usize> for ArticleId {
+    fn from(i: usize) -> Self {
+        ArticleId(i)
+    }
+}
+
+impl std::fmt::Display for ArticleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.letter())
+    }
+}
+
+/// What a user's note is attached to. Articles are named by path, topics by label, so that notes
+/// survive re-analysis.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum NoteTarget {
+    Sentence { article: String, sentence: usize },
+    Topic { label: String },
+}
+
+/// A user's note. Notes are the user's, not the analysis's: they travel beside an analysis into
+/// reports (see `report`), and live in workspaces.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub target: NoteTarget,
+    pub text: String,
+}
 
 /// The file format an article was read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -133,10 +188,25 @@ impl Article {
 
     /// Replaces the body and recomputes paragraphs and sentences.
     pub fn set_body(&mut self, body: &str) {
-        let seg = crate::text::segment::segment(body);
+        self.set_segmented(crate::text::segment::segment(body));
+    }
+
+    /// Takes a segmentation (body, paragraphs, sentence spans) as the article's body.
+    pub fn set_segmented(&mut self, seg: crate::text::segment::Segmented) {
+        self.sentences = seg
+            .sentences
+            .iter()
+            .enumerate()
+            .map(|(index, sp)| Sentence {
+                index,
+                paragraph: sp.paragraph,
+                start: sp.start,
+                end: sp.end,
+                text: seg.body[sp.start..sp.end].to_string(),
+            })
+            .collect();
         self.body = seg.body;
         self.paragraphs = seg.paragraphs;
-        self.sentences = seg.sentences;
     }
 
     /// Number of words in the body (whitespace-separated).

@@ -18,21 +18,7 @@ pub struct Entry {
     pub hidden: bool,
 }
 
-/// What a note is attached to. Articles are named by path, topics by label, so that notes
-/// survive re-analysis.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum NoteTarget {
-    Sentence { article: String, sentence: usize },
-    Topic { label: String },
-}
-
-/// A user's note.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Note {
-    pub target: NoteTarget,
-    pub text: String,
-}
+pub use crate::model::{Note, NoteTarget};
 
 /// Light, dark or follow the system.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]

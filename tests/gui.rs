@@ -74,7 +74,7 @@ fn selecting_a_topic_scrolls_every_column_to_it() {
             .view
             .layout
             .rects
-            .get(&(i, s))
+            .get(&(framediff::ArticleId(i), s))
             .expect("first sentence drawn");
         let col = app.view.layout.columns[i];
         assert!(
@@ -92,7 +92,12 @@ fn hovering_a_cue_explains_it() {
         let c = a
             .cues
             .iter()
-            .find(|c| c.category == "hedge" || c.category == "loaded")
+            .find(|c| {
+                matches!(
+                    c.category,
+                    framediff::frame::CueKind::Hedge | framediff::frame::CueKind::Loaded
+                )
+            })
             .expect("the samples have hedges and loaded words");
         (c.text.clone(), c.note.clone())
     };
@@ -237,7 +242,7 @@ fn find_counts_matches_across_articles() {
     h.run();
     let app = h.state();
     let articles: std::collections::BTreeSet<usize> =
-        app.view.find_matches.iter().map(|m| m.0).collect();
+        app.view.find_matches.iter().map(|m| m.0.index()).collect();
     assert_eq!(articles.len(), 4, "every sample mentions Kharkiv");
 }
 

@@ -188,7 +188,7 @@ fn arbitrary_input_never_panics() {
         "🙂",
         "\u{feff}",
     ];
-    let lex = framediff::frame::Lexicons::builtin();
+    let lex = framediff::Config::builtin();
     for round in 0..300 {
         let bytes: Vec<u8> = (0..(next() % 200)).map(|_| next() as u8).collect();
         let _ = framediff::ingest::ingest("r.bin", &bytes);
@@ -198,7 +198,11 @@ fn arbitrary_input_never_panics() {
         for name in ["r.txt", "r.md", "r.html"] {
             if let Ok(a) = framediff::ingest::ingest(name, text.as_bytes()) {
                 let analysis = framediff::analyze(vec![a.clone(), a], &lex);
-                let _ = framediff::report::render(&analysis, framediff::report::ReportFormat::Html);
+                let _ = framediff::report::render(
+                    &analysis,
+                    &[],
+                    framediff::report::ReportFormat::Html,
+                );
             }
         }
         let _ = round;

@@ -12,8 +12,10 @@ mod vector;
 
 pub use features::{quoted_words, words};
 pub use pairs::PairOptions;
+pub use story::STORY_THRESHOLD;
 pub use topics::TopicOptions;
 
+use crate::config::Config;
 use crate::model::{Article, ArticleId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -89,71 +91,39 @@ pub struct Aligned {
     pub alignments: Vec<Alignment>,
 }
 
-/// Configures and runs alignment (builder style); `Aligner::default().align(&articles)` is what
-/// [`align`] does.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Aligner {
-    story_threshold: f32,
-    pairs: PairOptions,
-    topics: TopicOptions,
-    synonyms: synonyms::Synonyms,
+/// Groups articles into stories, aligns sentences within each story and clusters topics, with
+/// the paraphrase groups and thresholds of `config`.
+pub fn align(articles: &[Article], config: &Config) -> Aligned {
+    Aligner { config }.align(articles)
 }
 
-impl Default for Aligner {
-    fn default() -> Self {
-        Aligner {
-            story_threshold: story::STORY_THRESHOLD,
-            pairs: PairOptions::default(),
-            topics: TopicOptions::default(),
-            synonyms: synonyms::Synonyms::builtin(),
-        }
-    }
+struct Aligner<'c> {
+    config: &'c Config,
 }
 
-impl Aligner {
-    /// Average-linkage document similarity two groups need to be one story.
-    pub fn story_threshold(mut self, t: f32) -> Self {
-        self.story_threshold = t;
-        self
-    }
-
-    pub fn pair_options(mut self, p: PairOptions) -> Self {
-        self.pairs = p;
-        self
-    }
-
-    pub fn topic_options(mut self, t: TopicOptions) -> Self {
-        self.topics = t;
-        self
-    }
-
-    /// Uses other paraphrase groups (see `assets/lexicons/paraphrases.txt`).
-    pub fn synonyms(mut self, s: synonyms::Synonyms) -> Self {
-        self.synonyms = s;
-        self
-    }
-
-    /// Groups articles into stories, aligns sentences within each story and clusters topics.
-    pub fn align(&self, articles: &[Article]) -> Aligned {
+impl Aligner<'_> {
+    fn align(&self, articles: &[Article]) -> Aligned {
         let feats: Vec<(Vec<features::SentenceFeatures>, features::SentenceFeatures)> = articles
             .iter()
-            .map(|a| features::article_features(a, &self.synonyms))
+            .map(|a| features::article_features(a, &self.config.synonyms))
             .collect();
         let mut vocab = vector::Vocab::default();
         let doc_vectors = story::document_vectors(&feats, &mut vocab);
         let dates: Vec<Option<&str>> = articles.iter().map(|a| a.date.as_deref()).collect();
-        let groups = story::group(&doc_vectors, &dates, self.story_threshold);
+        let groups = story::group(&doc_vectors, &dates, self.config.story_threshold);
         let mut out = Aligned::default();
         let mut topics: Vec<(f32, Topic)> = Vec::new();
-        for (story_id, ids) in groups.iter().enumerate() {
+        for (story_id, group) in groups.iter().enumerate() {
+            let ids: Vec<ArticleId> = group.iter().map(|&i| ArticleId(i)).collect();
+            let ids = &ids;
             out.stories.push(Story {
                 id: story_id,
                 articles: ids.clone(),
             });
             let sentence_feats: Vec<&[features::SentenceFeatures]> =
-                ids.iter().map(|&i| feats[i].0.as_slice()).collect();
+                group.iter().map(|&i| feats[i].0.as_slice()).collect();
             let space = pairs::space(&sentence_feats, &mut vocab);
-            let alignments = pairs::align_story(ids, &sentence_feats, &space, &self.pairs);
+            let alignments = pairs::align_story(ids, &sentence_feats, &space, &self.config.pairs);
             let local = |id: ArticleId| ids.iter().position(|&x| x == id).unwrap_or(0);
             let edges: Vec<(pairs::Key, pairs::Key, f32)> = alignments
                 .iter()
@@ -163,7 +133,7 @@ impl Aligner {
                 sentences: ids
                     .iter()
                     .map(|&i| {
-                        articles[i]
+                        articles[i.0]
                             .sentences
                             .iter()
                             .map(|s| (s.paragraph, s.text.split_whitespace().count()))
@@ -172,7 +142,7 @@ impl Aligner {
                     .collect(),
                 space: &space,
             };
-            for cluster in topics::cluster(&shape, &edges, &self.topics) {
+            for cluster in topics::cluster(&shape, &edges, &self.config.topics) {
                 if let Some(t) =
                     self.make_topic(articles, &feats, ids, &space, &vocab, story_id, &cluster)
                 {
@@ -214,7 +184,10 @@ impl Aligner {
         cluster: &[pairs::Key],
     ) -> Option<(f32, Topic)> {
         let covering: BTreeSet<usize> = cluster.iter().map(|k| k.0).collect();
-        let words: usize = cluster.iter().map(|&(a, s)| feats[ids[a]].0[s].words).sum();
+        let words: usize = cluster
+            .iter()
+            .map(|&(a, s)| feats[ids[a].0].0[s].words)
+            .sum();
         if covering.len() < 2 && words < if cluster.len() >= 2 { 15 } else { 25 } {
             return None;
         }
@@ -223,8 +196,8 @@ impl Aligner {
             .map(|&(a, s)| {
                 (
                     a,
-                    &feats[ids[a]].0[s],
-                    articles[ids[a]].sentences[s].text.as_str(),
+                    &feats[ids[a].0].0[s],
+                    articles[ids[a].0].sentences[s].text.as_str(),
                 )
             })
             .collect();
@@ -238,7 +211,7 @@ impl Aligner {
         let mut members = Vec::new();
         let mut order = f32::MAX;
         for &a in &covering {
-            let article = &articles[ids[a]];
+            let article = &articles[ids[a].0];
             let sentences: Vec<usize> = cluster.iter().filter(|k| k.0 == a).map(|k| k.1).collect();
             let first = sentences[0];
             let total_words = article.word_count().max(1);
@@ -246,7 +219,7 @@ impl Aligner {
                 .iter()
                 .map(|&s| article.sentences[s].text.split_whitespace().count())
                 .sum();
-            let title = &feats[ids[a]].1;
+            let title = &feats[ids[a].0].1;
             let top_terms: BTreeSet<&String> = labelled
                 .stems
                 .iter()
@@ -280,9 +253,4 @@ impl Aligner {
             },
         ))
     }
-}
-
-/// Groups articles into stories, clusters topics and aligns sentences with the default settings.
-pub fn align(articles: &[Article]) -> Aligned {
-    Aligner::default().align(articles)
 }

@@ -4,12 +4,12 @@
 
 use super::basil::BasilArticle;
 use crate::align::{Aligned, quoted_words};
-use crate::model::Article;
+use crate::model::{Article, ArticleId};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
 /// Partners of a sentence: other article → (score, sentence).
-type PartnersByArticle = HashMap<usize, Vec<(f32, usize)>>;
+type PartnersByArticle = HashMap<ArticleId, Vec<(f32, usize)>>;
 
 /// The figures.
 #[derive(Debug, Clone, Default)]
@@ -115,7 +115,7 @@ fn quote_sixgrams(text: &str) -> BTreeSet<String> {
 pub fn measure(corpus: &[BasilArticle]) -> AlignMetrics {
     let articles: Vec<Article> = corpus.iter().map(|b| b.article.clone()).collect();
     let started = std::time::Instant::now();
-    let aligned = crate::align::align(&articles);
+    let aligned = crate::align::align(&articles, &crate::config::Config::builtin());
     let millis = started.elapsed().as_millis();
     measure_aligned(corpus, &aligned, millis)
 }
@@ -142,13 +142,13 @@ pub fn measure_aligned(corpus: &[BasilArticle], aligned: &Aligned, millis: u128)
     let mut found = vec![usize::MAX; corpus.len()];
     for s in &aligned.stories {
         for &a in &s.articles {
-            found[a] = s.id;
+            found[a.0] = s.id;
         }
     }
     m.story_ari = adjusted_rand_index(&truth, &found);
 
     // partners of each sentence per other article, with scores
-    let mut partners: HashMap<(usize, usize), PartnersByArticle> = HashMap::new();
+    let mut partners: HashMap<(ArticleId, usize), PartnersByArticle> = HashMap::new();
     for al in &aligned.alignments {
         partners
             .entry(al.a)
@@ -198,8 +198,8 @@ pub fn measure_aligned(corpus: &[BasilArticle], aligned: &Aligned, millis: u128)
                         m.anchors += 1;
                     }
                     let best = partners
-                        .get(&(i, si))
-                        .and_then(|p| p.get(&j))
+                        .get(&(ArticleId(i), si))
+                        .and_then(|p| p.get(&ArticleId(j)))
                         .and_then(|list| {
                             list.iter()
                                 .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))

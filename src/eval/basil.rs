@@ -125,17 +125,15 @@ pub fn load(root: &Path) -> Result<Vec<BasilArticle>, String> {
             Err(_) => Vec::new(),
         };
         let seg = segment_given(&raw.paragraphs);
-        let article = Article {
+        let mut article = Article {
             path: path.display().to_string(),
             format: Format::Text,
             title: raw.title,
             source: raw.source,
             date: raw.date,
-            body: seg.body,
-            paragraphs: seg.paragraphs,
-            sentences: seg.sentences,
             ..Article::default()
         };
+        article.set_segmented(seg);
         out.push(BasilArticle {
             triplet: raw.triplet,
             main_event: raw.main_event,

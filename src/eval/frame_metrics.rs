@@ -2,15 +2,14 @@
 //! (with the share of words the cues cover), and the speaker of annotated quotations.
 
 use super::basil::BasilArticle;
-use crate::frame::{self, Lexicons};
+use crate::frame::{self, CueKind, Lexicons};
+use crate::model::ArticleId;
 use std::fmt;
 
-/// Cue categories that count as word-choice bias markers.
-pub fn is_bias_cue(category: &str) -> bool {
-    matches!(
-        category,
-        "hedge" | "booster" | "intensifier" | "loaded" | "label"
-    ) || category.starts_with("technique:")
+/// Cue kinds that count as word-choice bias markers: everything about wording (hedges,
+/// boosters, intensifiers, loaded words, labels, techniques), not attribution or frames.
+pub fn is_bias_cue(kind: &CueKind) -> bool {
+    kind.is_wording()
 }
 
 #[derive(Debug, Clone, Default)]
@@ -122,7 +121,9 @@ pub fn measure(corpus: &[BasilArticle], lexicons: &Lexicons) -> FrameMetrics {
             let cues: Vec<&frame::Cue> = framing
                 .cues
                 .iter()
-                .filter(|c| c.article == i && c.sentence == s.index && is_bias_cue(&c.category))
+                .filter(|c| {
+                    c.article == ArticleId(i) && c.sentence == s.index && is_bias_cue(&c.category)
+                })
                 .collect();
             m.cue_words += words
                 .iter()
@@ -136,7 +137,7 @@ pub fn measure(corpus: &[BasilArticle], lexicons: &Lexicons) -> FrameMetrics {
             if ann.bias == "lex" {
                 m.lex_spans += 1;
                 let hit = framing.cues.iter().any(|c| {
-                    c.article == i
+                    c.article == ArticleId(i)
                         && c.sentence == sent
                         && is_bias_cue(&c.category)
                         && c.start < end
@@ -153,7 +154,10 @@ pub fn measure(corpus: &[BasilArticle], lexicons: &Lexicons) -> FrameMetrics {
                     .quotes
                     .iter()
                     .filter(|q| {
-                        q.article == i && q.sentence == sent && q.start < end && q.end > start
+                        q.article == ArticleId(i)
+                            && q.sentence == sent
+                            && q.start < end
+                            && q.end > start
                     })
                     .collect();
                 if !overlapping.is_empty() {

@@ -1,8 +1,8 @@
 //! Framing cues in a sentence: lexicon phrases matched on stems (multi-word, inflected), strongly
 //! polar words from the VADER lexicon, and reporting verbs; each cue carries its reason.
 
-use super::Cue;
 use super::lexicon::Lexicons;
+use super::{Cue, CueKind};
 use crate::model::ArticleId;
 use crate::text::tokens::{Token, tokenize};
 
@@ -74,7 +74,7 @@ pub fn sentence_cues(article: ArticleId, sentence: usize, text: &str, lex: &Lexi
             if n == 1 && proper(k, &tokens[k]) {
                 continue; // "May" the month, "Hope" the name
             }
-            if entry.category == "verb"
+            if entry.category == CueKind::Attribution
                 && (k > 0 && NOUN_MARKERS.contains(&tokens[k - 1].lower.as_str())
                     || n == 1
                         && lex
@@ -85,11 +85,13 @@ pub fn sentence_cues(article: ArticleId, sentence: usize, text: &str, lex: &Lexi
             }
             // a single word matches its inflections only, not words derived from its stem
             // ("questionable" is not "question", "reportedly" is not "reported")
-            if n == 1 && entry.category != "verb" {
+            if n == 1 && entry.category != CueKind::Attribution {
                 let word = &tokens[k].lower;
                 let lemma = entry.phrase.to_lowercase();
-                let adverbial =
-                    matches!(entry.category.as_str(), "hedge" | "booster" | "intensifier");
+                let adverbial = matches!(
+                    entry.category,
+                    CueKind::Hedge | CueKind::Booster | CueKind::Intensifier
+                );
                 let inflected = is_verb_form(word, &entry.stems[0], &lemma)
                     && !(adverbial && word.ends_with("ing"));
                 if *word != lemma && !inflected {
@@ -102,16 +104,11 @@ pub fn sentence_cues(article: ArticleId, sentence: usize, text: &str, lex: &Lexi
         for (e, n) in matches {
             let entry = &lex.entries[e];
             let (start, end) = (tokens[k].start, tokens[k + n - 1].end);
-            let category = if entry.category == "verb" {
-                "attribution".to_string()
-            } else {
-                entry.category.clone()
-            };
+            let category = entry.category;
             // a longer phrase of the same kind already covers this one ("claims to have annexed")
-            let family = category.split(':').next().unwrap_or_default().to_string();
             if out
                 .iter()
-                .any(|c| c.category.starts_with(&family) && c.start <= start && c.end >= end)
+                .any(|c| c.category.same_family(category) && c.start <= start && c.end >= end)
             {
                 continue;
             }
@@ -154,7 +151,7 @@ pub fn sentence_cues(article: ArticleId, sentence: usize, text: &str, lex: &Lexi
             && !lex.polar.contains_key(&t.lower)
             && !out
                 .iter()
-                .any(|c| c.start <= t.start && c.end >= t.end && c.category != "attribution")
+                .any(|c| c.start <= t.start && c.end >= t.end && c.category != CueKind::Attribution)
             && t.lower.chars().all(|c| c.is_alphabetic())
         {
             let word = &text[t.start..t.end];
@@ -162,7 +159,7 @@ pub fn sentence_cues(article: ArticleId, sentence: usize, text: &str, lex: &Lexi
                 article,
                 sentence,
                 text: word.to_string(),
-                category: "intensifier".into(),
+                category: CueKind::Intensifier,
                 note: format!("“{word}” is a manner adverb: it colours how something was done, a judgement the reader may not share."),
                 entry: "rule:manner-adverb".into(),
                 start: t.start,
@@ -175,7 +172,7 @@ pub fn sentence_cues(article: ArticleId, sentence: usize, text: &str, lex: &Lexi
         }
         if let Some(&valence) = lex.polar.get(&t.lower)
             && !out.iter().any(|c| {
-                (c.category == "loaded" || c.category == "attribution")
+                matches!(c.category, CueKind::Loaded | CueKind::Attribution)
                     && c.start <= t.start
                     && c.end >= t.end
             })
@@ -190,7 +187,7 @@ pub fn sentence_cues(article: ArticleId, sentence: usize, text: &str, lex: &Lexi
                 article,
                 sentence,
                 text: text[t.start..t.end].to_string(),
-                category: "loaded".into(),
+                category: CueKind::Loaded,
                 note: format!(
                     "“{}” is strongly {word} (VADER sentiment lexicon, {valence:+.1}): a word that judges rather than just describes.",
                     &text[t.start..t.end]
@@ -217,8 +214,8 @@ pub fn sentence_cues(article: ArticleId, sentence: usize, text: &str, lex: &Lexi
 mod tests {
     use super::*;
 
-    fn cats(text: &str) -> Vec<(String, String)> {
-        sentence_cues(0, 0, text, &Lexicons::builtin())
+    fn cats(text: &str) -> Vec<(CueKind, String)> {
+        sentence_cues(ArticleId(0), 0, text, &Lexicons::builtin())
             .into_iter()
             .map(|c| (c.category, c.text))
             .collect()
@@ -230,21 +227,22 @@ mod tests {
             "It remains to be seen whether the four regions Moscow claims to have annexed will matter.",
         );
         assert!(
-            c.contains(&("hedge".into(), "remains to be seen".into())),
+            c.contains(&(CueKind::Hedge, "remains to be seen".into())),
             "{c:?}"
         );
         assert!(
-            c.contains(&("label".into(), "claims to have annexed".into())),
+            c.contains(&(CueKind::Label, "claims to have annexed".into())),
             "{c:?}"
         );
         assert!(
-            !c.iter().any(|(k, t)| k == "label" && t == "annexed"),
+            !c.iter()
+                .any(|(k, t)| *k == CueKind::Label && t == "annexed"),
             "the longer label wins: {c:?}"
         );
         let c = cats("The senator slammed the bill.");
-        assert!(c.contains(&("loaded".into(), "slammed".into())), "{c:?}");
+        assert!(c.contains(&(CueKind::Loaded, "slammed".into())), "{c:?}");
         assert!(
-            c.contains(&("attribution".into(), "slammed".into())),
+            c.contains(&(CueKind::Attribution, "slammed".into())),
             "{c:?}"
         );
     }
@@ -252,13 +250,14 @@ mod tests {
     #[test]
     fn proper_nouns_and_noun_uses_do_not_match() {
         let c = cats("The talks ended in May, and the claim was rejected.");
-        assert!(!c.iter().any(|(k, _)| k == "hedge"), "{c:?}");
+        assert!(!c.iter().any(|(k, _)| *k == CueKind::Hedge), "{c:?}");
         assert!(
-            !c.iter().any(|(k, t)| k == "attribution" && t == "claim"),
+            !c.iter()
+                .any(|(k, t)| *k == CueKind::Attribution && t == "claim"),
             "{c:?}"
         );
         assert!(
-            c.contains(&("attribution".into(), "rejected".into())),
+            c.contains(&(CueKind::Attribution, "rejected".into())),
             "{c:?}"
         );
     }
@@ -289,9 +288,10 @@ mod tests {
             );
         }
         let c = cats("Officials said reporters were told the news reportedly.");
-        assert!(c.contains(&("hedge".into(), "reportedly".into())), "{c:?}");
+        assert!(c.contains(&(CueKind::Hedge, "reportedly".into())), "{c:?}");
         assert!(
-            !c.iter().any(|(k, t)| k == "hedge" && t == "reporters"),
+            !c.iter()
+                .any(|(k, t)| *k == CueKind::Hedge && t == "reporters"),
             "{c:?}"
         );
     }
@@ -299,7 +299,7 @@ mod tests {
     #[test]
     fn vader_words_are_loaded_but_descriptive_news_words_are_not() {
         let c = cats("Two soldiers were killed in a disgusting display.");
-        assert!(c.contains(&("loaded".into(), "disgusting".into())), "{c:?}");
+        assert!(c.contains(&(CueKind::Loaded, "disgusting".into())), "{c:?}");
         assert!(!c.iter().any(|(_, t)| t == "killed"), "{c:?}");
     }
 }

@@ -2,7 +2,7 @@
 //! there), parsed here. The core does no I/O: callers hand over (file name, contents); the
 //! shipped files are compiled in. Phrases are stored as stem sequences so inflections match.
 
-use super::VerbClass;
+use super::vocab::{CueKind, FrameDimension, Technique, VerbClass};
 use crate::error::LexiconError;
 use crate::text::tokens::tokenize;
 use std::collections::{HashMap, HashSet};
@@ -14,8 +14,8 @@ pub struct Entry {
     pub phrase: String,
     /// Its stems, matched against a sentence's stems.
     pub stems: Vec<String>,
-    /// hedge, booster, intensifier, loaded, label, technique:<name>, frame:<dimension>, verb.
-    pub category: String,
+    /// What a match of the entry is (reporting verbs are `Attribution`).
+    pub category: CueKind,
     /// Plain-words explanation.
     pub note: String,
     /// Polarity of loaded words (-1, 0, +1).
@@ -86,58 +86,6 @@ pub const BUILTIN: &[(&str, &str)] = &[
 
 /// Smallest absolute VADER valence for a word to count as loaded.
 pub const POLAR_THRESHOLD: f64 = 1.5;
-
-const TECHNIQUES: &[&str] = &[
-    "loaded_language",
-    "name_calling",
-    "exaggeration",
-    "minimisation",
-    "doubt",
-    "appeal_to_fear",
-    "flag_waving",
-];
-
-const DIMENSIONS: &[&str] = &[
-    "economic",
-    "capacity_and_resources",
-    "morality",
-    "fairness_and_equality",
-    "legality",
-    "policy_prescription",
-    "crime_and_punishment",
-    "security_and_defense",
-    "health_and_safety",
-    "quality_of_life",
-    "cultural_identity",
-    "public_opinion",
-    "political",
-    "external_regulation_and_reputation",
-];
-
-/// Plain-words description of a frame dimension.
-pub fn describe_dimension(d: &str) -> &'static str {
-    match d {
-        "economic" => "the economic frame: costs, benefits, money",
-        "capacity_and_resources" => {
-            "the capacity and resources frame: what is available or lacking"
-        }
-        "morality" => "the morality frame: right and wrong, values",
-        "fairness_and_equality" => "the fairness and equality frame: who is treated justly",
-        "legality" => "the legality frame: laws, courts, rights",
-        "policy_prescription" => "the policy frame: plans and what should be done",
-        "crime_and_punishment" => "the crime and punishment frame: wrongdoing and its consequences",
-        "security_and_defense" => "the security and defence frame: threats, armies, protection",
-        "health_and_safety" => "the health and safety frame: harm to people's bodies and lives",
-        "quality_of_life" => "the quality of life frame: effects on daily life",
-        "cultural_identity" => "the cultural identity frame: traditions, history, belonging",
-        "public_opinion" => "the public opinion frame: what people think",
-        "political" => "the political frame: parties, power, manoeuvring",
-        "external_regulation_and_reputation" => {
-            "the external relations frame: a country's standing with others"
-        }
-        _ => "a frame dimension",
-    }
-}
 
 fn err(file: &str, line: usize, message: impl Into<String>) -> LexiconError {
     LexiconError {
@@ -226,14 +174,35 @@ impl Lexicons {
         Lexicons::from_sources(&sources).unwrap_or_default()
     }
 
-    /// Parses lexicon files given as (file name, contents). Files are recognised by name
-    /// (see `assets/lexicons/README.md`); other files (such as the README) are ignored.
+    /// The built-in lexicons overlaid by the user's files, given as (file name, contents): an
+    /// entry of a user file is added to the built-in file of the same name, replaces a built-in
+    /// entry with the same phrase, and a line `!phrase` removes one.
+    pub fn overlay(user: &[(String, String)]) -> Result<Lexicons, LexiconError> {
+        let mut sources: Vec<(String, String)> = BUILTIN
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        sources.extend(user.iter().cloned());
+        Lexicons::from_sources(&sources)
+    }
+
+    /// Parses lexicon files given as (file name, contents), in order: a later entry with the
+    /// phrase of an earlier one of the same file kind replaces it, and `!phrase` removes it.
+    /// Files are recognised by name (see `assets/lexicons/README.md`); other files (such as the
+    /// README, or `paraphrases.txt`, which alignment reads) are ignored here.
     pub fn from_sources(sources: &[(String, String)]) -> Result<Lexicons, LexiconError> {
         let mut lex = Lexicons::default();
         let mut descriptive: HashSet<String> = HashSet::new();
+        // (file kind, lower-case phrase) -> position in `entries`; removed entries become None
+        let mut entries: Vec<Option<Entry>> = Vec::new();
+        let mut by_phrase: HashMap<(String, String), usize> = HashMap::new();
         for (file, text) in sources {
-            let kind = file.trim_end_matches(".txt");
-            if !file.ends_with(".txt") || kind == "paraphrases" {
+            let name = std::path::Path::new(file)
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or(file);
+            let kind = name.trim_end_matches(".txt");
+            if !name.ends_with(".txt") || kind == "paraphrases" {
                 continue;
             }
             for (n, raw) in text.lines().enumerate() {
@@ -242,6 +211,28 @@ impl Lexicons {
                     continue;
                 }
                 let line_no = n + 1;
+                if let Some(removed) = line.strip_prefix('!') {
+                    let word = removed.trim().to_lowercase();
+                    match kind {
+                        "descriptive" => {
+                            descriptive.remove(&word);
+                        }
+                        "neutral_adverbs" => {
+                            lex.neutral_adverbs.remove(&word);
+                        }
+                        _ => match by_phrase.remove(&(kind.to_string(), word)) {
+                            Some(i) => entries[i] = None,
+                            None => {
+                                return Err(err(
+                                    file,
+                                    line_no,
+                                    "`!` removes an entry, but no earlier entry has this phrase",
+                                ));
+                            }
+                        },
+                    }
+                    continue;
+                }
                 if kind == "descriptive" {
                     descriptive.insert(line.to_lowercase());
                     continue;
@@ -273,7 +264,7 @@ impl Lexicons {
                 let mut e = Entry {
                     phrase: phrase.to_string(),
                     stems,
-                    category: String::new(),
+                    category: CueKind::Hedge,
                     note: String::new(),
                     polarity: 0,
                     group: None,
@@ -282,7 +273,11 @@ impl Lexicons {
                 match kind {
                     "hedges" | "boosters" | "intensifiers" => {
                         need(2)?;
-                        e.category = kind.trim_end_matches('s').to_string();
+                        e.category = match kind {
+                            "hedges" => CueKind::Hedge,
+                            "boosters" => CueKind::Booster,
+                            _ => CueKind::Intensifier,
+                        };
                         e.note = fields[1].to_string();
                     }
                     "loaded" => {
@@ -298,64 +293,34 @@ impl Lexicons {
                                 ));
                             }
                         };
-                        e.category = "loaded".into();
+                        e.category = CueKind::Loaded;
                         e.note = fields[2].to_string();
                     }
                     "labels" => {
                         need(3)?;
-                        e.category = "label".into();
+                        e.category = CueKind::Label;
                         e.group = Some(fields[1].to_string());
                         e.note = fields[2].to_string();
                     }
                     "techniques" => {
                         need(3)?;
-                        if !TECHNIQUES.contains(&fields[1]) {
-                            return Err(err(
-                                file,
-                                line_no,
-                                format!(
-                                    "unknown technique {:?}; use one of {}",
-                                    fields[1],
-                                    TECHNIQUES.join(", ")
-                                ),
-                            ));
-                        }
-                        e.category = format!("technique:{}", fields[1]);
+                        let t: Technique = fields[1].parse().map_err(|m| err(file, line_no, m))?;
+                        e.category = CueKind::Technique(t);
                         e.note = fields[2].to_string();
                     }
                     "frames" => {
                         need(2)?;
-                        if !DIMENSIONS.contains(&fields[1]) {
-                            return Err(err(
-                                file,
-                                line_no,
-                                format!(
-                                    "unknown frame dimension {:?}; use one of {}",
-                                    fields[1],
-                                    DIMENSIONS.join(", ")
-                                ),
-                            ));
-                        }
-                        e.category = format!("frame:{}", fields[1]);
-                        e.note = format!("Points to {}.", describe_dimension(fields[1]));
+                        let d: FrameDimension =
+                            fields[1].parse().map_err(|m| err(file, line_no, m))?;
+                        e.category = CueKind::Frame(d);
+                        e.note = format!("Points to {}.", d.describe());
                     }
                     "reporting_verbs" => {
                         need(3)?;
-                        e.verb_class = Some(match fields[1] {
-                            "neutral" => VerbClass::Neutral,
-                            "distancing" => VerbClass::Distancing,
-                            "endorsing" => VerbClass::Endorsing,
-                            "dismissive" => VerbClass::Dismissive,
-                            "emotive" => VerbClass::Emotive,
-                            other => {
-                                return Err(err(
-                                    file,
-                                    line_no,
-                                    format!("unknown verb class {other:?}"),
-                                ));
-                            }
-                        });
-                        e.category = "verb".into();
+                        let class: VerbClass =
+                            fields[1].parse().map_err(|m| err(file, line_no, m))?;
+                        e.verb_class = Some(class);
+                        e.category = CueKind::Attribution;
                         e.note = fields[2].to_string();
                     }
                     _ => {
@@ -366,9 +331,17 @@ impl Lexicons {
                         ));
                     }
                 }
-                lex.entries.push(e);
+                let key = (kind.to_string(), e.phrase.to_lowercase());
+                match by_phrase.get(&key) {
+                    Some(&i) => entries[i] = Some(e),
+                    None => {
+                        by_phrase.insert(key, entries.len());
+                        entries.push(Some(e));
+                    }
+                }
             }
         }
+        lex.entries = entries.into_iter().flatten().collect();
         for (word, valence) in vader_sentiment::LEXICON.iter() {
             let w = word.to_lowercase();
             if valence.abs() >= POLAR_THRESHOLD
@@ -428,18 +401,44 @@ mod tests {
         assert!(
             lex.entries
                 .iter()
-                .any(|e| e.category == "hedge" && e.phrase == "remains to be seen")
+                .any(|e| e.category == CueKind::Hedge && e.phrase == "remains to be seen")
         );
         assert!(
             lex.entries
                 .iter()
-                .any(|e| e.category == "label" && e.group.as_deref() == Some("annexation"))
+                .any(|e| e.category == CueKind::Label && e.group.as_deref() == Some("annexation"))
         );
         assert!(lex.polar.len() > 500);
         assert!(
             !lex.polar.contains_key("killed"),
             "descriptive words are not loaded"
         );
+    }
+
+    #[test]
+    fn user_files_overlay_the_builtins() {
+        let base = Lexicons::builtin();
+        let user = vec![(
+            "loaded.txt".to_string(),
+            "# mine\nbrazen | - | my note\n!slam\n".to_string(),
+        )];
+        let lex = Lexicons::overlay(&user).expect("overlay parses");
+        assert!(
+            lex.entries
+                .iter()
+                .any(|e| e.phrase == "brazen" && e.note == "my note")
+        );
+        assert!(
+            !lex.entries
+                .iter()
+                .any(|e| e.phrase == "slam" && e.category == CueKind::Loaded)
+        );
+        // everything else of the built-ins is still there
+        assert!(lex.entries.len() + 2 >= base.entries.len());
+        assert!(lex.entries.iter().any(|e| e.category == CueKind::Hedge));
+        let bad = vec![("loaded.txt".to_string(), "!no-such-entry\n".to_string())];
+        let e = Lexicons::overlay(&bad).unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("loaded.txt", 1));
     }
 
     #[test]

@@ -8,22 +8,13 @@ pub mod lexicon;
 pub mod quotes;
 pub mod tone;
 pub mod verbs;
+pub mod vocab;
 
 use crate::align::Aligned;
 use crate::model::{Article, ArticleId};
 pub use lexicon::Lexicons;
 use serde::{Deserialize, Serialize};
-
-/// How a reporting verb positions the reporter towards the quote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum VerbClass {
-    Neutral,
-    Distancing,
-    Endorsing,
-    Dismissive,
-    Emotive,
-}
+pub use vocab::{CueKind, DifferenceKind, FrameDimension, Technique, VerbClass};
 
 /// A quotation with who said it and how it is reported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -54,9 +45,9 @@ pub struct Cue {
     pub sentence: usize,
     /// The matched words as written.
     pub text: String,
-    /// hedge, booster, intensifier, loaded, label, attribution, frame:<dimension>,
-    /// technique:<name>
-    pub category: String,
+    /// What the cue is; serialised as hedge, booster, intensifier, loaded, label, attribution,
+    /// frame:<dimension>, technique:<name>.
+    pub category: CueKind,
     /// Plain-words explanation a student can read.
     pub note: String,
     /// The lexicon entry (or rule) that matched.
@@ -86,8 +77,7 @@ pub struct Tone {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Difference {
     pub topic: usize,
-    /// What kind of difference: omission, placement, quote, verb, label, hedge, loaded, tone, frame.
-    pub kind: String,
+    pub kind: DifferenceKind,
     pub articles: Vec<ArticleId>,
     pub summary: String,
 }
@@ -107,6 +97,7 @@ pub fn analyze(articles: &[Article], aligned: &Aligned, lexicons: &Lexicons) -> 
     let analyzer = vader_sentiment::SentimentIntensityAnalyzer::new();
     let mut f = Framing::default();
     for (id, article) in articles.iter().enumerate() {
+        let id = ArticleId(id);
         let quotes = quotes::article_quotes(id, article, lexicons);
         for s in &article.sentences {
             f.cues
@@ -118,7 +109,7 @@ pub fn analyze(articles: &[Article], aligned: &Aligned, lexicons: &Lexicons) -> 
                 article: id,
                 sentence: q.sentence,
                 text: article.sentences[q.sentence].text[q.start..q.end].to_string(),
-                category: "technique:doubt".into(),
+                category: CueKind::Technique(Technique::Doubt),
                 note: q.note.clone(),
                 entry: "rule:scare-quotes".into(),
                 start: q.start,

@@ -5,7 +5,7 @@
 
 use super::lexicon::Lexicons;
 use super::{Quote, VerbClass, verbs};
-use crate::model::Article;
+use crate::model::{Article, ArticleId};
 use crate::text::tokens::{Token, tokenize};
 
 /// Words that name a role in front of a person's name, or stand for a person ("the spokesman").
@@ -741,7 +741,7 @@ fn attribution(
 }
 
 /// Extracts the quotes of an article.
-pub fn article_quotes(id: usize, article: &Article, lex: &Lexicons) -> Vec<Quote> {
+pub fn article_quotes(id: ArticleId, article: &Article, lex: &Lexicons) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     let mut people = People::default();
     let mut open = false;
@@ -917,7 +917,7 @@ mod tests {
 
     fn quotes(body: &str) -> Vec<Quote> {
         let a = Article::from_body("t.txt", Format::Text, "T".into(), body);
-        article_quotes(0, &a, &Lexicons::builtin())
+        article_quotes(ArticleId(0), &a, &Lexicons::builtin())
     }
 
     fn who(q: &Quote) -> (&str, &str) {

@@ -2,11 +2,11 @@
 //! `vader_sentiment` crate.
 
 use super::Tone;
-use crate::model::Article;
+use crate::model::{Article, ArticleId};
 
 /// Tone of every sentence of an article and their mean.
 pub fn article_tone(
-    id: usize,
+    id: ArticleId,
     article: &Article,
     analyzer: &vader_sentiment::SentimentIntensityAnalyzer,
 ) -> Tone {
@@ -53,7 +53,11 @@ mod tests {
             "t".into(),
             "The brutal assault killed many. The talks were a wonderful success.",
         );
-        let t = article_tone(0, &a, &vader_sentiment::SentimentIntensityAnalyzer::new());
+        let t = article_tone(
+            ArticleId(0),
+            &a,
+            &vader_sentiment::SentimentIntensityAnalyzer::new(),
+        );
         assert!(t.sentences[0] < -0.3 && t.sentences[1] > 0.3, "{t:?}");
     }
 }

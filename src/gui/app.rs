@@ -5,7 +5,8 @@ use super::index::{Index, SentenceRef};
 use super::worker::{Message, Pick, Worker};
 use super::{card, columns, library, menu, overview, topics};
 use crate::analysis::Analysis;
-use crate::frame::Lexicons;
+use crate::config::Config;
+use crate::model::ArticleId;
 use crate::report::{self, ReportFormat};
 use crate::workspace::{Entry, NoteTarget, Theme, Workspace};
 use egui::{Align2, Color32, Id, LayerId, Order, TextStyle};
@@ -126,36 +127,43 @@ pub struct FramediffApp {
     pub state: State,
     pub view: View,
     pub worker: Worker,
-    pub lexicons: Arc<Lexicons>,
+    /// The analysis configuration (lexicons, paraphrases, thresholds), built once by the caller.
+    pub config: Arc<Config>,
     pasted_count: usize,
 }
 
 impl FramediffApp {
     /// Creates the app inside eframe: restores the last session unless paths are given.
-    pub fn new(cc: &eframe::CreationContext<'_>, paths: Vec<PathBuf>) -> Self {
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        paths: Vec<PathBuf>,
+        config: Arc<Config>,
+        problems: Vec<String>,
+    ) -> Self {
         let restored: Option<State> = cc
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY));
-        let mut app = Self::with_state(restored.unwrap_or_default());
+        let mut app = Self::with_config(restored.unwrap_or_default(), config);
+        app.view.problems.extend(problems);
         app.worker.set_context(&cc.egui_ctx);
         app.start(paths);
         app
     }
 
-    /// Creates the app without a window (tests, benchmarks).
+    /// Creates the app without a window (tests, benchmarks), with the built-in configuration.
     pub fn with_state(state: State) -> Self {
-        let (lexicons, problem) = load_lexicons();
-        let mut app = FramediffApp {
+        Self::with_config(state, Arc::new(Config::builtin()))
+    }
+
+    /// Creates the app without a window with a given configuration.
+    pub fn with_config(state: State, config: Arc<Config>) -> Self {
+        FramediffApp {
             state,
             view: View::default(),
             worker: Worker::default(),
-            lexicons: Arc::new(lexicons),
+            config,
             pasted_count: 0,
-        };
-        if let Some(p) = problem {
-            app.view.problems.push(p);
         }
-        app
     }
 
     /// Loads the given paths, or the restored workspace, or the samples.
@@ -196,7 +204,7 @@ impl FramediffApp {
         self.view.visible = ws.visible().map(|(i, _)| i).collect();
         let articles = ws.visible().map(|(_, a)| a.clone()).collect();
         self.view.stale = true;
-        self.worker.analyse(articles, self.lexicons.clone());
+        self.worker.analyse(articles, self.config.clone());
     }
 
     /// Applies results that arrived from the worker.
@@ -500,9 +508,8 @@ impl FramediffApp {
                 .pick(Pick::Export(f), self.state.last_dir.clone()),
             Command::ExportTo(format, path) => match &view.analysis {
                 Some(analysis) => {
-                    let mut analysis = (**analysis).clone();
-                    analysis.notes = self.state.workspace.notes.clone();
-                    let text = report::render(&analysis, format);
+                    let text =
+                        report::render(analysis, self.state.workspace.notes.as_slice(), format);
                     match crate::files::write_atomic(&path, text.as_bytes()) {
                         Ok(()) => view.status = Some(format!("Exported {}.", path.display())),
                         Err(e) => view
@@ -578,7 +585,7 @@ impl FramediffApp {
             for (i, art) in a.articles.iter().enumerate() {
                 for s in &art.sentences {
                     if s.text.to_lowercase().contains(&q) {
-                        view.find_matches.push((i, s.index));
+                        view.find_matches.push((ArticleId(i), s.index));
                     }
                 }
             }
@@ -586,21 +593,6 @@ impl FramediffApp {
         if let Some(first) = view.find_matches.first() {
             view.scroll_to_sentence = Some(*first);
         }
-    }
-}
-
-fn load_lexicons() -> (Lexicons, Option<String>) {
-    // A user copy beside the binary's data (FRAMEDIFF_LEXICONS) overrides the built-in lexicons;
-    // a bad file is reported and the built-in ones are used.
-    match std::env::var_os("FRAMEDIFF_LEXICONS") {
-        Some(dir) => match crate::files::load_lexicons(Some(std::path::Path::new(&dir))) {
-            Ok(l) => (l, None),
-            Err(e) => (
-                Lexicons::builtin(),
-                Some(format!("{e} (using the built-in lexicons)")),
-            ),
-        },
-        None => (Lexicons::builtin(), None),
     }
 }
 

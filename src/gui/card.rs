@@ -6,6 +6,7 @@ use super::library::chip;
 use super::theme::{Mark, article_colour};
 use crate::align::Placement;
 use crate::analysis::Analysis;
+use crate::model::ArticleId;
 use crate::report::article_letter;
 use crate::workspace::NoteTarget;
 use egui::{RichText, text::LayoutJob};
@@ -100,7 +101,7 @@ fn article_row(ui: &mut egui::Ui, a: &Analysis, view: &View, t: usize, i: usize,
         .tables
         .iter()
         .find(|x| x.topic == t)
-        .and_then(|x| x.rows.iter().find(|r| r.article == i))
+        .and_then(|x| x.rows.iter().find(|r| r.article == ArticleId(i)))
     else {
         return; // another story's article
     };
@@ -176,8 +177,12 @@ fn diff_ui(ui: &mut egui::Ui, a: &Analysis, view: &View, cmds: &mut Vec<Command>
         return;
     };
     let (Some(x), Some(y)) = (
-        a.articles.get(ia).and_then(|art| art.sentences.get(sa)),
-        a.articles.get(ib).and_then(|art| art.sentences.get(sb)),
+        a.articles
+            .get(ia.index())
+            .and_then(|art| art.sentences.get(sa)),
+        a.articles
+            .get(ib.index())
+            .and_then(|art| art.sentences.get(sb)),
     ) else {
         return;
     };
@@ -235,7 +240,11 @@ fn diff_ui(ui: &mut egui::Ui, a: &Analysis, view: &View, cmds: &mut Vec<Command>
             if (*pa, *ps) == (ib, sb) {
                 continue;
             }
-            let Some(s) = a.articles.get(*pa).and_then(|art| art.sentences.get(*ps)) else {
+            let Some(s) = a
+                .articles
+                .get(pa.index())
+                .and_then(|art| art.sentences.get(*ps))
+            else {
                 continue;
             };
             let short: String = s.text.chars().take(70).collect();

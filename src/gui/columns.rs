@@ -6,6 +6,8 @@ use super::app::{Command, State, View};
 use super::index::{Index, SentenceRef};
 use super::theme::{self, Mark, article_colour};
 use crate::analysis::Analysis;
+use crate::frame::CueKind;
+use crate::model::ArticleId;
 use crate::report::article_letter;
 use crate::workspace::NoteTarget;
 use egui::{
@@ -184,12 +186,17 @@ fn header(ui: &mut egui::Ui, ctx: &Ctx, i: usize, entry: usize) {
         .analysis
         .quotes
         .iter()
-        .filter(|q| q.article == i)
+        .filter(|q| q.article == ArticleId(i))
         .count();
     meta.push(format!("{quotes} quote(s)"));
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(meta.join(" · ")).small().weak());
-        if let Some(t) = ctx.analysis.tones.iter().find(|t| t.article == i) {
+        if let Some(t) = ctx
+            .analysis
+            .tones
+            .iter()
+            .find(|t| t.article == ArticleId(i))
+        {
             ui.label(
                 RichText::new(format!("tone {:+.2}", t.mean))
                     .small()
@@ -222,7 +229,10 @@ fn body(
                 .get(t)
                 .and_then(|f| f.get(i).copied().flatten())
         })
-        .or(ctx.scroll_to_sentence.filter(|s| s.0 == i).map(|s| s.1));
+        .or(ctx
+            .scroll_to_sentence
+            .filter(|s| s.0 == ArticleId(i))
+            .map(|s| s.1));
     let mut s_iter = a.sentences.iter().peekable();
     for p in 0..a.paragraphs.len() {
         let sentences: Vec<&crate::model::Sentence> =
@@ -248,7 +258,7 @@ fn body(
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing.x = 0.0;
             for s in &sentences {
-                let r = (i, s.index);
+                let r = (ArticleId(i), s.index);
                 let rect = sentence(
                     ui,
                     ctx,
@@ -321,15 +331,21 @@ fn spans(ctx: &Ctx, r: SentenceRef, text: &str) -> Vec<Span> {
     }
     for &k in ctx.index.cues.get(&r).into_iter().flatten() {
         let c = &ctx.analysis.cues[k];
-        if c.category.starts_with("frame:") && !ctx.state.workspace.settings.show_frame_cues {
+        if matches!(c.category, CueKind::Frame(_)) && !ctx.state.workspace.settings.show_frame_cues
+        {
             continue;
         }
-        let why = format!("{}: “{}”. {}", c.category.replace('_', " "), c.text, c.note);
+        let why = format!(
+            "{}: “{}”. {}",
+            c.category.to_string().replace('_', " "),
+            c.text,
+            c.note
+        );
         let neutral_verb = c.verb_class == Some(crate::frame::VerbClass::Neutral);
         let mark = if neutral_verb {
             Mark::NeutralVerb
         } else {
-            Mark::of_category(&c.category)
+            Mark::of_category(c.category)
         };
         out.push(Span {
             start: c.start,
@@ -391,7 +407,7 @@ fn sentence(
     let topic = ctx.index.topic(r);
     let dim = ctx.selected_topic.is_some() && topic != ctx.selected_topic;
     let note_target = NoteTarget::Sentence {
-        article: ctx.analysis.articles[r.0].path.clone(),
+        article: ctx.analysis.articles[r.0.index()].path.clone(),
         sentence: r.1,
     };
     let note = ctx.state.workspace.note(&note_target);
@@ -495,7 +511,7 @@ fn sync_from(layout: &mut Layout, analysis: &Analysis, index: &Index, c: usize, 
         .sentences
         .iter()
         .filter(|s| s.paragraph >= p)
-        .find_map(|s| index.topic((c, s.index)));
+        .find_map(|s| index.topic((ArticleId(c), s.index)));
     let Some(t) = topic else { return };
     for j in 0..analysis.articles.len() {
         if j == c {
@@ -530,10 +546,13 @@ fn ribbons(ui: &egui::Ui, layout: &Layout, index: &Index, h: SentenceRef) {
         let Some(&to) = layout.rects.get(p) else {
             continue;
         };
-        let (Some(cf), Some(ct)) = (layout.columns.get(h.0), layout.columns.get(p.0)) else {
+        let (Some(cf), Some(ct)) = (
+            layout.columns.get(h.0.index()),
+            layout.columns.get(p.0.index()),
+        ) else {
             continue;
         };
-        if h.0.abs_diff(p.0) != 1 {
+        if h.0.index().abs_diff(p.0.index()) != 1 {
             continue;
         }
         let (x1, x2) = if p.0 > h.0 {

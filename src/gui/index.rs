@@ -37,11 +37,19 @@ impl Index {
         for (t, topic) in a.topics.iter().enumerate() {
             for m in &topic.members {
                 for &s in &m.sentences {
-                    if let Some(slot) = idx.topic_of.get_mut(m.article).and_then(|v| v.get_mut(s)) {
+                    if let Some(slot) = idx
+                        .topic_of
+                        .get_mut(m.article.index())
+                        .and_then(|v| v.get_mut(s))
+                    {
                         slot.get_or_insert(t);
                     }
                 }
-                if let Some(slot) = idx.first.get_mut(t).and_then(|v| v.get_mut(m.article)) {
+                if let Some(slot) = idx
+                    .first
+                    .get_mut(t)
+                    .and_then(|v| v.get_mut(m.article.index()))
+                {
                     *slot = m.sentences.iter().min().copied();
                 }
             }
@@ -73,6 +81,6 @@ impl Index {
 
     /// The topic of a sentence.
     pub fn topic(&self, s: SentenceRef) -> Option<usize> {
-        self.topic_of.get(s.0)?.get(s.1).copied().flatten()
+        self.topic_of.get(s.0.index())?.get(s.1).copied().flatten()
     }
 }

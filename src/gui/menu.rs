@@ -252,7 +252,7 @@ fn find_bar(ui: &mut egui::Ui, view: &View, cmds: &mut Vec<Command>) {
         let n = view.find_matches.len();
         if !view.find_query.trim().is_empty() {
             let articles: std::collections::BTreeSet<usize> =
-                view.find_matches.iter().map(|m| m.0).collect();
+                view.find_matches.iter().map(|m| m.0.index()).collect();
             ui.label(if n == 0 {
                 "no match".to_string()
             } else {

@@ -20,7 +20,14 @@ use std::path::PathBuf;
 pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
 /// Opens the window. With no paths, restores the last session or loads the samples.
-pub fn run(paths: Vec<PathBuf>) -> eframe::Result {
+/// Opens the window on `paths` (or the last session) with the analysis configuration the
+/// caller built; `problems` (such as a bad lexicon file) are shown in the window.
+pub fn run(
+    paths: Vec<PathBuf>,
+    config: crate::config::Config,
+    problems: Vec<String>,
+) -> eframe::Result {
+    let config = std::sync::Arc::new(config);
     STARTED.get_or_init(std::time::Instant::now);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -34,6 +41,6 @@ pub fn run(paths: Vec<PathBuf>) -> eframe::Result {
     eframe::run_native(
         "framediff",
         options,
-        Box::new(move |cc| Ok(Box::new(FramediffApp::new(cc, paths)))),
+        Box::new(move |cc| Ok(Box::new(FramediffApp::new(cc, paths, config, problems)))),
     )
 }

@@ -3,6 +3,8 @@
 
 use super::app::{State, View};
 use super::theme::{self, article_colour};
+use crate::frame::CueKind;
+use crate::model::ArticleId;
 use crate::report::article_letter;
 use egui::{Color32, RichText, Sense, vec2};
 use std::collections::BTreeMap;
@@ -54,7 +56,7 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View) {
         let mean = a
             .tones
             .iter()
-            .find(|t| t.article == i)
+            .find(|t| t.article == ArticleId(i))
             .map_or(0.0, |t| t.mean);
         ui.label(RichText::new(name(i)).small());
         ui.horizontal(|ui| {
@@ -64,21 +66,28 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View) {
     }
     ui.add_space(8.0);
     ui.label(RichText::new("Hedges and boosters per 100 words").strong());
-    let per100 = |i: usize, cat: &[&str]| {
+    let per100 = |i: usize, boosters: bool| {
         let words = a.articles[i].word_count().max(1) as f32;
         let n = a
             .cues
             .iter()
-            .filter(|c| c.article == i && cat.contains(&c.category.as_str()))
+            .filter(|c| {
+                c.article == ArticleId(i)
+                    && if boosters {
+                        c.category.is_booster()
+                    } else {
+                        c.category == CueKind::Hedge
+                    }
+            })
             .count() as f32;
         100.0 * n / words
     };
     let max = (0..a.articles.len())
-        .map(|i| per100(i, &["hedge"]).max(per100(i, &["booster", "intensifier"])))
+        .map(|i| per100(i, false).max(per100(i, true)))
         .fold(0.5, f32::max);
     for i in 0..a.articles.len() {
-        let h = per100(i, &["hedge"]);
-        let b = per100(i, &["booster", "intensifier"]);
+        let h = per100(i, false);
+        let b = per100(i, true);
         ui.label(RichText::new(name(i)).small());
         ui.horizontal(|ui| {
             bar(
@@ -103,7 +112,11 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View) {
     ui.label(RichText::new("Who is quoted").strong());
     for i in 0..a.articles.len() {
         let mut by: BTreeMap<String, usize> = BTreeMap::new();
-        for q in a.quotes.iter().filter(|q| q.article == i && !q.scare) {
+        for q in a
+            .quotes
+            .iter()
+            .filter(|q| q.article == ArticleId(i) && !q.scare)
+        {
             *by.entry(q.speaker.clone().unwrap_or_else(|| "unattributed".into()))
                 .or_default() += 1;
         }
@@ -132,9 +145,9 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View) {
     ui.label(RichText::new("Frame dimensions").strong());
     for i in 0..a.articles.len() {
         let mut by: BTreeMap<&str, usize> = BTreeMap::new();
-        for c in a.cues.iter().filter(|c| c.article == i) {
-            if let Some(dim) = c.category.strip_prefix("frame:") {
-                *by.entry(dim).or_default() += 1;
+        for c in a.cues.iter().filter(|c| c.article == ArticleId(i)) {
+            if let CueKind::Frame(dim) = c.category {
+                *by.entry(dim.as_str()).or_default() += 1;
             }
         }
         ui.label(RichText::new(name(i)).small());

@@ -1,6 +1,7 @@
 //! Colours: a colour-blind-safe palette (Okabe and Ito) for articles and for highlight
 //! categories, tuned for light and dark themes, and the legend that explains them.
 
+use crate::frame::CueKind;
 use egui::{Color32, RichText, Ui};
 
 /// Article colours (Okabe-Ito order, black replaced by grey).
@@ -48,16 +49,16 @@ impl Mark {
         Mark::Frame,
     ];
 
-    /// The mark for a cue category string.
-    pub fn of_category(category: &str) -> Mark {
-        match category.split(':').next().unwrap_or_default() {
-            "hedge" => Mark::Hedge,
-            "booster" | "intensifier" => Mark::Booster,
-            "loaded" => Mark::Loaded,
-            "label" => Mark::Label,
-            "attribution" => Mark::Attribution,
-            "technique" => Mark::Technique,
-            _ => Mark::Frame,
+    /// The mark for a cue kind.
+    pub fn of_category(kind: CueKind) -> Mark {
+        match kind {
+            CueKind::Hedge => Mark::Hedge,
+            CueKind::Booster | CueKind::Intensifier => Mark::Booster,
+            CueKind::Loaded => Mark::Loaded,
+            CueKind::Label => Mark::Label,
+            CueKind::Attribution => Mark::Attribution,
+            CueKind::Technique(_) => Mark::Technique,
+            CueKind::Frame(_) => Mark::Frame,
         }
     }
 

@@ -5,6 +5,7 @@ use super::app::{Command, State, View};
 use super::library::chip;
 use super::theme::article_colour;
 use crate::align::Placement;
+use crate::model::ArticleId;
 use crate::report::article_letter;
 use egui::RichText;
 
@@ -49,13 +50,13 @@ pub fn ui(ui: &mut egui::Ui, _state: &State, view: &View, cmds: &mut Vec<Command
             );
         }
         let selected = view.selected_topic == Some(t);
-        let in_story: Vec<usize> = a
+        let in_story: Vec<ArticleId> = a
             .stories
             .iter()
             .find(|s| s.id == topic.story)
             .map(|s| s.articles.clone())
             .unwrap_or_default();
-        let omitted_by: Vec<usize> = in_story
+        let omitted_by: Vec<ArticleId> = in_story
             .iter()
             .copied()
             .filter(|&i| topic.member(i).is_none())
@@ -83,7 +84,8 @@ pub fn ui(ui: &mut egui::Ui, _state: &State, view: &View, cmds: &mut Vec<Command
             }
             ui.horizontal_wrapped(|ui| {
                 for &i in &in_story {
-                    let colour = article_colour(view.visible.get(i).copied().unwrap_or(i));
+                    let colour =
+                        article_colour(view.visible.get(i.index()).copied().unwrap_or(i.index()));
                     match topic.member(i) {
                         Some(m) => {
                             let place = match m.placement {

@@ -2,8 +2,8 @@
 //! The UI sends a job and polls for results each frame; a newer job makes older results stale.
 
 use crate::analysis::{Analysis, Stage, analyze_with_progress};
+use crate::config::Config;
 use crate::error::IngestError;
-use crate::frame::Lexicons;
 use crate::gui::index::Index;
 use crate::model::Article;
 use std::path::PathBuf;
@@ -100,7 +100,7 @@ impl Worker {
     }
 
     /// Analyses articles in the background; results of older requests are dropped on arrival.
-    pub fn analyse(&mut self, articles: Vec<Article>, lexicons: Arc<Lexicons>) {
+    pub fn analyse(&mut self, articles: Vec<Article>, config: Arc<Config>) {
         self.generation += 1;
         let generation = self.generation;
         self.progress = Some((Stage::Aligning, 0.0));
@@ -118,7 +118,7 @@ impl Worker {
                     ctx.request_repaint();
                 }
             };
-            let analysis = analyze_with_progress(articles, &lexicons, &report);
+            let analysis = analyze_with_progress(articles, &config, &report);
             let index = Index::new(&analysis);
             let _ = tx.send(Message::Analysed {
                 generation,

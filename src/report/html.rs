@@ -3,6 +3,7 @@
 
 use super::article_letter;
 use crate::analysis::Analysis;
+use crate::model::{ArticleId, Note};
 use std::fmt::Write;
 
 /// Escapes text for HTML.
@@ -29,7 +30,7 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;verti
 .frame{border-color:#999}.technique{border-color:#882255}.removed{color:#777;font-size:90%}";
 
 /// Renders the analysis as one HTML page.
-pub fn render(a: &Analysis) -> String {
+pub fn render(a: &Analysis, notes: &[Note]) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
@@ -66,9 +67,9 @@ pub fn render(a: &Analysis) -> String {
             let _ = write!(out, "</ul>");
         }
     }
-    if !a.notes.is_empty() {
+    if !notes.is_empty() {
         let _ = write!(out, "<h2>Notes</h2><ul>");
-        for n in &a.notes {
+        for n in notes {
             let _ = write!(
                 out,
                 "<li><b>{}</b>: {}</li>",
@@ -98,7 +99,7 @@ pub fn render(a: &Analysis) -> String {
                 out.push_str("<p>");
                 para = s.paragraph;
             }
-            out.push_str(&highlight_sentence(a, i, s.index, &s.text));
+            out.push_str(&highlight_sentence(a, ArticleId(i), s.index, &s.text));
             out.push(' ');
         }
         if para != usize::MAX {
@@ -122,13 +123,13 @@ pub fn render(a: &Analysis) -> String {
 }
 
 /// One sentence with its cues wrapped in spans whose title explains them.
-fn highlight_sentence(a: &Analysis, article: usize, sentence: usize, text: &str) -> String {
+fn highlight_sentence(a: &Analysis, article: ArticleId, sentence: usize, text: &str) -> String {
     let mut spans: Vec<(usize, usize, String, String)> = a
         .cues
         .iter()
         .filter(|c| c.article == article && c.sentence == sentence && c.end <= text.len())
         .map(|c| {
-            let class = c.category.split(':').next().unwrap_or("cue").to_string();
+            let class = c.category.family().to_string();
             (c.start, c.end, class, format!("{}: {}", c.category, c.note))
         })
         .collect();

@@ -2,6 +2,7 @@
 
 use super::article_letter;
 use crate::analysis::Analysis;
+use crate::model::Note;
 use std::fmt::Write;
 
 fn esc(s: &str) -> String {
@@ -9,7 +10,7 @@ fn esc(s: &str) -> String {
 }
 
 /// Renders the analysis as Markdown.
-pub fn render(a: &Analysis) -> String {
+pub fn render(a: &Analysis, notes: &[Note]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# framediff comparison\n");
     let _ = writeln!(out, "## Articles\n");
@@ -41,7 +42,7 @@ pub fn render(a: &Analysis) -> String {
                 m.first_paragraph + 1,
                 m.placement
             );
-            if let Some(art) = a.articles.get(m.article) {
+            if let Some(art) = a.articles.get(m.article.index()) {
                 for &s in &m.sentences {
                     if let Some(sent) = art.sentences.get(s) {
                         let _ = writeln!(out, "  - {}", sent.text);
@@ -89,14 +90,14 @@ pub fn render(a: &Analysis) -> String {
                 "| {} | {} | {} | {} |",
                 article_letter(c.article),
                 esc(&c.text),
-                esc(&c.category),
+                esc(&c.category.to_string()),
                 esc(&c.note)
             );
         }
     }
-    if !a.notes.is_empty() {
+    if !notes.is_empty() {
         let _ = writeln!(out, "\n## Notes\n");
-        for n in &a.notes {
+        for n in notes {
             let _ = writeln!(
                 out,
                 "- {}: {}",

@@ -4,6 +4,8 @@ pub mod html;
 pub mod markdown;
 
 use crate::analysis::Analysis;
+use crate::model::{ArticleId, Note, NoteTarget};
+use serde::Serialize;
 
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,25 +25,33 @@ impl ReportFormat {
     }
 }
 
-/// The JSON contract (pretty-printed).
-pub fn to_json(analysis: &Analysis) -> String {
+/// The JSON contract (pretty-printed): the analysis, with the user's notes when there are any.
+pub fn to_json(analysis: &Analysis, notes: &[Note]) -> String {
+    #[derive(Serialize)]
+    struct WithNotes<'a> {
+        #[serde(flatten)]
+        analysis: &'a Analysis,
+        #[serde(skip_serializing_if = "<[Note]>::is_empty")]
+        notes: &'a [Note],
+    }
     // Serialising plain data structures cannot fail.
-    serde_json::to_string_pretty(analysis).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    serde_json::to_string_pretty(&WithNotes { analysis, notes })
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
-/// Renders the analysis in the given format.
-pub fn render(analysis: &Analysis, format: ReportFormat) -> String {
+/// Renders the analysis (and the user's notes, which travel beside it) in the given format.
+pub fn render(analysis: &Analysis, notes: &[Note], format: ReportFormat) -> String {
     match format {
-        ReportFormat::Json => to_json(analysis),
-        ReportFormat::Markdown => markdown::render(analysis),
-        ReportFormat::Html => html::render(analysis),
+        ReportFormat::Json => to_json(analysis, notes),
+        ReportFormat::Markdown => markdown::render(analysis, notes),
+        ReportFormat::Html => html::render(analysis, notes),
     }
 }
 
 /// Describes what a note is attached to, in words.
-pub fn note_target(a: &Analysis, target: &crate::workspace::NoteTarget) -> String {
+pub fn note_target(a: &Analysis, target: &NoteTarget) -> String {
     match target {
-        crate::workspace::NoteTarget::Sentence { article, sentence } => {
+        NoteTarget::Sentence { article, sentence } => {
             match a.articles.iter().position(|x| &x.path == article) {
                 Some(i) => {
                     let text = a.articles[i]
@@ -59,20 +69,11 @@ pub fn note_target(a: &Analysis, target: &crate::workspace::NoteTarget) -> Strin
                 None => format!("{article} sentence {}", sentence + 1),
             }
         }
-        crate::workspace::NoteTarget::Topic { label } => format!("topic \u{201c}{label}\u{201d}"),
+        NoteTarget::Topic { label } => format!("topic \u{201c}{label}\u{201d}"),
     }
 }
 
-/// A letter naming an article in reports and the UI (A, B, C, …).
-pub fn article_letter(id: usize) -> String {
-    let mut n = id;
-    let mut s = String::new();
-    loop {
-        s.insert(0, (b'A' + (n % 26) as u8) as char);
-        if n < 26 {
-            break;
-        }
-        n = n / 26 - 1;
-    }
-    s
+/// A letter naming an article in reports and the UI (A, B, C, …); see [`ArticleId::letter`].
+pub fn article_letter(id: impl Into<ArticleId>) -> String {
+    id.into().letter()
 }

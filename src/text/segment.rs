@@ -4,7 +4,16 @@
 //! quotations are its job); this module owns paragraph detection, whitespace normalisation and
 //! offset bookkeeping.
 
-use crate::model::Sentence;
+/// Where a sentence lies: its paragraph and its byte range in the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SentenceSpan {
+    /// Paragraph (0-based) the sentence belongs to.
+    pub paragraph: usize,
+    /// Byte offset of the sentence start in the body.
+    pub start: usize,
+    /// Byte offset one past the sentence end in the body.
+    pub end: usize,
+}
 
 /// The result of segmenting a body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -13,7 +22,14 @@ pub struct Segmented {
     pub body: String,
     /// Byte ranges of the paragraphs in `body`.
     pub paragraphs: Vec<(usize, usize)>,
-    pub sentences: Vec<Sentence>,
+    pub sentences: Vec<SentenceSpan>,
+}
+
+impl Segmented {
+    /// The text of a sentence span.
+    pub fn text(&self, span: &SentenceSpan) -> &str {
+        &self.body[span.start..span.end]
+    }
 }
 
 /// Splits raw text into paragraphs. When the text has blank lines, blocks between them are
@@ -95,12 +111,10 @@ pub fn segment_paragraphs(paragraphs: &[String]) -> Segmented {
         let p_index = out.paragraphs.len();
         out.paragraphs.push((p_start, out.body.len()));
         for (s, e) in sentence_spans(&para) {
-            out.sentences.push(Sentence {
-                index: out.sentences.len(),
+            out.sentences.push(SentenceSpan {
                 paragraph: p_index,
                 start: p_start + s,
                 end: p_start + e,
-                text: para[s..e].to_string(),
             });
         }
     }
@@ -123,12 +137,10 @@ pub fn segment_given(paragraphs: &[Vec<String>]) -> Segmented {
             }
             let start = out.body.len();
             out.body.push_str(sent);
-            out.sentences.push(Sentence {
-                index: out.sentences.len(),
+            out.sentences.push(SentenceSpan {
                 paragraph: p_index,
                 start,
                 end: out.body.len(),
-                text: sent.clone(),
             });
         }
         out.paragraphs.push((p_start, out.body.len()));
@@ -181,10 +193,10 @@ mod tests {
     use super::*;
 
     fn sents(text: &str) -> Vec<String> {
-        segment(text)
-            .sentences
-            .into_iter()
-            .map(|s| s.text)
+        let seg = segment(text);
+        seg.sentences
+            .iter()
+            .map(|s| seg.text(s).to_string())
             .collect()
     }
 
@@ -244,7 +256,8 @@ mod tests {
             "First para. Second sentence.\n\nSecond para wrapped line."
         );
         for s in &seg.sentences {
-            assert_eq!(&seg.body[s.start..s.end], s.text);
+            assert!(!seg.text(s).trim().is_empty());
+            assert_eq!(seg.text(s), seg.text(s).trim());
         }
         assert_eq!(seg.sentences[2].paragraph, 1);
     }

@@ -1,0 +1,752 @@
+//! Generated statements of how the articles of a story differ on one topic, written from the
+//! topic's table: one function per kind of difference (omission, placement, quote, verb, label,
+//! hedge, loaded, tone, frame), each a plain sentence that names the articles by letter.
+
+use super::table::{TopicRow, TopicTable, Voice};
+use crate::align::{Placement, Topic};
+use crate::frame::{Difference, DifferenceKind, VerbClass, verbs};
+use crate::model::{Article, ArticleId};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// "A", "A and B", "A, B and C".
+fn letters(ids: &[ArticleId]) -> String {
+    let l: Vec<String> = ids.iter().map(|i| i.letter()).collect();
+    match l.len() {
+        0 => String::new(),
+        1 => l[0].clone(),
+        _ => format!("{} and {}", l[..l.len() - 1].join(", "), l[l.len() - 1]),
+    }
+}
+
+/// The verb form agreeing with a list of articles ("leaves" for one, "leave" for several).
+fn verb_s<'a>(ids: &[ArticleId], one: &'a str, many: &'a str) -> &'a str {
+    if ids.len() == 1 { one } else { many }
+}
+
+fn short(text: &str, words: usize) -> String {
+    let w: Vec<&str> = text.split_whitespace().collect();
+    if w.len() <= words {
+        text.to_string()
+    } else {
+        format!("{}…", w[..words].join(" "))
+    }
+}
+
+fn last_name(speaker: &str) -> &str {
+    speaker.split_whitespace().last().unwrap_or(speaker)
+}
+
+/// What every difference writer reads: the topic, its table, and who covers it.
+struct Ctx<'a> {
+    topic: &'a Topic,
+    table: &'a TopicTable,
+    articles: &'a [Article],
+    covering: Vec<&'a TopicRow>,
+    cov_ids: Vec<ArticleId>,
+    missing: Vec<ArticleId>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(topic: &'a Topic, table: &'a TopicTable, articles: &'a [Article]) -> Self {
+        let covering: Vec<&TopicRow> = table.rows.iter().filter(|r| r.covered).collect();
+        Ctx {
+            topic,
+            table,
+            articles,
+            cov_ids: covering.iter().map(|r| r.article).collect(),
+            missing: table
+                .rows
+                .iter()
+                .filter(|r| !r.covered)
+                .map(|r| r.article)
+                .collect(),
+            covering,
+        }
+    }
+
+    fn diff(&self, kind: DifferenceKind, articles: Vec<ArticleId>, summary: String) -> Difference {
+        Difference {
+            topic: self.topic.id,
+            kind,
+            articles,
+            summary,
+        }
+    }
+
+    /// Speakers quoted in the covering articles (by last name), with each article's first
+    /// voice of that speaker.
+    fn speakers(&self) -> BTreeMap<String, Vec<(ArticleId, &'a Voice)>> {
+        let mut speakers: BTreeMap<String, Vec<(ArticleId, &Voice)>> = BTreeMap::new();
+        for r in &self.covering {
+            for v in &r.voices {
+                let entry = speakers
+                    .entry(last_name(&v.speaker).to_lowercase())
+                    .or_default();
+                if !entry.iter().any(|(a, _)| *a == r.article) {
+                    entry.push((r.article, v));
+                }
+            }
+        }
+        speakers
+    }
+}
+
+/// The differences between the articles on one topic.
+pub fn differences(topic: &Topic, table: &TopicTable, articles: &[Article]) -> Vec<Difference> {
+    if table.rows.len() < 2 {
+        return Vec::new();
+    }
+    let ctx = Ctx::new(topic, table, articles);
+    let mut out = Vec::new();
+    out.extend(omission(&ctx));
+    out.extend(placement(&ctx));
+    out.extend(quotes(&ctx));
+    out.extend(verb_classes(&ctx));
+    out.extend(loaded_verbs(&ctx));
+    out.extend(labels(&ctx));
+    out.extend(hedges(&ctx));
+    out.extend(loaded(&ctx));
+    out.extend(tone(&ctx));
+    out.extend(frames(&ctx));
+    out
+}
+
+/// Articles that leave the topic out.
+fn omission(c: &Ctx) -> Option<Difference> {
+    if c.missing.is_empty() {
+        return None;
+    }
+    let label = &c.topic.label;
+    Some(if c.cov_ids.len() == 1 {
+        c.diff(
+            DifferenceKind::Omission,
+            c.table.rows.iter().map(|r| r.article).collect(),
+            format!(
+                "Only {} reports “{label}”; {} {} it out.",
+                letters(&c.cov_ids),
+                letters(&c.missing),
+                verb_s(&c.missing, "leaves", "leave")
+            ),
+        )
+    } else {
+        c.diff(
+            DifferenceKind::Omission,
+            c.missing.clone(),
+            format!(
+                "{} {} not mention “{label}”; {} {}.",
+                letters(&c.missing),
+                verb_s(&c.missing, "does", "do"),
+                letters(&c.cov_ids),
+                verb_s(&c.cov_ids, "does", "do")
+            ),
+        )
+    })
+}
+
+/// One article leads with the topic, another buries it.
+fn placement(c: &Ctx) -> Option<Difference> {
+    let lead = c
+        .covering
+        .iter()
+        .find(|r| matches!(r.placement, Some(Placement::Headline | Placement::Lede)))?;
+    let late = c
+        .covering
+        .iter()
+        .filter(|r| r.placement == Some(Placement::Body) && r.first_paragraph.unwrap_or(0) >= 2)
+        .max_by_key(|r| r.first_paragraph)?;
+    let how = if lead.placement == Some(Placement::Headline) {
+        "leads with it (headline)"
+    } else {
+        "leads with it"
+    };
+    Some(c.diff(
+        DifferenceKind::Placement,
+        vec![lead.article, late.article],
+        format!(
+            "{} {how}; {} first mentions “{}” in paragraph {}.",
+            lead.article.letter(),
+            late.article.letter(),
+            c.topic.label,
+            late.first_paragraph.unwrap_or(0) + 1
+        ),
+    ))
+}
+
+/// Who is quoted by some covering articles and not by others (and whether those others
+/// paraphrase the speaker or leave them silent).
+fn quotes(c: &Ctx) -> Vec<Difference> {
+    let mut out = Vec::new();
+    for quoted in c.speakers().values() {
+        let by: Vec<ArticleId> = quoted.iter().map(|(a, _)| *a).collect();
+        let not: Vec<ArticleId> = c
+            .cov_ids
+            .iter()
+            .copied()
+            .filter(|a| !by.contains(a))
+            .collect();
+        if not.is_empty() || by.is_empty() {
+            continue;
+        }
+        let voice = quoted[0].1;
+        let name = &voice.speaker;
+        let verb = voice
+            .verb
+            .as_deref()
+            .map(|v| format!(" ({v})"))
+            .unwrap_or_default();
+        let mentions: Vec<ArticleId> = not
+            .iter()
+            .copied()
+            .filter(|&a| {
+                let sentences = c
+                    .topic
+                    .member(a)
+                    .map(|m| m.sentences.as_slice())
+                    .unwrap_or_default();
+                sentences
+                    .iter()
+                    .filter_map(|&s| c.articles.get(a.index())?.sentences.get(s))
+                    .any(|s| s.text.contains(last_name(name)))
+            })
+            .collect();
+        let silent: Vec<ArticleId> = not
+            .iter()
+            .copied()
+            .filter(|a| !mentions.contains(a))
+            .collect();
+        let mut tail = Vec::new();
+        if !mentions.is_empty() {
+            tail.push(format!(
+                "{} {} {} without quoting",
+                letters(&mentions),
+                verb_s(&mentions, "paraphrases", "paraphrase"),
+                last_name(name)
+            ));
+        }
+        if !silent.is_empty() {
+            tail.push(format!(
+                "{} {} not quote {}",
+                letters(&silent),
+                verb_s(&silent, "does", "do"),
+                last_name(name)
+            ));
+        }
+        let mut ids = by.clone();
+        ids.extend(&not);
+        out.push(c.diff(
+            DifferenceKind::Quote,
+            ids,
+            format!(
+                "{} {} {name}{verb}: “{}”; {}.",
+                letters(&by),
+                verb_s(&by, "quotes", "quote"),
+                short(&voice.text, 12),
+                tail.join("; ")
+            ),
+        ));
+    }
+    out
+}
+
+/// The same speaker reported with verbs of different classes.
+fn verb_classes(c: &Ctx) -> Vec<Difference> {
+    let mut out = Vec::new();
+    for quoted in c.speakers().values() {
+        let classes: BTreeMap<VerbClass, Vec<(ArticleId, &str)>> =
+            quoted.iter().fold(BTreeMap::new(), |mut m, (a, v)| {
+                if let (Some(class), Some(verb)) = (v.verb_class, v.verb.as_deref()) {
+                    m.entry(class).or_default().push((*a, verb));
+                }
+                m
+            });
+        if classes.len() < 2 {
+            continue;
+        }
+        let parts: Vec<String> = classes
+            .iter()
+            .map(|(class, list)| {
+                let ids: Vec<ArticleId> = list.iter().map(|x| x.0).collect();
+                format!(
+                    "{} “{}” ({})",
+                    letters(&ids),
+                    list[0].1,
+                    verbs::class_name(*class)
+                )
+            })
+            .collect();
+        out.push(c.diff(
+            DifferenceKind::Verb,
+            quoted.iter().map(|x| x.0).collect(),
+            format!(
+                "{} is reported with different verbs: {}.",
+                quoted[0].1.speaker,
+                parts.join(", ")
+            ),
+        ));
+    }
+    out
+}
+
+/// Non-neutral reporting verbs some articles use and others do not.
+fn loaded_verbs(c: &Ctx) -> Option<Difference> {
+    let per_article: Vec<(ArticleId, Vec<&(String, VerbClass)>)> = c
+        .covering
+        .iter()
+        .map(|r| {
+            (
+                r.article,
+                r.verbs
+                    .iter()
+                    .filter(|v| v.1 != VerbClass::Neutral)
+                    .collect(),
+            )
+        })
+        .collect();
+    let with: Vec<&(ArticleId, Vec<&(String, VerbClass)>)> =
+        per_article.iter().filter(|(_, v)| !v.is_empty()).collect();
+    let without: Vec<ArticleId> = per_article
+        .iter()
+        .filter(|(_, v)| v.is_empty())
+        .map(|(a, _)| *a)
+        .collect();
+    if with.is_empty() || without.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = with
+        .iter()
+        .map(|(a, v)| {
+            let words: Vec<String> = v
+                .iter()
+                .take(3)
+                .map(|(w, class)| format!("“{w}” ({})", verbs::class_name(*class)))
+                .collect();
+            format!("{} writes {}", a.letter(), words.join(", "))
+        })
+        .collect();
+    let mut ids: Vec<ArticleId> = with.iter().map(|x| x.0).collect();
+    ids.extend(&without);
+    Some(c.diff(
+        DifferenceKind::Verb,
+        ids,
+        format!(
+            "{}; {} {} only neutral reporting verbs.",
+            parts.join("; "),
+            letters(&without),
+            verb_s(&without, "uses", "use")
+        ),
+    ))
+}
+
+/// Different wordings for one contested thing.
+fn labels(c: &Ctx) -> Vec<Difference> {
+    let mut groups: BTreeMap<&str, Vec<(ArticleId, &str)>> = BTreeMap::new();
+    for r in &c.covering {
+        for (w, g) in &r.labels {
+            groups
+                .entry(g.as_str())
+                .or_default()
+                .push((r.article, w.as_str()));
+        }
+    }
+    let mut out = Vec::new();
+    for (group, uses) in groups {
+        let wordings: BTreeSet<&str> = uses.iter().map(|x| x.1).collect();
+        let users: BTreeSet<ArticleId> = uses.iter().map(|x| x.0).collect();
+        let partial = users.len() < c.cov_ids.len() && !users.is_empty() && c.cov_ids.len() >= 2;
+        if wordings.len() < 2 && !partial {
+            continue;
+        }
+        let parts: Vec<String> = wordings
+            .iter()
+            .map(|w| {
+                let ids: Vec<ArticleId> = uses
+                    .iter()
+                    .filter(|x| x.1 == *w)
+                    .map(|x| x.0)
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                format!(
+                    "{} {} “{w}”",
+                    letters(&ids),
+                    verb_s(&ids, "writes", "write")
+                )
+            })
+            .collect();
+        let others: Vec<ArticleId> = c
+            .cov_ids
+            .iter()
+            .copied()
+            .filter(|a| !users.contains(a))
+            .collect();
+        let rest = if others.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; {} {} no such label",
+                letters(&others),
+                verb_s(&others, "uses", "use")
+            )
+        };
+        out.push(c.diff(
+            DifferenceKind::Label,
+            users.into_iter().collect(),
+            format!(
+                "On {}: {}{rest}.",
+                group.replace('_', " "),
+                parts.join(", ")
+            ),
+        ));
+    }
+    out
+}
+
+/// One article hedges (two or more hedges), others state it flatly.
+fn hedges(c: &Ctx) -> Option<Difference> {
+    let h = c.covering.iter().find(|r| r.hedges.len() >= 2)?;
+    let flat: Vec<ArticleId> = c
+        .covering
+        .iter()
+        .filter(|r| r.hedges.is_empty())
+        .map(|r| r.article)
+        .collect();
+    if flat.is_empty() {
+        return None;
+    }
+    Some(c.diff(
+        DifferenceKind::Hedge,
+        vec![h.article],
+        format!(
+            "{} hedges ({}); {} {} it without hedging.",
+            h.article.letter(),
+            h.hedges.join(", "),
+            letters(&flat),
+            verb_s(&flat, "states", "state")
+        ),
+    ))
+}
+
+/// Loaded words some articles use and others do not.
+fn loaded(c: &Ctx) -> Option<Difference> {
+    let with: Vec<&&TopicRow> = c.covering.iter().filter(|r| !r.loaded.is_empty()).collect();
+    let plain: Vec<ArticleId> = c
+        .covering
+        .iter()
+        .filter(|r| r.loaded.is_empty())
+        .map(|r| r.article)
+        .collect();
+    if with.is_empty() || plain.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = with
+        .iter()
+        .take(3)
+        .map(|r| {
+            let words: Vec<String> = r.loaded.iter().take(4).map(|w| format!("“{w}”")).collect();
+            format!("{} uses {}", r.article.letter(), words.join(", "))
+        })
+        .collect();
+    Some(c.diff(
+        DifferenceKind::Loaded,
+        c.cov_ids.clone(),
+        format!(
+            "{}; {} {} no loaded words here.",
+            parts.join("; "),
+            letters(&plain),
+            verb_s(&plain, "uses", "use")
+        ),
+    ))
+}
+
+/// A clear gap (0.5 or more) in the mean tone of the topic's sentences.
+fn tone(c: &Ctx) -> Option<Difference> {
+    let toned: Vec<(ArticleId, f32)> = c
+        .covering
+        .iter()
+        .filter_map(|r| Some((r.article, r.tone?)))
+        .collect();
+    let lo = toned.iter().min_by(|a, b| a.1.total_cmp(&b.1))?;
+    let hi = toned.iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
+    if hi.1 - lo.1 < 0.5 {
+        return None;
+    }
+    let word = |t: f32| {
+        if t <= -0.2 {
+            "negative"
+        } else if t >= 0.2 {
+            "positive"
+        } else {
+            "neutral"
+        }
+    };
+    Some(c.diff(
+        DifferenceKind::Tone,
+        vec![lo.0, hi.0],
+        format!(
+            "{}'s sentences on this are {} ({:+.2}); {}'s are {} ({:+.2}).",
+            lo.0.letter(),
+            word(lo.1),
+            lo.1,
+            hi.0.letter(),
+            word(hi.1),
+            hi.1
+        ),
+    ))
+}
+
+/// Articles whose main frame dimension differs.
+fn frames(c: &Ctx) -> Option<Difference> {
+    let main_frame: Vec<(ArticleId, &str)> = c
+        .covering
+        .iter()
+        .filter_map(|r| Some((r.article, r.frames.first()?.0.as_str())))
+        .collect();
+    let distinct: BTreeSet<&str> = main_frame.iter().map(|x| x.1).collect();
+    if distinct.len() < 2 {
+        return None;
+    }
+    let parts: Vec<String> = distinct
+        .iter()
+        .map(|d| {
+            let ids: Vec<ArticleId> = main_frame
+                .iter()
+                .filter(|x| x.1 == *d)
+                .map(|x| x.0)
+                .collect();
+            format!("{} mainly as {}", letters(&ids), d.replace('_', " "))
+        })
+        .collect();
+    Some(c.diff(
+        DifferenceKind::Frame,
+        main_frame.iter().map(|x| x.0).collect(),
+        format!("Frames differ: {}.", parts.join("; ")),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::TopicMember;
+
+    fn row(a: usize, covered: bool) -> TopicRow {
+        TopicRow {
+            article: ArticleId(a),
+            covered,
+            share: if covered { 0.2 } else { 0.0 },
+            placement: covered.then_some(Placement::Body),
+            first_paragraph: covered.then_some(1),
+            voices: Vec::new(),
+            verbs: Vec::new(),
+            hedges: Vec::new(),
+            boosters: Vec::new(),
+            loaded: Vec::new(),
+            labels: Vec::new(),
+            techniques: Vec::new(),
+            frames: Vec::new(),
+            tone: None,
+            words: 10,
+        }
+    }
+
+    fn topic(members: &[(usize, &[usize])]) -> Topic {
+        Topic {
+            id: 3,
+            label: "Swiss summit".into(),
+            terms: Vec::new(),
+            story: 0,
+            members: members
+                .iter()
+                .map(|(a, s)| TopicMember {
+                    article: ArticleId(*a),
+                    sentences: s.to_vec(),
+                    share: 0.2,
+                    first_paragraph: 1,
+                    placement: Placement::Body,
+                })
+                .collect(),
+        }
+    }
+
+    fn article(sentences: &[&str]) -> Article {
+        Article::from_body(
+            "t",
+            crate::model::Format::Text,
+            String::new(),
+            &sentences.join(" "),
+        )
+    }
+
+    fn table(rows: Vec<TopicRow>) -> TopicTable {
+        TopicTable { topic: 3, rows }
+    }
+
+    #[test]
+    fn omission_names_who_leaves_the_topic_out() {
+        let t = topic(&[(0, &[0]), (1, &[0])]);
+        let tab = table(vec![row(0, true), row(1, true), row(2, false)]);
+        let arts = vec![article(&["x."]), article(&["y."]), article(&["z."])];
+        let c = Ctx::new(&t, &tab, &arts);
+        let d = omission(&c).unwrap();
+        assert_eq!(d.kind, DifferenceKind::Omission);
+        assert_eq!(d.articles, vec![ArticleId(2)]);
+        assert_eq!(d.summary, "C does not mention “Swiss summit”; A and B do.");
+        let only = table(vec![row(0, true), row(1, false)]);
+        let d = omission(&Ctx::new(&t, &only, &arts)).unwrap();
+        assert_eq!(d.summary, "Only A reports “Swiss summit”; B leaves it out.");
+        let all = table(vec![row(0, true), row(1, true)]);
+        assert!(omission(&Ctx::new(&t, &all, &arts)).is_none());
+    }
+
+    #[test]
+    fn placement_needs_a_lead_and_a_buried_mention() {
+        let t = topic(&[(0, &[0]), (1, &[5])]);
+        let arts = vec![article(&["x."]), article(&["y."])];
+        let mut a = row(0, true);
+        a.placement = Some(Placement::Headline);
+        let mut b = row(1, true);
+        b.first_paragraph = Some(4);
+        let tab = table(vec![a.clone(), b]);
+        let d = placement(&Ctx::new(&t, &tab, &arts)).unwrap();
+        assert_eq!(
+            d.summary,
+            "A leads with it (headline); B first mentions “Swiss summit” in paragraph 5."
+        );
+        let early = table(vec![a, row(1, true)]);
+        assert!(placement(&Ctx::new(&t, &early, &arts)).is_none());
+    }
+
+    fn voice(speaker: &str, verb: &str, class: VerbClass, text: &str) -> Voice {
+        Voice {
+            speaker: speaker.into(),
+            speaker_role: None,
+            verb: Some(verb.into()),
+            verb_class: Some(class),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn quotes_tell_paraphrase_from_silence() {
+        let t = topic(&[(0, &[0]), (1, &[0]), (2, &[0])]);
+        let arts = vec![
+            article(&["Putin called it “pointless”."]),
+            article(&["Putin said it had no purpose."]),
+            article(&["The summit opens Monday."]),
+        ];
+        let mut a = row(0, true);
+        a.voices.push(voice(
+            "Vladimir Putin",
+            "called",
+            VerbClass::Neutral,
+            "pointless",
+        ));
+        let tab = table(vec![a, row(1, true), row(2, true)]);
+        let d = quotes(&Ctx::new(&t, &tab, &arts));
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d[0].summary,
+            "A quotes Vladimir Putin (called): “pointless”; B paraphrases Putin without quoting; C does not quote Putin."
+        );
+    }
+
+    #[test]
+    fn verb_classes_differ_for_one_speaker() {
+        let t = topic(&[(0, &[0]), (1, &[0])]);
+        let arts = vec![article(&["x."]), article(&["y."])];
+        let mut a = row(0, true);
+        a.voices
+            .push(voice("Jane Roe", "said", VerbClass::Neutral, "we will"));
+        let mut b = row(1, true);
+        b.voices.push(voice(
+            "Jane Roe",
+            "claimed",
+            VerbClass::Distancing,
+            "we will",
+        ));
+        let tab = table(vec![a, b]);
+        let d = verb_classes(&Ctx::new(&t, &tab, &arts));
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].kind, DifferenceKind::Verb);
+        assert!(
+            d[0].summary
+                .starts_with("Jane Roe is reported with different verbs")
+        );
+        assert!(d[0].summary.contains("B “claimed”"), "{}", d[0].summary);
+    }
+
+    #[test]
+    fn loaded_verbs_against_neutral_ones() {
+        let t = topic(&[(0, &[0]), (1, &[0])]);
+        let arts = vec![article(&["x."]), article(&["y."])];
+        let mut a = row(0, true);
+        a.verbs.push(("slammed".into(), VerbClass::Dismissive));
+        let mut b = row(1, true);
+        b.verbs.push(("said".into(), VerbClass::Neutral));
+        let tab = table(vec![a, b]);
+        let d = loaded_verbs(&Ctx::new(&t, &tab, &arts)).unwrap();
+        assert!(
+            d.summary.contains("B uses only neutral reporting verbs"),
+            "{}",
+            d.summary
+        );
+        let neutral = table(vec![row(0, true), row(1, true)]);
+        assert!(loaded_verbs(&Ctx::new(&t, &neutral, &arts)).is_none());
+    }
+
+    #[test]
+    fn labels_show_each_wording() {
+        let t = topic(&[(0, &[0]), (1, &[0])]);
+        let arts = vec![article(&["x."]), article(&["y."])];
+        let mut a = row(0, true);
+        a.labels.push(("annexed".into(), "annexation".into()));
+        let mut b = row(1, true);
+        b.labels
+            .push(("claims to have annexed".into(), "annexation".into()));
+        let tab = table(vec![a, b]);
+        let d = labels(&Ctx::new(&t, &tab, &arts));
+        assert_eq!(
+            d[0].summary,
+            "On annexation: A writes “annexed”, B writes “claims to have annexed”."
+        );
+    }
+
+    #[test]
+    fn hedges_loaded_tone_and_frames() {
+        let t = topic(&[(0, &[0]), (1, &[0])]);
+        let arts = vec![article(&["x."]), article(&["y."])];
+        let mut a = row(0, true);
+        a.hedges = vec!["reportedly".into(), "may".into()];
+        a.loaded = vec!["brutal".into()];
+        a.tone = Some(-0.6);
+        a.frames = vec![("security_and_defense".into(), 2)];
+        let mut b = row(1, true);
+        b.tone = Some(0.1);
+        b.frames = vec![("economic".into(), 1)];
+        let tab = table(vec![a, b]);
+        let c = Ctx::new(&t, &tab, &arts);
+        assert_eq!(
+            hedges(&c).unwrap().summary,
+            "A hedges (reportedly, may); B states it without hedging."
+        );
+        assert_eq!(
+            loaded(&c).unwrap().summary,
+            "A uses “brutal”; B uses no loaded words here."
+        );
+        assert!(
+            tone(&c)
+                .unwrap()
+                .summary
+                .starts_with("A's sentences on this are negative")
+        );
+        assert!(
+            frames(&c)
+                .unwrap()
+                .summary
+                .contains("A mainly as security and defense")
+        );
+        let mut b2 = row(1, true);
+        b2.tone = Some(-0.4);
+        let close = table(vec![row(0, true), b2]);
+        assert!(tone(&Ctx::new(&t, &close, &arts)).is_none());
+    }
+}
