@@ -6,6 +6,8 @@ use crate::config::Config;
 use crate::frame::compare::TopicTable;
 use crate::frame::{self, Cue, Difference, Quote, Tone};
 use crate::model::{Article, ArticleId};
+use crate::text::analyzer::tokenize_articles;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// The comparison of a set of articles. Serialised as-is, this is the documented JSON contract.
@@ -52,12 +54,14 @@ pub fn analyze_with_progress(
         a.id = ArticleId(i);
     }
     progress(Stage::Aligning, 0.0);
-    let aligned = align::align(&articles, config);
+    // one analyzer pass, shared by alignment, labels, cues and quotes
+    let tokens = tokenize_articles(&articles);
+    let aligned = align::align_tokens(&articles, &tokens, config);
     progress(Stage::Framing, 0.5);
-    let framing = frame::analyze(&articles, &aligned, &config.lexicons);
+    let framing = frame::analyze_tokens(&articles, &tokens, &aligned, &config.lexicons);
     let diffs = aligned
         .alignments
-        .iter()
+        .par_iter()
         .filter_map(|al| {
             let x = articles.get(al.a.0.index())?.sentences.get(al.a.1)?;
             let y = articles.get(al.b.0.index())?.sentences.get(al.b.1)?;

@@ -81,12 +81,18 @@ pub fn read_article(path: &Path) -> Result<Article, IngestError> {
     ingest::ingest(&shown, &bytes)
 }
 
-/// Reads every article under the given paths; failures are returned beside the successes.
+/// Reads every article under the given paths (in parallel, results in path order); failures are
+/// returned beside the successes.
 pub fn read_articles(paths: &[PathBuf]) -> (Vec<Article>, Vec<IngestError>) {
+    use rayon::prelude::*;
+    let results: Vec<Result<Article, IngestError>> = expand_paths(paths)
+        .par_iter()
+        .map(|p| read_article(p))
+        .collect();
     let mut ok = Vec::new();
     let mut failed = Vec::new();
-    for p in expand_paths(paths) {
-        match read_article(&p) {
+    for r in results {
+        match r {
             Ok(a) => ok.push(a),
             Err(e) => failed.push(e),
         }

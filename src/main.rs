@@ -136,7 +136,10 @@ fn compare(
             return ExitCode::from(2);
         }
     };
+    let timing = std::env::var_os("FRAMEDIFF_TIMING").is_some();
+    let started = std::time::Instant::now();
     let (articles, failed) = framediff::files::read_articles(files);
+    let read = started.elapsed();
     for e in &failed {
         eprintln!("framediff: skipped {e}");
     }
@@ -145,7 +148,16 @@ fn compare(
         return ExitCode::from(2);
     }
     let analysis = framediff::analyze(articles, &config);
+    let analysed = started.elapsed();
     let text = report::render(&analysis, &[], format);
+    if timing {
+        eprintln!(
+            "framediff: read {:.0} ms, analysed {:.0} ms, rendered {:.0} ms",
+            read.as_secs_f64() * 1e3,
+            (analysed - read).as_secs_f64() * 1e3,
+            (started.elapsed() - analysed).as_secs_f64() * 1e3
+        );
+    }
     match output {
         Some(path) => {
             if let Err(e) = framediff::files::write_atomic(&path, text.as_bytes()) {

@@ -3,7 +3,8 @@
 
 use super::synonyms::Synonyms;
 use crate::model::Article;
-use crate::text::tokens::{is_stopword, tokenize};
+use crate::text::analyzer::ArticleTokens;
+use crate::text::tokens::{Token, is_stopword};
 use std::collections::BTreeSet;
 
 /// Features of one sentence.
@@ -62,38 +63,65 @@ pub fn shingles(words: &[String], n: usize) -> impl Iterator<Item = String> + '_
     words.windows(n).map(|w| w.join(" "))
 }
 
-/// Extracts the features of a text.
-pub fn features(text: &str, syn: &Synonyms) -> SentenceFeatures {
-    let normalised = text
-        .replace("U.S.", "US")
-        .replace("U.N.", "UN")
-        .replace("U.K.", "UK");
-    let tokens = tokenize(&normalised);
-    let mut f = SentenceFeatures {
-        words: tokens.len(),
-        ..Default::default()
+/// Dotted acronyms ("U.S.", "U.N.") as runs of single capital letters joined by dots: for each
+/// token that starts one, the run's length in tokens and its letters ("US").
+fn acronym_at(text: &str, tokens: &[Token], k: usize) -> Option<(usize, String)> {
+    let single = |t: &Token| {
+        let w = &text[t.start..t.end];
+        w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase())
     };
-    for (k, t) in tokens.iter().enumerate() {
-        let surface = &normalised[t.start..t.end];
-        let lower = if matches!(surface, "US" | "USA") {
-            "america"
+    let dot_after = |t: &Token| text[t.end..].starts_with('.');
+    let mut n = 0;
+    let mut letters = String::new();
+    while let Some(t) = tokens.get(k + n) {
+        if !single(t) || !dot_after(t) || (n > 0 && t.start != tokens[k + n - 1].end + 1) {
+            break;
+        }
+        letters.push_str(&text[t.start..t.end]);
+        n += 1;
+    }
+    (n >= 2).then_some((n, letters))
+}
+
+/// Extracts the features of a text from its tokens (see `text::analyzer`).
+pub fn features(text: &str, tokens: &[Token], syn: &Synonyms) -> SentenceFeatures {
+    let mut f = SentenceFeatures::default();
+    let mut k = 0;
+    while k < tokens.len() {
+        let t = &tokens[k];
+        let (lower, end, next) = match acronym_at(text, tokens, k) {
+            Some((n, letters)) => (letters.to_lowercase(), tokens[k + n - 1].end + 1, k + n),
+            None => (t.lower.clone(), t.end, k + 1),
+        };
+        let position = f.words;
+        f.words += 1;
+        k = next;
+        let surface = &text[t.start..end];
+        let written = lower.clone();
+        // the United States is named in many ways; fold them into one term
+        let lower = if matches!(surface, "US" | "USA" | "U.S." | "U.S.A.") {
+            "america".to_string()
         } else {
-            t.lower.as_str()
+            lower
         };
         if lower.chars().count() < 2
-            || is_stopword(lower)
+            || is_stopword(&lower)
             || lower.chars().all(|c| c.is_ascii_digit())
         {
             continue;
         }
-        let stem = crate::text::tokens::stem(lower);
+        let stem = if lower == t.lower {
+            t.stem.clone()
+        } else {
+            crate::text::tokens::stem(&lower)
+        };
         let term = syn.canonical(&stem).unwrap_or(&stem).to_string();
-        if t.capitalized && k > 0 {
+        if t.capitalized && position > 0 {
             f.entities.insert(term.clone());
         }
         f.terms.push(term);
-        f.surfaces.push(t.lower.clone());
-        f.offsets.push((t.start, t.end));
+        f.surfaces.push(written);
+        f.offsets.push((t.start, end));
     }
     for q in quoted_words(text) {
         if q.len() >= SHINGLE {
@@ -106,27 +134,29 @@ pub fn features(text: &str, syn: &Synonyms) -> SentenceFeatures {
 /// Features of every sentence of an article, plus its title as a pseudo-sentence.
 pub fn article_features(
     article: &Article,
+    tokens: &ArticleTokens,
     syn: &Synonyms,
 ) -> (Vec<SentenceFeatures>, SentenceFeatures) {
     let sentences = article
         .sentences
         .iter()
-        .map(|s| features(&s.text, syn))
+        .enumerate()
+        .map(|(i, s)| features(&s.text, tokens.sentence(i), syn))
         .collect();
-    (sentences, features(&article.title, syn))
+    (sentences, features(&article.title, &tokens.title, syn))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::tokens::tokenize;
 
     #[test]
     fn quoted_passages_and_terms() {
         let syn = Synonyms::builtin();
-        let f = features(
-            "Then Putin said the U.S. plan was a “starting point, nothing more and nothing less”.",
-            &syn,
-        );
+        let text =
+            "Then Putin said the U.S. plan was a “starting point, nothing more and nothing less”.";
+        let f = features(text, &tokenize(text), &syn);
         assert!(f.entities.contains("putin"));
         assert!(f.terms.contains(&"america".to_string()));
         assert!(f.quote_shingles.contains("starting point nothing more"));
@@ -143,8 +173,9 @@ mod tests {
     #[test]
     fn paraphrases_share_terms() {
         let syn = Synonyms::builtin();
-        let a = features("Ukraine must pull its troops out of four regions.", &syn);
-        let b = features("Kyiv must withdraw its forces from the regions.", &syn);
+        let feat = |t: &str| features(t, &tokenize(t), &syn);
+        let a = feat("Ukraine must pull its troops out of four regions.");
+        let b = feat("Kyiv must withdraw its forces from the regions.");
         let shared: Vec<&String> = a.terms.iter().filter(|t| b.terms.contains(t)).collect();
         assert!(shared.len() >= 3, "{shared:?}");
     }

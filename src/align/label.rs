@@ -2,9 +2,13 @@
 //! function word at either end) from the topic's sentences, weighted by how characteristic its
 //! terms are of the topic and how many articles use it.
 
+use crate::text::tokens::Token;
+
+/// A member sentence of a topic: (article position in the story, features, text, tokens).
+pub type Member<'a> = (usize, &'a SentenceFeatures, &'a str, &'a [Token]);
 use super::features::SentenceFeatures;
 use crate::text::tokens::is_stopword;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A topic's label and terms.
 pub struct Labelled {
@@ -16,13 +20,13 @@ pub struct Labelled {
 
 /// `members`: the features and texts of the topic's sentences with their article;
 /// `idf`: the term's inverse document frequency in the story.
-pub fn label(members: &[(usize, &SentenceFeatures, &str)], idf: &dyn Fn(&str) -> f32) -> Labelled {
+pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
     let n = members.len().max(1) as f32;
     // topic weight of each canonical term: share of member sentences using it × idf
     let mut sentence_count: BTreeMap<&str, usize> = BTreeMap::new();
     let mut articles_of: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
     let mut surfaces: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
-    for (article, f, _) in members {
+    for (article, f, _, _) in members {
         let unique: BTreeSet<&str> = f.terms.iter().map(String::as_str).collect();
         for t in unique {
             *sentence_count.entry(t).or_default() += 1;
@@ -55,55 +59,8 @@ pub fn label(members: &[(usize, &SentenceFeatures, &str)], idf: &dyn Fn(&str) ->
     };
     let terms: Vec<String> = ranked.iter().take(6).map(|(t, _)| surface(t)).collect();
 
-    // candidate phrases: runs of 1-4 words inside one clause of a member sentence
-    let mut best: Option<(f32, String)> = None;
-    let mut seen: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
-    let mut phrases: Vec<(String, Vec<String>, usize, bool)> = Vec::new();
-    for (article, _, text) in members {
-        let words = clause_words(text);
-        for start in 0..words.len() {
-            for len in 1..=4 {
-                if start + len > words.len() {
-                    break;
-                }
-                let run = &words[start..start + len];
-                if run[1..].iter().any(|w| w.1) {
-                    break; // crosses punctuation
-                }
-                let first = run[0].0.to_lowercase();
-                let last = run[len - 1].0.to_lowercase();
-                if is_stopword(&first) || is_stopword(&last) || first.chars().count() < 3 {
-                    continue;
-                }
-                // a phrase must not cut a name in two ("White House spokesman John")
-                let caps = |w: &(String, bool)| w.0.chars().next().is_some_and(char::is_uppercase);
-                if words
-                    .get(start + len)
-                    .is_some_and(|next| caps(&run[len - 1]) && caps(next) && !next.1)
-                {
-                    continue;
-                }
-                let phrase = run
-                    .iter()
-                    .map(|w| w.0.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                seen.entry(phrase.to_lowercase())
-                    .or_default()
-                    .insert(*article);
-                let terms: Vec<String> = run
-                    .iter()
-                    .map(|w| w.0.to_lowercase())
-                    .filter(|w| !is_stopword(w))
-                    .map(|w| crate::text::tokens::stem(&w))
-                    .collect();
-                let only_names = run.iter().all(caps);
-                phrases.push((phrase, terms, len, only_names));
-            }
-        }
-    }
     // plain stem of each surface word → the topic's canonical term
-    let mut canonical_of: BTreeMap<String, &str> = BTreeMap::new();
+    let mut canonical_of: HashMap<String, &str> = HashMap::new();
     for (t, forms) in &surfaces {
         canonical_of.entry(t.to_string()).or_insert(t);
         for s in forms.keys() {
@@ -112,10 +69,98 @@ pub fn label(members: &[(usize, &SentenceFeatures, &str)], idf: &dyn Fn(&str) ->
                 .or_insert(t);
         }
     }
-    let canonical = |stem: &str| -> Option<&str> { canonical_of.get(stem).copied() };
-    for (phrase, stems, len, only_names) in phrases {
-        let score: f32 = stems.iter().filter_map(|s| canonical(s)).map(weight).sum();
-        let spread = seen.get(&phrase.to_lowercase()).map_or(1, BTreeSet::len) as f32;
+
+    // candidate phrases: runs of 1-4 words inside one clause of a member sentence; each word is
+    // looked at once (lower case, stop word, topic weight), phrases are spans of words
+    struct Word {
+        text: String,
+        breaks: bool,
+        lower: String,
+        stop: bool,
+        caps: bool,
+        weight: f32,
+    }
+    let sentences: Vec<(usize, Vec<Word>)> = members
+        .iter()
+        .map(|(article, _, text, tokens)| {
+            let words = clause_words(text, tokens)
+                .into_iter()
+                .map(|(text, breaks)| {
+                    let lower = text.to_lowercase();
+                    let stop = is_stopword(&lower);
+                    let weight = if stop {
+                        0.0
+                    } else {
+                        canonical_of
+                            .get(&crate::text::tokens::stem(&lower))
+                            .map_or(0.0, |t| weight(t))
+                    };
+                    Word {
+                        caps: text.chars().next().is_some_and(char::is_uppercase),
+                        text,
+                        breaks,
+                        lower,
+                        stop,
+                        weight,
+                    }
+                })
+                .collect();
+            (*article, words)
+        })
+        .collect();
+    let join = |run: &[Word], lower: bool| -> String {
+        let parts: Vec<&str> = run
+            .iter()
+            .map(|w| {
+                if lower {
+                    w.lower.as_str()
+                } else {
+                    w.text.as_str()
+                }
+            })
+            .collect();
+        parts.join(" ")
+    };
+    // (sentence, start, len, phrase key) of every candidate, and the articles using each phrase
+    let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let mut keys: HashMap<String, usize> = HashMap::new();
+    let mut seen: Vec<BTreeSet<usize>> = Vec::new();
+    for (k, (article, words)) in sentences.iter().enumerate() {
+        for start in 0..words.len() {
+            for len in 1..=4 {
+                if start + len > words.len() {
+                    break;
+                }
+                let run = &words[start..start + len];
+                if run[1..].iter().any(|w| w.breaks) {
+                    break; // crosses punctuation
+                }
+                let (first, last) = (&run[0], &run[len - 1]);
+                if first.stop || last.stop || first.lower.chars().count() < 3 {
+                    continue;
+                }
+                // a phrase must not cut a name in two ("White House spokesman John")
+                if words
+                    .get(start + len)
+                    .is_some_and(|next| last.caps && next.caps && !next.breaks)
+                {
+                    continue;
+                }
+                let next = keys.len();
+                let key = *keys.entry(join(run, true)).or_insert(next);
+                if key == seen.len() {
+                    seen.push(BTreeSet::new());
+                }
+                seen[key].insert(*article);
+                spans.push((k, start, len, key));
+            }
+        }
+    }
+    let mut best: Option<(f32, String)> = None;
+    for (k, start, len, key) in spans {
+        let run = &sentences[k].1[start..start + len];
+        let score: f32 = run.iter().map(|w| w.weight).sum();
+        let spread = seen[key].len().max(1) as f32;
         let shape = match len {
             1 => 0.55,
             2 => 1.0,
@@ -123,8 +168,12 @@ pub fn label(members: &[(usize, &SentenceFeatures, &str)], idf: &dyn Fn(&str) ->
             _ => 0.8,
         };
         // a label says what the topic is about; a bare name says only who
-        let names = if only_names { 0.6 } else { 1.0 };
+        let names = if run.iter().all(|w| w.caps) { 0.6 } else { 1.0 };
         let total = score * shape * names * (1.0 + 0.25 * (spread - 1.0));
+        if best.as_ref().is_some_and(|(b, _)| total < *b) {
+            continue;
+        }
+        let phrase = join(run, false);
         if best
             .as_ref()
             .is_none_or(|(b, p)| total > *b || (total == *b && phrase < *p))
@@ -158,8 +207,7 @@ fn capitalise(s: &str) -> String {
 }
 
 /// Words of a text with a flag "punctuation (other than a hyphen or apostrophe) follows".
-fn clause_words(text: &str) -> Vec<(String, bool)> {
-    let tokens = crate::text::tokens::tokenize(text);
+fn clause_words(text: &str, tokens: &[Token]) -> Vec<(String, bool)> {
     let mut out = Vec::with_capacity(tokens.len());
     for (k, t) in tokens.iter().enumerate() {
         let gap_end = tokens.get(k + 1).map_or(text.len(), |n| n.start);

@@ -17,6 +17,8 @@ pub use topics::TopicOptions;
 
 use crate::config::Config;
 use crate::model::{Article, ArticleId};
+use crate::text::analyzer::{ArticleTokens, tokenize_articles};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -92,64 +94,53 @@ pub struct Aligned {
 }
 
 /// Groups articles into stories, aligns sentences within each story and clusters topics, with
-/// the paraphrase groups and thresholds of `config`.
+/// the paraphrase groups and thresholds of `config`. Tokenises the articles itself; the
+/// pipeline, which shares one tokenisation with framing, calls [`align_tokens`].
 pub fn align(articles: &[Article], config: &Config) -> Aligned {
-    Aligner { config }.align(articles)
+    align_tokens(articles, &tokenize_articles(articles), config)
+}
+
+/// [`align`] over articles already tokenised (`tokens[i]` belongs to `articles[i]`). Stories
+/// are aligned in parallel; the output does not depend on the number of threads.
+pub fn align_tokens(articles: &[Article], tokens: &[ArticleTokens], config: &Config) -> Aligned {
+    Aligner { config }.align(articles, tokens)
 }
 
 struct Aligner<'c> {
     config: &'c Config,
 }
 
+/// What one story yields: its alignments and its topics with their reading-order keys.
+type StoryResult = (Vec<Alignment>, Vec<(f32, Topic)>);
+
 impl Aligner<'_> {
-    fn align(&self, articles: &[Article]) -> Aligned {
+    fn align(&self, articles: &[Article], tokens: &[ArticleTokens]) -> Aligned {
         let feats: Vec<(Vec<features::SentenceFeatures>, features::SentenceFeatures)> = articles
-            .iter()
-            .map(|a| features::article_features(a, &self.config.synonyms))
+            .par_iter()
+            .zip(tokens.par_iter())
+            .map(|(a, t)| features::article_features(a, t, &self.config.synonyms))
             .collect();
         let mut vocab = vector::Vocab::default();
+        // every term of every sentence and title gets its id here
         let doc_vectors = story::document_vectors(&feats, &mut vocab);
         let dates: Vec<Option<&str>> = articles.iter().map(|a| a.date.as_deref()).collect();
         let groups = story::group(&doc_vectors, &dates, self.config.story_threshold);
+        let per_story: Vec<StoryResult> = groups
+            .par_iter()
+            .enumerate()
+            .map(|(story_id, group)| self.story(articles, tokens, &feats, &vocab, story_id, group))
+            .collect();
         let mut out = Aligned::default();
         let mut topics: Vec<(f32, Topic)> = Vec::new();
-        for (story_id, group) in groups.iter().enumerate() {
-            let ids: Vec<ArticleId> = group.iter().map(|&i| ArticleId(i)).collect();
-            let ids = &ids;
+        for ((story_id, group), (alignments, story_topics)) in
+            groups.iter().enumerate().zip(per_story)
+        {
             out.stories.push(Story {
                 id: story_id,
-                articles: ids.clone(),
+                articles: group.iter().map(|&i| ArticleId(i)).collect(),
             });
-            let sentence_feats: Vec<&[features::SentenceFeatures]> =
-                group.iter().map(|&i| feats[i].0.as_slice()).collect();
-            let space = pairs::space(&sentence_feats, &mut vocab);
-            let alignments = pairs::align_story(ids, &sentence_feats, &space, &self.config.pairs);
-            let local = |id: ArticleId| ids.iter().position(|&x| x == id).unwrap_or(0);
-            let edges: Vec<(pairs::Key, pairs::Key, f32)> = alignments
-                .iter()
-                .map(|al| ((local(al.a.0), al.a.1), (local(al.b.0), al.b.1), al.score))
-                .collect();
-            let shape = topics::StoryShape {
-                sentences: ids
-                    .iter()
-                    .map(|&i| {
-                        articles[i.0]
-                            .sentences
-                            .iter()
-                            .map(|s| (s.paragraph, s.text.split_whitespace().count()))
-                            .collect()
-                    })
-                    .collect(),
-                space: &space,
-            };
-            for cluster in topics::cluster(&shape, &edges, &self.config.topics) {
-                if let Some(t) =
-                    self.make_topic(articles, &feats, ids, &space, &vocab, story_id, &cluster)
-                {
-                    topics.push(t);
-                }
-            }
             out.alignments.extend(alignments);
+            topics.extend(story_topics);
         }
         // reading order: stories in turn, topics by how early they come in their articles
         topics.sort_by(|x, y| {
@@ -170,12 +161,58 @@ impl Aligner<'_> {
         out
     }
 
+    /// Aligns the sentences of one story and clusters its topics.
+    fn story(
+        &self,
+        articles: &[Article],
+        tokens: &[ArticleTokens],
+        feats: &[(Vec<features::SentenceFeatures>, features::SentenceFeatures)],
+        vocab: &vector::Vocab,
+        story_id: usize,
+        group: &[usize],
+    ) -> StoryResult {
+        let ids: Vec<ArticleId> = group.iter().map(|&i| ArticleId(i)).collect();
+        let ids = &ids;
+        let sentence_feats: Vec<&[features::SentenceFeatures]> =
+            group.iter().map(|&i| feats[i].0.as_slice()).collect();
+        let space = pairs::space(&sentence_feats, vocab);
+        let alignments = pairs::align_story(ids, &sentence_feats, &space, &self.config.pairs);
+        let local = |id: ArticleId| ids.iter().position(|&x| x == id).unwrap_or(0);
+        let edges: Vec<(pairs::Key, pairs::Key, f32)> = alignments
+            .iter()
+            .map(|al| ((local(al.a.0), al.a.1), (local(al.b.0), al.b.1), al.score))
+            .collect();
+        let shape = topics::StoryShape {
+            sentences: ids
+                .iter()
+                .map(|&i| {
+                    articles[i.0]
+                        .sentences
+                        .iter()
+                        .map(|s| (s.paragraph, s.text.split_whitespace().count()))
+                        .collect()
+                })
+                .collect(),
+            space: &space,
+        };
+        let topics = topics::cluster(&shape, &edges, &self.config.topics)
+            .iter()
+            .filter_map(|cluster| {
+                self.make_topic(
+                    articles, tokens, feats, ids, &space, vocab, story_id, cluster,
+                )
+            })
+            .collect();
+        (alignments, topics)
+    }
+
     /// Builds a topic from a cluster, or None for a cluster too slight to be a topic (a lone
     /// short sentence nobody else covers). Returns the topic with its reading-order key.
     #[allow(clippy::too_many_arguments)]
     fn make_topic(
         &self,
         articles: &[Article],
+        tokens: &[ArticleTokens],
         feats: &[(Vec<features::SentenceFeatures>, features::SentenceFeatures)],
         ids: &[ArticleId],
         space: &pairs::StorySpace,
@@ -191,13 +228,14 @@ impl Aligner<'_> {
         if covering.len() < 2 && words < if cluster.len() >= 2 { 15 } else { 25 } {
             return None;
         }
-        let member_feats: Vec<(usize, &features::SentenceFeatures, &str)> = cluster
+        let member_feats: Vec<label::Member> = cluster
             .iter()
             .map(|&(a, s)| {
                 (
                     a,
                     &feats[ids[a].0].0[s],
                     articles[ids[a].0].sentences[s].text.as_str(),
+                    tokens[ids[a].0].sentence(s),
                 )
             })
             .collect();

@@ -40,7 +40,7 @@ pub struct StorySpace {
 }
 
 /// Builds the sentence vectors of a story.
-pub fn space(feats: &[&[SentenceFeatures]], vocab: &mut Vocab) -> StorySpace {
+pub fn space(feats: &[&[SentenceFeatures]], vocab: &Vocab) -> StorySpace {
     let bags: Vec<Vec<BTreeMap<u32, f32>>> = feats
         .iter()
         .map(|sentences| {
@@ -50,7 +50,10 @@ pub fn space(feats: &[&[SentenceFeatures]], vocab: &mut Vocab) -> StorySpace {
                     let mut bag = BTreeMap::new();
                     for t in &f.terms {
                         let boost = if f.entities.contains(t) { 1.5 } else { 1.0 };
-                        *bag.entry(vocab.id(t)).or_insert(0.0) += boost;
+                        // every term has its id from the document vectors; an unknown one is skipped
+                        if let Some(id) = vocab.get(t) {
+                            *bag.entry(id).or_insert(0.0) += boost;
+                        }
                     }
                     bag
                 })

@@ -4,7 +4,7 @@
 use super::lexicon::Lexicons;
 use super::{Cue, CueKind};
 use crate::model::ArticleId;
-use crate::text::tokens::{Token, tokenize};
+use crate::text::tokens::Token;
 
 /// Words after which a reporting verb is a noun ("the claim", "territorial claims").
 const NOUN_MARKERS: &[&str] = &[
@@ -56,8 +56,13 @@ pub fn is_verb_form(word: &str, stem: &str, lemma: &str) -> bool {
 }
 
 /// Finds the cues of one sentence. Byte offsets are within `text`.
-pub fn sentence_cues(article: ArticleId, sentence: usize, text: &str, lex: &Lexicons) -> Vec<Cue> {
-    let tokens = tokenize(text);
+pub fn sentence_cues(
+    article: ArticleId,
+    sentence: usize,
+    text: &str,
+    tokens: &[Token],
+    lex: &Lexicons,
+) -> Vec<Cue> {
     let mut out: Vec<Cue> = Vec::new();
     let proper = |k: usize, t: &Token| {
         k > 0 && t.capitalized && !text[t.start..t.end].chars().all(|c| c.is_uppercase())
@@ -215,7 +220,8 @@ mod tests {
     use super::*;
 
     fn cats(text: &str) -> Vec<(CueKind, String)> {
-        sentence_cues(ArticleId(0), 0, text, &Lexicons::builtin())
+        let tokens = crate::text::tokens::tokenize(text);
+        sentence_cues(ArticleId(0), 0, text, &tokens, &Lexicons::builtin())
             .into_iter()
             .map(|c| (c.category, c.text))
             .collect()

@@ -12,7 +12,9 @@ pub mod vocab;
 
 use crate::align::Aligned;
 use crate::model::{Article, ArticleId};
+use crate::text::analyzer::{ArticleTokens, tokenize_articles};
 pub use lexicon::Lexicons;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 pub use vocab::{CueKind, DifferenceKind, FrameDimension, Technique, VerbClass};
 
@@ -93,34 +95,72 @@ pub struct Framing {
 }
 
 /// Finds quotes, cues and tone in every article and the per-topic tables and differences.
+/// Tokenises the articles itself; the pipeline calls [`analyze_tokens`].
 pub fn analyze(articles: &[Article], aligned: &Aligned, lexicons: &Lexicons) -> Framing {
-    let analyzer = vader_sentiment::SentimentIntensityAnalyzer::new();
+    analyze_tokens(articles, &tokenize_articles(articles), aligned, lexicons)
+}
+
+/// The quotes, cues and tone of one article.
+fn article_framing(
+    id: ArticleId,
+    article: &Article,
+    tokens: &ArticleTokens,
+    lexicons: &Lexicons,
+    vader: &vader_sentiment::SentimentIntensityAnalyzer,
+) -> (Vec<Quote>, Vec<Cue>, Tone) {
+    let quotes = quotes::article_quotes(id, article, tokens, lexicons);
+    let mut cues = Vec::new();
+    for s in &article.sentences {
+        cues.extend(cues::sentence_cues(
+            id,
+            s.index,
+            &s.text,
+            tokens.sentence(s.index),
+            lexicons,
+        ));
+    }
+    // scare quotes cast doubt on the words they enclose
+    for q in quotes.iter().filter(|q| q.scare) {
+        cues.push(Cue {
+            article: id,
+            sentence: q.sentence,
+            text: article.sentences[q.sentence].text[q.start..q.end].to_string(),
+            category: CueKind::Technique(Technique::Doubt),
+            note: q.note.clone(),
+            entry: "rule:scare-quotes".into(),
+            start: q.start,
+            end: q.end,
+            polarity: 0,
+            verb_class: None,
+            group: None,
+        });
+    }
+    let tone = tone::article_tone(id, article, vader);
+    (quotes, cues, tone)
+}
+
+/// [`analyze`] over articles already tokenised (`tokens[i]` belongs to `articles[i]`).
+/// Articles are read in parallel; the output does not depend on the number of threads.
+pub fn analyze_tokens(
+    articles: &[Article],
+    tokens: &[ArticleTokens],
+    aligned: &Aligned,
+    lexicons: &Lexicons,
+) -> Framing {
+    let per_article: Vec<(Vec<Quote>, Vec<Cue>, Tone)> = articles
+        .par_iter()
+        .zip(tokens.par_iter())
+        .enumerate()
+        .map_init(
+            vader_sentiment::SentimentIntensityAnalyzer::new,
+            |vader, (i, (a, t))| article_framing(ArticleId(i), a, t, lexicons, vader),
+        )
+        .collect();
     let mut f = Framing::default();
-    for (id, article) in articles.iter().enumerate() {
-        let id = ArticleId(id);
-        let quotes = quotes::article_quotes(id, article, lexicons);
-        for s in &article.sentences {
-            f.cues
-                .extend(cues::sentence_cues(id, s.index, &s.text, lexicons));
-        }
-        // scare quotes cast doubt on the words they enclose
-        for q in quotes.iter().filter(|q| q.scare) {
-            f.cues.push(Cue {
-                article: id,
-                sentence: q.sentence,
-                text: article.sentences[q.sentence].text[q.start..q.end].to_string(),
-                category: CueKind::Technique(Technique::Doubt),
-                note: q.note.clone(),
-                entry: "rule:scare-quotes".into(),
-                start: q.start,
-                end: q.end,
-                polarity: 0,
-                verb_class: None,
-                group: None,
-            });
-        }
+    for (quotes, cues, tone) in per_article {
         f.quotes.extend(quotes);
-        f.tones.push(tone::article_tone(id, article, &analyzer));
+        f.cues.extend(cues);
+        f.tones.push(tone);
     }
     f.cues.sort_by(|a, b| {
         (a.article, a.sentence, a.start, b.end).cmp(&(b.article, b.sentence, b.start, a.end))

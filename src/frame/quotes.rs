@@ -6,7 +6,8 @@
 use super::lexicon::Lexicons;
 use super::{Quote, VerbClass, verbs};
 use crate::model::{Article, ArticleId};
-use crate::text::tokens::{Token, tokenize};
+use crate::text::analyzer::ArticleTokens;
+use crate::text::tokens::Token;
 
 /// Words that name a role in front of a person's name, or stand for a person ("the spokesman").
 const ROLES: &[&str] = &[
@@ -741,7 +742,12 @@ fn attribution(
 }
 
 /// Extracts the quotes of an article.
-pub fn article_quotes(id: ArticleId, article: &Article, lex: &Lexicons) -> Vec<Quote> {
+pub fn article_quotes(
+    id: ArticleId,
+    article: &Article,
+    article_tokens: &ArticleTokens,
+    lex: &Lexicons,
+) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     let mut people = People::default();
     let mut open = false;
@@ -759,12 +765,12 @@ pub fn article_quotes(id: ArticleId, article: &Article, lex: &Lexicons) -> Vec<Q
             last_speaker = None;
         }
         let text = &s.text;
-        let tokens = tokenize(text);
+        let tokens = article_tokens.sentence(s.index);
         let before_sentence = people.last;
         if s.index > recent_at + 3 {
             recent_speaker = None;
         }
-        let found = scan_people(text, &tokens, &mut people, lex);
+        let found = scan_people(text, tokens, &mut people, lex);
         let mut mentions: Vec<Mention> = found
             .iter()
             .map(|&(a, b, p)| Mention {
@@ -824,7 +830,7 @@ pub fn article_quotes(id: ArticleId, article: &Article, lex: &Lexicons) -> Vec<Q
             let words = inner.split_whitespace().count();
             let attributed = attribution(
                 text,
-                &tokens,
+                tokens,
                 span,
                 &spans,
                 &mentions,
@@ -917,7 +923,12 @@ mod tests {
 
     fn quotes(body: &str) -> Vec<Quote> {
         let a = Article::from_body("t.txt", Format::Text, "T".into(), body);
-        article_quotes(ArticleId(0), &a, &Lexicons::builtin())
+        article_quotes(
+            ArticleId(0),
+            &a,
+            &ArticleTokens::of(&a),
+            &Lexicons::builtin(),
+        )
     }
 
     fn who(q: &Quote) -> (&str, &str) {

@@ -1,5 +1,5 @@
 //! Word tokens with byte offsets, lower-cased forms and Snowball (Porter2) stems, plus the
-//! English stop-word list the analysis ignores.
+//! English stop-word list the analysis ignores (data in assets/text/stopwords.txt).
 
 use rust_stemmers::{Algorithm, Stemmer};
 use std::sync::OnceLock;
@@ -23,9 +23,24 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
-/// Stems one lower-cased word.
+/// Stems one lower-cased word. Stems are memoised per thread: news text repeats its words
+/// (Zipf), so most calls are a hash look-up instead of a Snowball run.
 pub fn stem(lower: &str) -> String {
-    stemmer().stem(lower).into_owned()
+    thread_local! {
+        static CACHE: std::cell::RefCell<std::collections::HashMap<String, String>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(s) = cache.get(lower) {
+            return s.clone();
+        }
+        let s = stemmer().stem(lower).into_owned();
+        if cache.len() < 200_000 {
+            cache.insert(lower.to_string(), s.clone());
+        }
+        s
+    })
 }
 
 fn is_word_char(c: char) -> bool {
@@ -79,182 +94,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
+/// The stop-word list (assets/text/stopwords.txt: one word a line, `#` comments).
+pub const STOPWORDS: &str = include_str!("../../assets/text/stopwords.txt");
+
 /// Whether a lower-cased word is an English function word that carries no topic.
 pub fn is_stopword(lower: &str) -> bool {
     static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
-        .contains(lower)
+    SET.get_or_init(|| {
+        STOPWORDS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+    .contains(lower)
 }
-
-const STOPWORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "after",
-    "again",
-    "against",
-    "all",
-    "also",
-    "am",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "before",
-    "being",
-    "below",
-    "between",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "down",
-    "during",
-    "each",
-    "few",
-    "for",
-    "from",
-    "further",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "just",
-    "me",
-    "more",
-    "most",
-    "my",
-    "myself",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "of",
-    "off",
-    "on",
-    "once",
-    "only",
-    "or",
-    "other",
-    "our",
-    "ours",
-    "ourselves",
-    "out",
-    "over",
-    "own",
-    "same",
-    "she",
-    "should",
-    "so",
-    "some",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "theirs",
-    "them",
-    "themselves",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "through",
-    "to",
-    "too",
-    "under",
-    "until",
-    "up",
-    "very",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "why",
-    "will",
-    "with",
-    "would",
-    "you",
-    "your",
-    "yours",
-    "yourself",
-    "said",
-    "says",
-    "say",
-    "told",
-    "mr",
-    "mrs",
-    "ms",
-    "one",
-    "two",
-    "new",
-    "year",
-    "years",
-    "last",
-    "week",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "may",
-    "might",
-    "must",
-    "shall",
-    "many",
-    "much",
-    "like",
-    "well",
-    "even",
-    "still",
-    "yet",
-    "however",
-    "since",
-    "though",
-    "although",
-    "according",
-    "per",
-    "via",
-    "within",
-    "without",
-];
 
 #[cfg(test)]
 mod tests {

@@ -10,6 +10,7 @@ pub use table::{TopicRow, TopicTable, Voice, table};
 use super::{Cue, Difference, Quote, Tone};
 use crate::align::Aligned;
 use crate::model::Article;
+use rayon::prelude::*;
 
 /// Tables and differences of every topic.
 pub fn compare(
@@ -19,15 +20,21 @@ pub fn compare(
     cues: &[Cue],
     tones: &[Tone],
 ) -> (Vec<TopicTable>, Vec<Difference>) {
-    let mut tables = Vec::new();
+    let per_topic: Vec<(TopicTable, Vec<Difference>)> = aligned
+        .topics
+        .par_iter()
+        .filter_map(|topic| {
+            let story = aligned.stories.iter().find(|s| s.id == topic.story)?;
+            let t = table(topic, &story.articles, articles, quotes, cues, tones);
+            let d = differences(topic, &t, articles);
+            Some((t, d))
+        })
+        .collect();
+    let mut tables = Vec::with_capacity(per_topic.len());
     let mut diffs = Vec::new();
-    for topic in &aligned.topics {
-        let Some(story) = aligned.stories.iter().find(|s| s.id == topic.story) else {
-            continue;
-        };
-        let t = table(topic, &story.articles, articles, quotes, cues, tones);
-        diffs.extend(differences(topic, &t, articles));
+    for (t, d) in per_topic {
         tables.push(t);
+        diffs.extend(d);
     }
     (tables, diffs)
 }
