@@ -6,30 +6,6 @@ use super::{Cue, CueKind};
 use crate::model::ArticleId;
 use crate::text::tokens::Token;
 
-/// Words after which a reporting verb is a noun ("the claim", "territorial claims").
-const NOUN_MARKERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "these",
-    "those",
-    "this",
-    "that",
-    "territorial",
-    "member",
-    "any",
-    "such",
-    "new",
-    "his",
-    "my",
-    "your",
-];
-
 /// Whether a word is a form of the verb `lemma` (said, says, saying, slammed, denies, described),
 /// not a noun made from it ("dismissal", "claims" after "the" is handled by the caller).
 pub fn is_verb_form(word: &str, stem: &str, lemma: &str) -> bool {
@@ -80,7 +56,7 @@ pub fn sentence_cues(
                 continue; // "May" the month, "Hope" the name
             }
             if entry.category == CueKind::Attribution
-                && (k > 0 && NOUN_MARKERS.contains(&tokens[k - 1].lower.as_str())
+                && (k > 0 && lex.noun_markers.contains(&tokens[k - 1].lower)
                     || n == 1
                         && lex
                             .verb_form(&tokens[k].lower)

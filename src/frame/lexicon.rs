@@ -38,6 +38,15 @@ pub struct Lexicons {
     pub neutral_adverbs: HashSet<String>,
     /// Inflected forms of single-word reporting verbs → entry index.
     verb_forms: HashMap<String, usize>,
+    /// Role words before a name or standing for a person → the role they name
+    /// (person_roles.txt: "sen" → "senator").
+    pub person_roles: HashMap<String, String>,
+    /// Capitalised words that are not parts of a person's name (not_names.txt).
+    pub not_names: HashSet<String>,
+    /// Nouns naming a group or institution that can speak (group_speakers.txt).
+    pub group_speakers: HashSet<String>,
+    /// Words after which a reporting verb is a noun (noun_markers.txt).
+    pub noun_markers: HashSet<String>,
 }
 
 /// The shipped lexicon files.
@@ -82,6 +91,32 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "neutral_adverbs.txt",
         include_str!("../../assets/lexicons/neutral_adverbs.txt"),
     ),
+    (
+        "person_roles.txt",
+        include_str!("../../assets/lexicons/person_roles.txt"),
+    ),
+    (
+        "not_names.txt",
+        include_str!("../../assets/lexicons/not_names.txt"),
+    ),
+    (
+        "group_speakers.txt",
+        include_str!("../../assets/lexicons/group_speakers.txt"),
+    ),
+    (
+        "noun_markers.txt",
+        include_str!("../../assets/lexicons/noun_markers.txt"),
+    ),
+];
+
+/// Word-list files: one word a line (`!word` removes a built-in one).
+const WORD_LISTS: &[&str] = &[
+    "descriptive",
+    "neutral_adverbs",
+    "person_roles",
+    "not_names",
+    "group_speakers",
+    "noun_markers",
 ];
 
 /// Smallest absolute VADER valence for a word to count as loaded.
@@ -220,6 +255,18 @@ impl Lexicons {
                         "neutral_adverbs" => {
                             lex.neutral_adverbs.remove(&word);
                         }
+                        "person_roles" => {
+                            lex.person_roles.remove(&word);
+                        }
+                        "not_names" => {
+                            lex.not_names.remove(&word);
+                        }
+                        "group_speakers" => {
+                            lex.group_speakers.remove(&word);
+                        }
+                        "noun_markers" => {
+                            lex.noun_markers.remove(&word);
+                        }
                         _ => match by_phrase.remove(&(kind.to_string(), word)) {
                             Some(i) => entries[i] = None,
                             None => {
@@ -233,12 +280,46 @@ impl Lexicons {
                     }
                     continue;
                 }
-                if kind == "descriptive" {
-                    descriptive.insert(line.to_lowercase());
-                    continue;
-                }
-                if kind == "neutral_adverbs" {
-                    lex.neutral_adverbs.insert(line.to_lowercase());
+                if WORD_LISTS.contains(&kind) {
+                    let fields: Vec<String> =
+                        line.split('|').map(|f| f.trim().to_lowercase()).collect();
+                    let well_formed = match kind {
+                        "person_roles" => fields.len() <= 2,
+                        _ => fields.len() == 1,
+                    } && fields.iter().all(|f| !f.is_empty());
+                    if !well_formed {
+                        return Err(err(
+                            file,
+                            line_no,
+                            if kind == "person_roles" {
+                                "expected a word, or `short form | role`"
+                            } else {
+                                "expected one word (or phrase) a line"
+                            },
+                        ));
+                    }
+                    let word = fields[0].clone();
+                    match kind {
+                        "descriptive" => {
+                            descriptive.insert(word);
+                        }
+                        "neutral_adverbs" => {
+                            lex.neutral_adverbs.insert(word);
+                        }
+                        "person_roles" => {
+                            let role = fields.get(1).cloned().unwrap_or_else(|| word.clone());
+                            lex.person_roles.insert(word, role);
+                        }
+                        "not_names" => {
+                            lex.not_names.insert(word);
+                        }
+                        "group_speakers" => {
+                            lex.group_speakers.insert(word);
+                        }
+                        _ => {
+                            lex.noun_markers.insert(word);
+                        }
+                    }
                     continue;
                 }
                 let fields: Vec<&str> = line.split('|').map(str::trim).collect();
@@ -409,6 +490,12 @@ mod tests {
                 .any(|e| e.category == CueKind::Label && e.group.as_deref() == Some("annexation"))
         );
         assert!(lex.polar.len() > 500);
+        assert_eq!(
+            lex.person_roles.get("sen").map(String::as_str),
+            Some("senator")
+        );
+        assert!(lex.not_names.contains("january") && lex.group_speakers.contains("officials"));
+        assert!(lex.noun_markers.contains("the"));
         assert!(
             !lex.polar.contains_key("killed"),
             "descriptive words are not loaded"

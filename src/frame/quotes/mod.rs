@@ -1,0 +1,274 @@
+//! Direct quotations with speaker and reporting verb: straight and curly quotes, quotes that
+//! run over several sentences, quotes broken by an attribution, partial quotes and scare quotes.
+//! Pronouns and role nouns ("he", "the president", "the spokesman") resolve to the last fitting
+//! named person.
+
+mod attribution;
+mod people;
+mod spans;
+
+use super::lexicon::Lexicons;
+use super::{Quote, VerbClass, verbs};
+use crate::model::{Article, ArticleId};
+use crate::text::analyzer::ArticleTokens;
+use attribution::Attribution;
+use people::{Mention, PREPOSITIONS, People, role_name, scan_people};
+use spans::quote_spans;
+
+/// Extracts the quotes of an article.
+pub fn article_quotes(
+    id: ArticleId,
+    article: &Article,
+    article_tokens: &ArticleTokens,
+    lex: &Lexicons,
+) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    let mut people = People::default();
+    people.learn_places(article_tokens.sentences.iter().map(Vec::as_slice));
+    let mut open = false;
+    let mut paragraph = usize::MAX;
+    let mut last_speaker: Option<(Option<String>, Option<String>, Option<VerbClass>)> = None;
+    // the speaker of the latest attributed quote, for a few sentences
+    let mut recent_speaker: Option<String> = None;
+    let mut recent_at = 0usize;
+    // the subject of the latest sentence that named one
+    let mut last_subject: Option<String> = None;
+    for s in &article.sentences {
+        if s.paragraph != paragraph {
+            paragraph = s.paragraph;
+            open = false;
+            last_speaker = None;
+        }
+        let text = &s.text;
+        let tokens = article_tokens.sentence(s.index);
+        let before_sentence = people.last;
+        if s.index > recent_at + 3 {
+            recent_speaker = None;
+        }
+        let found = scan_people(text, tokens, &mut people, lex);
+        let mut mentions: Vec<Mention> = found
+            .iter()
+            .map(|&(a, b, p)| Mention {
+                start: tokens[a].start,
+                end: tokens[b - 1].end,
+                speaker: people.persons[p].name.clone(),
+                group: false,
+            })
+            .collect();
+        // group speakers: "the defence ministry said", "officials said"
+        for (k, t) in tokens.iter().enumerate() {
+            if lex.group_speakers.contains(&t.lower)
+                && !mentions
+                    .iter()
+                    .any(|m| t.start >= m.start && t.end <= m.end)
+            {
+                let from = k.saturating_sub(2);
+                let phrase = text[tokens[from].start..t.end].to_string();
+                mentions.push(Mention {
+                    start: tokens[from].start,
+                    end: t.end,
+                    speaker: phrase,
+                    group: true,
+                });
+            }
+        }
+        let (spans, still_open) = quote_spans(text, open);
+        // names inside quotations are not the speakers
+        mentions.retain(|m| !spans.iter().any(|q| m.start >= q.0 && m.end <= q.1));
+        mentions.sort_by_key(|m| m.start);
+        // the sentence's subject: the first person named outside a prepositional phrase
+        let subject_here = tokens.iter().enumerate().find_map(|(j, t)| {
+            if let Some(m) = mentions
+                .iter()
+                .find(|m| !m.group && t.start >= m.start && t.end <= m.end)
+            {
+                let after_prep = j > 0 && PREPOSITIONS.contains(&tokens[j - 1].lower.as_str());
+                return (!after_prep && t.start == m.start).then(|| m.speaker.clone());
+            }
+            let the_role = lex.person_roles.contains_key(&t.lower)
+                && (1..=3).any(|d| j >= d && tokens[j - d].lower == "the");
+            if the_role {
+                return people
+                    .by_role(role_name(lex, &t.lower))
+                    .map(|i| people.persons[i].name.clone());
+            }
+            None
+        });
+        let continued_from_before = open;
+        open = still_open;
+        for (n, &span) in spans.iter().enumerate() {
+            let inner = text[span.0..span.1]
+                .trim_matches(|c: char| matches!(c, '"' | '“' | '”') || c.is_whitespace());
+            if inner.is_empty() {
+                continue;
+            }
+            let words = inner.split_whitespace().count();
+            let attributed = Attribution {
+                text,
+                tokens,
+                spans: &spans,
+                mentions: &mentions,
+                people: &people,
+                before_sentence,
+                recent_speaker: &recent_speaker,
+                last_subject: &last_subject,
+                lex,
+            }
+            .find(span);
+            let same_sentence = out
+                .iter()
+                .rev()
+                .find(|q| q.sentence == s.index && q.article == id && q.speaker.is_some())
+                .and_then(|q| q.speaker.clone());
+            let attributed = attributed.map(|(sp, v, c)| (sp.or(same_sentence), v, c));
+            let (speaker, verb, class) = match attributed {
+                Some((speaker, verb, class)) => (speaker, Some(verb), Some(class)),
+                None => {
+                    // a quote that opens the sentence right after an attributed one continues it
+                    let continues = n == 0 && (span.0 == 0 || continued_from_before);
+                    match (&last_speaker, continues) {
+                        (Some((sp, v, c)), true) => (sp.clone(), v.clone(), *c),
+                        // a whole quoted sentence with no attribution: the last person mentioned
+                        _ if (words >= 5
+                            || span.1 == text.len()
+                            || (n + 1 == spans.len() && still_open))
+                            && (span.0 == 0 || continued_from_before) =>
+                        {
+                            (
+                                recent_speaker.clone().or_else(|| {
+                                    before_sentence
+                                        .or(people.last)
+                                        .map(|i| people.persons[i].name.clone())
+                                }),
+                                None,
+                                None,
+                            )
+                        }
+                        _ => (None, None, None),
+                    }
+                }
+            };
+            let scare = speaker.is_none() && verb.is_none() && words <= 4;
+            let note = match (class, scare) {
+                (_, true) => "Quotation marks around a few words with no speaker (scare quotes) distance the writer from the words.".to_string(),
+                (Some(c), _) => format!(
+                    "Reported with “{}” ({}), which {}.",
+                    verb.as_deref().unwrap_or(""),
+                    verbs::class_name(c),
+                    verbs::class_effect(c)
+                ),
+                (None, _) => "A quotation whose speaker the sentence does not name.".to_string(),
+            };
+            if speaker.is_some() || verb.is_some() {
+                last_speaker = Some((speaker.clone(), verb.clone(), class));
+            }
+            if speaker.is_some() && verb.is_some() {
+                recent_speaker = speaker.clone();
+                recent_at = s.index;
+            }
+            let speaker_role = speaker
+                .as_deref()
+                .and_then(|sp| people.persons.iter().rev().find(|p| p.name == sp))
+                .and_then(|p| p.described.clone());
+            out.push(Quote {
+                article: id,
+                sentence: s.index,
+                text: inner.to_string(),
+                speaker_role,
+                speaker,
+                verb,
+                verb_class: class,
+                scare,
+                start: span.0,
+                end: span.1,
+                note,
+            });
+        }
+        if subject_here.is_some() {
+            last_subject = subject_here;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Format;
+
+    fn quotes(body: &str) -> Vec<Quote> {
+        let a = Article::from_body("t.txt", Format::Text, "T".into(), body);
+        article_quotes(
+            ArticleId(0),
+            &a,
+            &ArticleTokens::of(&a),
+            &Lexicons::builtin(),
+        )
+    }
+
+    fn who(q: &Quote) -> (&str, &str) {
+        (
+            q.speaker.as_deref().unwrap_or("-"),
+            q.verb.as_deref().unwrap_or("-"),
+        )
+    }
+
+    #[test]
+    fn attribution_after_and_before() {
+        let q = quotes(
+            "Russian President Vladimir Putin spoke on Thursday. \"It can be a starting point,\" Putin said. He dismissed the summit as “pointless”.",
+        );
+        assert_eq!(q.len(), 2);
+        assert_eq!(who(&q[0]), ("Vladimir Putin", "said"));
+        assert_eq!(who(&q[1]), ("Vladimir Putin", "dismissed"));
+        assert_eq!(q[1].verb_class, Some(VerbClass::Dismissive));
+        assert_eq!(q[1].text, "pointless");
+        assert!(!q[1].scare);
+    }
+
+    #[test]
+    fn partial_quote_with_described_and_confirmed() {
+        let q = quotes(
+            "Putin described the plan as a “starting point”. White House spokesman John Kirby confirmed Washington had shared a framework for “de-escalation and talks”.",
+        );
+        assert_eq!(who(&q[0]), ("Putin", "described"));
+        assert_eq!(who(&q[1]), ("John Kirby", "confirmed"));
+        assert_eq!(q[1].verb_class, Some(VerbClass::Endorsing));
+    }
+
+    #[test]
+    fn pronouns_and_roles_resolve_to_the_last_fitting_person() {
+        let q = quotes(
+            "Kremlin spokesman Dmitry Peskov spoke first. Later, Ukrainian President Volodymyr Zelensky arrived. \"Peace cannot mean rewarding the aggressor,\" he told reporters. \"Every shipment delays peace,\" the spokesman said.",
+        );
+        assert_eq!(who(&q[0]), ("Volodymyr Zelensky", "told"));
+        assert_eq!(who(&q[1]), ("Dmitry Peskov", "said"));
+    }
+
+    #[test]
+    fn broken_and_multi_sentence_quotes() {
+        let q = quotes(
+            "\"We are ready,\" Putin said, \"but the conditions stand.\"\n\n\"We have studied the framework. It is a start,\" the president said. \"Nothing more.\"",
+        );
+        assert_eq!(q.len(), 4, "{q:#?}");
+        assert_eq!(who(&q[0]), ("Putin", "said"));
+        assert_eq!(who(&q[1]), ("Putin", "said"));
+        assert_eq!(who(&q[2]).0, "Putin");
+        assert_eq!(who(&q[3]).0, "Putin", "continuation of the same speaker");
+    }
+
+    #[test]
+    fn unattributed_short_quotes_are_scare_quotes() {
+        let q = quotes("The so-called “peace plan” was met with silence.");
+        assert_eq!(q.len(), 1);
+        assert!(q[0].scare);
+        assert_eq!(q[0].speaker, None);
+    }
+
+    #[test]
+    fn distancing_verb_with_inverted_subject() {
+        let q = quotes("\"The offensive is going to plan,\" claimed Sergei Shoigu.");
+        assert_eq!(who(&q[0]), ("Sergei Shoigu", "claimed"));
+        assert_eq!(q[0].verb_class, Some(VerbClass::Distancing));
+    }
+}
