@@ -56,6 +56,16 @@ enum EvalCorpus {
         /// The corpus folder (default: ../shared/data/basil-dev beside the checkout).
         dir: Option<PathBuf>,
     },
+    /// ECB+ development part (Cybulska and Vossen 2014): gold.json and one folder per topic
+    /// under DIR; one analysis per topic.
+    Ecb {
+        /// The corpus folder (default: $FRAMEDIFF_ECB, else ../shared/data/ecb-dev beside the
+        /// checkout).
+        dir: Option<PathBuf>,
+        /// Only these topics (e.g. --topic 1 --topic 3).
+        #[arg(long = "topic")]
+        topics: Vec<String>,
+    },
 }
 
 #[derive(Copy, Clone, Debug, ValueEnum)]
@@ -89,6 +99,9 @@ fn main() -> ExitCode {
         Some(Command::Eval {
             corpus: EvalCorpus::Basil { dir },
         }) => eval_basil(dir),
+        Some(Command::Eval {
+            corpus: EvalCorpus::Ecb { dir, topics },
+        }) => eval_ecb(dir, &topics),
         None => open_window(cli.files, cli.lexicons),
     }
 }
@@ -192,6 +205,38 @@ fn eval_basil(dir: Option<PathBuf>) -> ExitCode {
                 "{}",
                 framediff::eval::frame_metrics::measure(&corpus, &lexicons)
             );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("framediff: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn eval_ecb(dir: Option<PathBuf>, topics: &[String]) -> ExitCode {
+    let Some(dir) = dir.or_else(framediff::eval::ecb::default_dir) else {
+        eprintln!("framediff: give the ECB+ folder (gold.json and one folder per topic)");
+        return ExitCode::from(2);
+    };
+    let only: Vec<&str> = topics.iter().map(String::as_str).collect();
+    let started = std::time::Instant::now();
+    match framediff::eval::ecb::load(&dir, (!only.is_empty()).then_some(&only[..])) {
+        Ok(corpus) => {
+            let docs: usize = corpus.iter().map(|t| t.docs.len()).sum();
+            println!(
+                "ECB+: {} documents in {} topics loaded from {} in {} ms",
+                docs,
+                corpus.len(),
+                dir.display(),
+                started.elapsed().as_millis()
+            );
+            for t in &corpus {
+                for (name, e) in &t.failed {
+                    eprintln!("framediff: skipped {name}: {e}");
+                }
+            }
+            println!("{}", framediff::eval::ecb::measure(&corpus));
             ExitCode::SUCCESS
         }
         Err(e) => {

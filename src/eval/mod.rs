@@ -4,4 +4,5 @@
 
 pub mod align_metrics;
 pub mod basil;
+pub mod ecb;
 pub mod frame_metrics;
