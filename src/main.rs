@@ -51,6 +51,14 @@ enum EvalCorpus {
         /// The corpus folder (default: ../shared/data/basil-dev beside the checkout).
         dir: Option<PathBuf>,
     },
+    /// Real web pages (pages-dev): body F1 of copied text and HTML, title/date/author.
+    Pages {
+        /// The folder with copied/, html/ and ground-truth.json (default: ../shared/data/pages-dev).
+        dir: Option<PathBuf>,
+        /// Print one line per page (worst first).
+        #[arg(long)]
+        details: bool,
+    },
 }
 
 #[derive(Copy, Clone, Debug, ValueEnum)]
@@ -83,6 +91,9 @@ fn main() -> ExitCode {
         Some(Command::Eval {
             corpus: EvalCorpus::Basil { dir },
         }) => eval_basil(dir),
+        Some(Command::Eval {
+            corpus: EvalCorpus::Pages { dir, details },
+        }) => eval_pages(dir, details),
         None => match framediff::gui::run(cli.files) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -153,6 +164,23 @@ fn eval_basil(dir: Option<PathBuf>) -> ExitCode {
                 "{}",
                 framediff::eval::frame_metrics::measure(&corpus, &lexicons)
             );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("framediff: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn eval_pages(dir: Option<PathBuf>, details: bool) -> ExitCode {
+    let Some(dir) = dir.or_else(framediff::eval::pages::default_dir) else {
+        eprintln!("framediff: give the pages folder (copied/, html/, ground-truth.json)");
+        return ExitCode::from(2);
+    };
+    match framediff::eval::pages::run(&dir, details) {
+        Ok(report) => {
+            print!("{report}");
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -380,6 +380,537 @@ pub fn clean_text(text: &str, meta: &mut Meta) -> Cleaned {
     out
 }
 
+/// What the structure of a copied page says about one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Blank,
+    /// A paragraph of running text.
+    Prose,
+    /// A short complete sentence (5+ words ending in sentence punctuation).
+    Sentence,
+    /// A heading-like or teaser-like line of 5+ words.
+    Medium,
+    /// One to four words: a menu entry, a label, a button.
+    Short,
+}
+
+/// Features of one line of a copied page.
+#[derive(Debug, Clone)]
+struct PageLine<'a> {
+    /// The line as it was, trimmed.
+    text: &'a str,
+    /// The line without a leading list marker ("- ", "* ", "• ").
+    item: &'a str,
+    bullet: bool,
+    words: usize,
+    shape: Shape,
+}
+
+/// Trims white space and the invisible characters pages use as spacers (zero-width space and
+/// joiners, word joiner, byte-order mark).
+fn trim_invisible(t: &str) -> &str {
+    t.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+            )
+    })
+}
+
+/// Whether a line has the punctuation of running text: at least one mark per 30 words (a tag
+/// cloud or a run of menu entries has none).
+fn punctuated(t: &str) -> bool {
+    let words = word_count(t);
+    let marks = t
+        .split_whitespace()
+        .filter(|w| w.ends_with(['.', ',', ';', ':', '!', '?', '…', '"', '”', ')']))
+        .count()
+        + t.chars()
+            .filter(|c| matches!(c, '、' | '。' | '，' | '！' | '？'))
+            .count();
+    marks >= 1 && marks * 30 >= words
+}
+
+/// Whether a character belongs to a script written without spaces between words (Chinese,
+/// Japanese kana and kanji).
+fn unspaced_script(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
+/// Words of a line; in scripts written without spaces every two characters count as a word.
+pub fn word_count(t: &str) -> usize {
+    t.split_whitespace()
+        .map(|w| {
+            let n = w.chars().filter(|c| unspaced_script(*c)).count();
+            if n > 0 { n.div_ceil(2) } else { 1 }
+        })
+        .sum()
+}
+
+fn strip_bullet(t: &str) -> (&str, bool) {
+    for marker in ["- ", "* ", "• ", "· ", "– "] {
+        if let Some(rest) = t.strip_prefix(marker) {
+            return (rest.trim(), true);
+        }
+    }
+    (t, false)
+}
+
+fn ends_sentence(t: &str) -> bool {
+    t.trim_end().ends_with([
+        '.', '!', '?', '…', '"', '”', '’', ')', '»', ':', '。', '！', '？', '」', '）',
+    ])
+}
+
+/// Share of words that start lower-case (running text has many; headings and menus few).
+fn lowercase_share(t: &str) -> f64 {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty() {
+        return 0.0;
+    }
+    // caseless scripts count as running text
+    let lower = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(|c| !c.is_uppercase())
+        })
+        .count();
+    lower as f64 / words.len() as f64
+}
+
+/// Whether a line reads as a sentence of running text: 12+ words, mostly lower-case words and
+/// a verb-like word (an auxiliary, a past form or a third-person form). Such a line is article
+/// text unless the page structure says otherwise.
+pub fn sentence_like(t: &str) -> bool {
+    const AUX: &[&str] = &[
+        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+        "can", "could", "may", "might", "must", "should", "shall", "do", "does", "did", "said",
+        "says", "told", "get", "got", "make", "made",
+    ];
+    let words: Vec<String> = t
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    if words.len() < 12 || lowercase_share(t) < 0.4 {
+        return false;
+    }
+    words.iter().any(|w| {
+        AUX.contains(&w.as_str())
+            || (w.len() > 4 && (w.ends_with("ed") || w.ends_with("es")))
+            || (w.len() > 5 && w.ends_with("ing"))
+    })
+}
+
+fn shape_of(item: &str, next_starts_lower: bool) -> Shape {
+    let words = word_count(item);
+    if words == 0 {
+        return Shape::Blank;
+    }
+    let lower = lowercase_share(item);
+    let punct = ends_sentence(item);
+    if words >= 10
+        && lower >= 0.3
+        && punctuated(item)
+        && (punct || words >= 20 || next_starts_lower)
+    {
+        return Shape::Prose;
+    }
+    if words >= 5 && punct && lower >= 0.3 {
+        return Shape::Sentence;
+    }
+    if words >= 5 {
+        return Shape::Medium;
+    }
+    if punct && lower > 0.0 && item.ends_with(['.', '!', '?', '。', '！', '？']) {
+        return Shape::Sentence;
+    }
+    Shape::Short
+}
+
+/// Score of a line for the search of the article block: running text counts for its words,
+/// menu-like lines against.
+fn block_score(line: &PageLine) -> f64 {
+    match line.shape {
+        Shape::Blank => 0.0,
+        Shape::Prose => line.words as f64,
+        Shape::Sentence if line.words < 5 => 0.0,
+        Shape::Sentence => line.words as f64 * 0.5,
+        Shape::Medium => -1.5,
+        Shape::Short => -3.0,
+    }
+}
+
+/// The densest run of running text: the maximum-sum run of line scores (Kadane). Returns the
+/// first and last line index, or None when no run scores above zero.
+fn densest_run(lines: &[PageLine]) -> Option<(usize, usize)> {
+    let mut best: Option<(f64, usize, usize)> = None;
+    let mut sum = 0.0;
+    let mut start = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if line.shape == Shape::Blank {
+            continue;
+        }
+        let s = block_score(line);
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += s;
+        if sum > 0.0 && best.is_none_or(|(b, _, _)| sum > b) {
+            best = Some((sum, start, i));
+        }
+    }
+    let (_, mut s, mut e) = best?;
+    while s < e && block_score(&lines[s]) <= 0.0 {
+        s += 1;
+    }
+    // An enumerated list that closes the article ("1) …", "2. …"), with the lines between
+    // its items (links, notes), belongs to it.
+    let mut expected: Option<u32> = None;
+    let mut since_item = 0;
+    for (j, l) in lines.iter().enumerate().skip(e + 1) {
+        if l.shape == Shape::Blank {
+            continue;
+        }
+        match list_number(l.item) {
+            Some(n) if expected.is_none_or(|x| n == x) => {
+                expected = Some(n + 1);
+                e = j;
+                since_item = 0;
+            }
+            _ if expected.is_some() && since_item < 2 => since_item += 1,
+            _ => break,
+        }
+    }
+    Some((s, e))
+}
+
+/// The number of an enumerated list item ("3) …", "3. …", "3a …").
+fn list_number(t: &str) -> Option<u32> {
+    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() || digits.len() > 3 {
+        return None;
+    }
+    let rest = &t[digits.len()..];
+    let marked = rest.starts_with(") ") || rest.starts_with(". ");
+    if marked { digits.parse().ok() } else { None }
+}
+
+/// Whether a line can be a headline: 2-30 words, no closing full stop, not boilerplate.
+fn headline_like(line: &PageLine) -> bool {
+    let t = line.item;
+    let words = line.words;
+    (2..=30).contains(&words)
+        && t.len() <= 250
+        && !t.ends_with(['.', ',', ';', ':', '|'])
+        && t.chars().any(char::is_alphabetic)
+        && classify(t).is_none()
+        && date_line(t).is_none()
+        && byline(t).is_none()
+}
+
+/// A line of metadata that sits near a headline: byline, date, counters, reading time, share.
+fn metadata_kind(item: &str) -> Option<RemovedKind> {
+    if byline(item).is_some() || share_byline(item).is_some() {
+        return Some(RemovedKind::Byline);
+    }
+    if date_line(item).is_some() || loose_date_line(item).is_some() {
+        return Some(RemovedKind::Date);
+    }
+    match classify(item) {
+        Some(
+            k @ (RemovedKind::Counter
+            | RemovedKind::ReadingTime
+            | RemovedKind::Share
+            | RemovedKind::Tags),
+        ) => Some(k),
+        _ => None,
+    }
+}
+
+/// A short line of page furniture that carries a date among other labels ("October 15,
+/// 2018/0 Comments/in News /by admin"): up to 16 words, not a sentence.
+fn loose_date_line(item: &str) -> Option<String> {
+    let found = find_date(item)?;
+    (word_count(item) <= 16 && !sentence_like(item) && !item.ends_with('.')).then_some(found.date)
+}
+
+/// "Share- Name", "Posted by: Name": a share or posting label followed by the poster's name.
+fn share_byline(t: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?i)^(?:share|shared by|posted by|posted|author)\s*[-–:|]\s*(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})$").unwrap()
+    });
+    re.captures(t.trim()).map(|c| c[1].to_string())
+}
+
+/// Records a name read from a byline: two words or more name a person (the author); a single
+/// word names the outlet or account that posted the page (the source).
+fn take_name(meta: &mut Meta, name: &str) {
+    if name.split_whitespace().count() >= 2 {
+        Meta::set_if_empty(&mut meta.author, name);
+    } else {
+        Meta::set_if_empty(&mut meta.source, name);
+    }
+}
+
+/// Cleans text copied from a web page (a browser's select-all copy). The article is the densest
+/// run of running text; the headline is the nearest headline-like line above it (skipping
+/// bylines, dates, counters and a standfirst); metadata lines around the headline are read
+/// into `meta`; everything outside the article is set aside with its kind (navigation unless a
+/// more specific kind applies). Inside the article a line is set aside only when it is short
+/// boilerplate or a non-sentence that a rule names; sentences of 12+ words stay. Falls back to
+/// [`clean_text`] when the text has no run of running text.
+pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
+    let raw: Vec<&str> = text.lines().map(trim_invisible).collect();
+    let mut lines: Vec<PageLine> = Vec::with_capacity(raw.len());
+    for (i, t) in raw.iter().enumerate() {
+        let (item, bullet) = strip_bullet(t);
+        let next_lower = raw[i + 1..]
+            .iter()
+            .find(|l| !l.is_empty())
+            .and_then(|l| l.chars().next())
+            .is_some_and(char::is_lowercase);
+        lines.push(PageLine {
+            text: t,
+            item,
+            bullet,
+            words: word_count(item),
+            shape: shape_of(item, next_lower),
+        });
+    }
+    let Some((start, end)) = densest_run(&lines) else {
+        return clean_text(text, meta);
+    };
+    let mut kinds: Vec<Option<RemovedKind>> = vec![None; lines.len()];
+    let nonblank: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].shape != Shape::Blank)
+        .collect();
+    let pos_start = nonblank.iter().position(|&i| i == start).unwrap_or(0);
+    // The headline: a headline-like line followed closely by a byline, date or counter, the
+    // nearest such line to the article (above it, or at its top) ...
+    let followed_by_metadata = |p: usize| {
+        nonblank[p + 1..]
+            .iter()
+            .take(3)
+            .any(|&j| metadata_kind(lines[j].item).is_some())
+    };
+    let mut title_at = (pos_start.saturating_sub(30)..(pos_start + 2).min(nonblank.len()))
+        .rev()
+        .find(|&p| {
+            let l = &lines[nonblank[p]];
+            headline_like(l) && l.words >= 3 && followed_by_metadata(p)
+        })
+        .map(|p| nonblank[p]);
+    // ... else the nearest headline-like line above it, skipping metadata, short labels and up
+    // to two standfirst sentences ...
+    if title_at.is_none() {
+        let mut sentences = 0;
+        for &i in nonblank[pos_start.saturating_sub(25)..pos_start]
+            .iter()
+            .rev()
+        {
+            let l = &lines[i];
+            if metadata_kind(l.item).is_some() || l.shape == Shape::Short && !headline_like(l) {
+                continue;
+            }
+            if matches!(l.shape, Shape::Prose | Shape::Sentence) && ends_sentence(l.item) {
+                sentences += 1;
+                if sentences > 2 {
+                    break;
+                }
+                continue;
+            }
+            if headline_like(l) && l.words >= 3 {
+                title_at = Some(i);
+                break;
+            }
+        }
+    }
+    // ... else the top line of the article block itself (a plain article: title, then text).
+    if title_at.is_none() && headline_like(&lines[start]) && !ends_sentence(lines[start].item) {
+        title_at = Some(start);
+    }
+    let body_start = match title_at {
+        Some(t) if t >= start => t + 1,
+        _ => start,
+    };
+    if let Some(t) = title_at {
+        kinds[t] = Some(RemovedKind::Title);
+        Meta::set_if_empty(&mut meta.title, strip_heading(lines[t].item));
+    }
+    // Lines of text between a headline and the article (a standfirst, an opening paragraph
+    // too short to score) are kept: losing article text is worse than keeping a caption.
+    let mut lead_in = vec![false; lines.len()];
+    if let Some(t) = title_at.filter(|&t| t < start) {
+        let between = nonblank.iter().filter(|&&i| i > t && i < start).count();
+        if between <= 25 {
+            for i in t + 1..start {
+                let l = &lines[i];
+                lead_in[i] = matches!(l.shape, Shape::Prose | Shape::Sentence | Shape::Medium)
+                    && metadata_kind(l.item).is_none();
+            }
+        }
+    }
+    // Metadata near the headline: from a few lines above it to the first lines of the article.
+    let head_from = title_at.unwrap_or(start).saturating_sub(6);
+    let head_to = (body_start + 12).min(lines.len());
+    let mut body_lines_seen = 0;
+    for i in head_from..head_to {
+        let l = &lines[i];
+        if l.shape == Shape::Blank || kinds[i].is_some() {
+            continue;
+        }
+        if i >= body_start && matches!(l.shape, Shape::Prose) {
+            body_lines_seen += 1;
+            if body_lines_seen > 2 {
+                break;
+            }
+            continue;
+        }
+        if let Some(kind) = metadata_kind(l.item) {
+            read_metadata(l.item, kind, meta);
+            kinds[i] = Some(kind);
+        }
+    }
+    // Tag lists: a header line with items, or a run of 3+ short bullet items after the article.
+    let r = rules();
+    let mut i = 0;
+    while i < lines.len() {
+        let l = &lines[i];
+        if let Some(c) = r.tags_header.captures(l.item)
+            && l.words <= 40
+            && (l.item.contains(':') || c[1].is_empty())
+            && (i < start || i > end || !sentence_like(l.item))
+        {
+            let items: Vec<String> = c[1]
+                .split([',', ';', '|', '·', '•'])
+                .map(|s| s.trim().trim_start_matches('#').to_string())
+                .filter(|s| !s.is_empty())
+                .collect();
+            push_tags(meta, items);
+            kinds[i] = Some(RemovedKind::Tags);
+        }
+        if i > end && l.bullet && is_tag_item(l) {
+            let run_end = (i..lines.len())
+                .take_while(|&j| {
+                    lines[j].shape == Shape::Blank || lines[j].bullet && is_tag_item(&lines[j])
+                })
+                .last()
+                .unwrap_or(i);
+            let count = (i..=run_end).filter(|&j| lines[j].bullet).count();
+            if count >= 3 {
+                let items = (i..=run_end)
+                    .filter(|&j| lines[j].bullet)
+                    .map(|j| lines[j].item.trim_start_matches('#').to_string())
+                    .collect();
+                push_tags(meta, items);
+                for j in i..=run_end {
+                    if lines[j].bullet {
+                        kinds[j] = Some(RemovedKind::Tags);
+                    }
+                }
+                i = run_end + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // Everything else outside the article is set aside; inside, only named boilerplate that is
+    // not a sentence.
+    for i in 0..lines.len() {
+        let l = &lines[i];
+        if l.shape == Shape::Blank || kinds[i].is_some() {
+            continue;
+        }
+        if r.illustrative.is_match(l.item) && l.words <= 60 {
+            meta.illustrative = true;
+            kinds[i] = Some(RemovedKind::Disclaimer);
+            continue;
+        }
+        let inside = i >= body_start && i <= end || lead_in[i];
+        if inside {
+            if let Some(kind) = classify(l.item)
+                && !sentence_like(l.item)
+            {
+                kinds[i] = Some(kind);
+            }
+        } else {
+            kinds[i] = Some(classify(l.item).unwrap_or(RemovedKind::Navigation));
+        }
+    }
+    // Paragraphs: blank lines when the article uses them, else one paragraph per line.
+    let blank_separated = (body_start..=end).any(|i| lines[i].shape == Shape::Blank);
+    let mut out = Cleaned::default();
+    for (i, l) in lines.iter().enumerate() {
+        match kinds[i] {
+            Some(kind) => {
+                let merge = kind == RemovedKind::Tags
+                    && out
+                        .removed
+                        .last()
+                        .is_some_and(|r| r.kind == RemovedKind::Tags);
+                if merge && let Some(last) = out.removed.last_mut() {
+                    last.text.push('\n');
+                    last.text.push_str(l.text);
+                } else {
+                    out.removed.push(Removed {
+                        kind,
+                        text: l.text.to_string(),
+                    });
+                }
+            }
+            None if l.shape == Shape::Blank => {
+                if i >= body_start && i <= end {
+                    out.lines.push(String::new());
+                }
+            }
+            None => {
+                out.lines.push(l.text.to_string());
+                if !blank_separated {
+                    out.lines.push(String::new());
+                }
+            }
+        }
+    }
+    out
+}
+
+fn is_tag_item(l: &PageLine) -> bool {
+    l.words <= 5 && !ends_sentence(l.item) && l.item.chars().any(char::is_alphanumeric)
+}
+
+/// Lifts metadata out of a head line of the given kind.
+fn read_metadata(item: &str, kind: RemovedKind, meta: &mut Meta) {
+    match kind {
+        RemovedKind::Byline => {
+            if let Some(name) = share_byline(item) {
+                take_name(meta, &name);
+            } else if let Some((author, outlet)) = byline(item) {
+                Meta::set_if_empty(&mut meta.author, &author);
+                if let Some(o) = outlet {
+                    Meta::set_if_empty(&mut meta.source, &o);
+                }
+            }
+            if let Some(d) = find_date(item) {
+                Meta::set_if_empty(&mut meta.date, &d.date);
+            }
+        }
+        RemovedKind::Date => {
+            if let Some(d) = date_line(item).or_else(|| loose_date_line(item)) {
+                Meta::set_if_empty(&mut meta.date, &d);
+            }
+        }
+        _ => {}
+    }
+}
+
 fn push_tags(meta: &mut Meta, items: Vec<String>) {
     for item in items {
         if !meta.tags.iter().any(|t| t.eq_ignore_ascii_case(&item)) {

@@ -74,7 +74,11 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Article, IngestError> {
             }
         }
     };
-    let cleaned = clean::clean_text(&raw, &mut meta);
+    let cleaned = if format == Format::Text {
+        clean::clean_page(&raw, &mut meta)
+    } else {
+        clean::clean_text(&raw, &mut meta)
+    };
     let body = cleaned.lines.join("\n");
     let mut article = Article {
         path: path.to_string(),
