@@ -56,7 +56,7 @@ struct Rules {
 fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(|| Rules {
-        byline: Regex::new(r"(?i)^(?:by|written by|words by|author:|reporting by)\s+(.{2,120})$").unwrap(),
+        byline: Regex::new(r"^(?:(?i:by|written by|words by|author:|authors?\s*:|reporting by|posted by|story by)|\p{Lu}\p{Ll}+ (?i:by))\s+(.{2,120})$").unwrap(),
         counter: Regex::new(r"(?i)^\(?\d[\d,.]*\s*[km]?\)?\s*(?:comments?|views?|likes?|shares?|reactions?|replies|responses|reads)$").unwrap(),
         counter_label_first: Regex::new(r"(?i)^(?:comments?|views?|shares?|likes?)\s*[:(]?\s*\d[\d,.]*\s*[km]?\)?$|^(?:no comments(?: yet)?|leave a comment|be the first to comment|add a comment|show comments|view comments)\.?$").unwrap(),
         reading_time: Regex::new(r"(?i)^(?:(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-|\s)?(?:min|mins|minutes?)\.?(?:\s+(?:read|reading|to read|listen))?$|^(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*\d+\s*(?:min|mins|minutes?)\.?$").unwrap(),
@@ -188,6 +188,24 @@ pub fn date_line(line: &str) -> Option<String> {
 pub fn byline(line: &str) -> Option<(String, Option<String>)> {
     let caps = rules().byline.captures(line.trim())?;
     let mut rest = caps[1].trim().to_string();
+    // drop what follows the name: a time stamp, "on <date>", "at <time>"
+    if let Some(pos) = rest.find(|c: char| c.is_ascii_digit()) {
+        rest.truncate(pos);
+    }
+    for cut in [
+        " On ",
+        " on ",
+        " at ",
+        " At ",
+        " Updated",
+        " Published",
+        " Posted",
+        " | ",
+    ] {
+        if let Some(pos) = rest.find(cut) {
+            rest.truncate(pos);
+        }
+    }
     // drop a trailing date ("By Jane Doe, November 21, 2024")
     if let Some(found) = find_date(&rest) {
         rest.truncate(found.start);
@@ -208,10 +226,45 @@ pub fn byline(line: &str) -> Option<(String, Option<String>)> {
         .trim_end_matches([',', '|', '.', '-'])
         .trim()
         .to_string();
-    let looks_like_name = !author.is_empty()
-        && author.split_whitespace().count() <= 10
-        && author.chars().next().is_some_and(char::is_uppercase);
-    looks_like_name.then_some((author, outlet))
+    name_like(&author).then_some((author, outlet))
+}
+
+/// Words that join the parts of personal names or lists of names.
+const NAME_JOINERS: &[&str] = &[
+    "and", "&", "de", "da", "do", "dos", "das", "van", "von", "der", "den", "del", "della", "di",
+    "la", "le", "du", "bin", "al", "y", "e", "und", "et",
+];
+
+/// Whether `s` reads as one or more personal names: 1-8 words, each capitalised (initials
+/// included) or a name joiner, no digits.
+pub fn name_like(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    (1..=8).contains(&words.len())
+        && !s.chars().any(|c| c.is_ascii_digit())
+        && words
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().all(|w| {
+            NAME_JOINERS.contains(&w.to_lowercase().as_str())
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c == '@')
+        })
+}
+
+/// A line that is only a name (and maybe a role or outlet after a comma or in capitals):
+/// "Jane Doe", "Jane Doe and John Roe, Example Press". Returns the name part.
+pub fn name_line(item: &str) -> Option<String> {
+    let t = item.trim();
+    if t.is_empty() || t.contains(':') || t.ends_with(['.', '!', '?']) || word_count(t) > 10 {
+        return None;
+    }
+    let head = t.split(',').next().unwrap_or(t).trim();
+    let head_words = head.split_whitespace().count();
+    (name_like(head) && (2..=7).contains(&head_words) && name_like(t)).then(|| head.to_string())
 }
 
 fn looks_like_title(line: &str) -> bool {
@@ -570,8 +623,9 @@ fn densest_run(lines: &[PageLine]) -> Option<(usize, usize)> {
     while s < e && block_score(&lines[s]) <= 0.0 {
         s += 1;
     }
-    // An enumerated list that closes the article ("1) …", "2. …"), with the lines between
-    // its items (links, notes), belongs to it.
+    // Lines of text right after the article (a closing line, a last short paragraph) up to the
+    // first label, button or boilerplate line; and an enumerated list that closes the article
+    // ("1) …", "2. …") with the lines between its items (links, notes).
     let mut expected: Option<u32> = None;
     let mut since_item = 0;
     for (j, l) in lines.iter().enumerate().skip(e + 1) {
@@ -585,6 +639,12 @@ fn densest_run(lines: &[PageLine]) -> Option<(usize, usize)> {
                 since_item = 0;
             }
             _ if expected.is_some() && since_item < 2 => since_item += 1,
+            _ if expected.is_none()
+                && !matches!(l.shape, Shape::Short)
+                && classify(l.item).is_none() =>
+            {
+                e = j
+            }
             _ => break,
         }
     }
@@ -612,7 +672,24 @@ fn headline_like(line: &PageLine) -> bool {
         && t.chars().any(char::is_alphabetic)
         && classify(t).is_none()
         && date_line(t).is_none()
+        && loose_date_line(t).is_none()
         && byline(t).is_none()
+        && share_byline(t).is_none()
+        && name_line(t).is_none()
+        && t.split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 3)
+            .count()
+            >= 2
+        && !relative_time(t)
+}
+
+/// "3 hours ago", "Today 12:01 AM", "Updated 5 min ago": a time stamp with at most a label.
+fn relative_time(t: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?i)\b\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\b\d{1,2}:\d{2}\b").unwrap()
+    });
+    re.is_match(t) && t.split_whitespace().count() <= 6
 }
 
 /// A line of metadata that sits near a headline: byline, date, counters, reading time, share.
@@ -695,19 +772,34 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
     let pos_start = nonblank.iter().position(|&i| i == start).unwrap_or(0);
     // The headline: a headline-like line followed closely by a byline, date or counter, the
     // nearest such line to the article (above it, or at its top) ...
-    let followed_by_metadata = |p: usize| {
+    let followed_by = |p: usize, strong: bool| {
         nonblank[p + 1..]
             .iter()
-            .take(3)
-            .any(|&j| metadata_kind(lines[j].item).is_some())
+            .take(if strong { 5 } else { 3 })
+            .any(|&j| {
+                let item = lines[j].item;
+                match metadata_kind(item) {
+                    Some(RemovedKind::Byline | RemovedKind::Date) => true,
+                    Some(_) => !strong,
+                    None => name_line(item).is_some(),
+                }
+            })
     };
-    let mut title_at = (pos_start.saturating_sub(30)..(pos_start + 2).min(nonblank.len()))
-        .rev()
-        .find(|&p| {
-            let l = &lines[nonblank[p]];
-            headline_like(l) && l.words >= 3 && followed_by_metadata(p)
-        })
-        .map(|p| nonblank[p]);
+    let window = pos_start.saturating_sub(30)..(pos_start + 2).min(nonblank.len());
+    let mut title_at = None;
+    for strong in [true, false] {
+        title_at = window
+            .clone()
+            .rev()
+            .find(|&p| {
+                let l = &lines[nonblank[p]];
+                headline_like(l) && l.words >= 3 && followed_by(p, strong)
+            })
+            .map(|p| nonblank[p]);
+        if title_at.is_some() {
+            break;
+        }
+    }
     // ... else the nearest headline-like line above it, skipping metadata, short labels and up
     // to two standfirst sentences ...
     if title_at.is_none() {
@@ -736,6 +828,9 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
     // ... else the top line of the article block itself (a plain article: title, then text).
     if title_at.is_none() && headline_like(&lines[start]) && !ends_sentence(lines[start].item) {
         title_at = Some(start);
+    }
+    if std::env::var_os("FD_DEBUG").is_some() {
+        eprintln!("block {start}..{end} title {title_at:?}");
     }
     let body_start = match title_at {
         Some(t) if t >= start => t + 1,
@@ -777,6 +872,28 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
         if let Some(kind) = metadata_kind(l.item) {
             read_metadata(l.item, kind, meta);
             kinds[i] = Some(kind);
+        }
+    }
+    // A line that is only a name, right below the headline or right above a date line, is
+    // the byline when no explicit one was found.
+    if meta.author.is_none()
+        && let Some(t) = title_at
+    {
+        let pos_t = nonblank.iter().position(|&i| i == t).unwrap_or(0);
+        let near: Vec<usize> = nonblank[pos_t + 1..].iter().take(4).copied().collect();
+        for (k, &i) in near.iter().enumerate() {
+            let below_title = k < 2;
+            let above_date = near
+                .get(k + 1)
+                .is_some_and(|&j| kinds[j] == Some(RemovedKind::Date));
+            if kinds[i].is_none()
+                && (below_title || above_date)
+                && let Some(name) = name_line(lines[i].item)
+            {
+                take_name(meta, &name);
+                kinds[i] = Some(RemovedKind::Byline);
+                break;
+            }
         }
     }
     // Tag lists: a header line with items, or a run of 3+ short bullet items after the article.
