@@ -200,7 +200,6 @@ pub fn byline(line: &str) -> Option<(String, Option<String>)> {
         " Updated",
         " Published",
         " Posted",
-        " | ",
     ] {
         if let Some(pos) = rest.find(cut) {
             rest.truncate(pos);
@@ -694,7 +693,10 @@ fn relative_time(t: &str) -> bool {
 
 /// A line of metadata that sits near a headline: byline, date, counters, reading time, share.
 fn metadata_kind(item: &str) -> Option<RemovedKind> {
-    if byline(item).is_some() || share_byline(item).is_some() {
+    if share_byline(item).is_some() {
+        return Some(RemovedKind::Share);
+    }
+    if byline(item).is_some() {
         return Some(RemovedKind::Byline);
     }
     if date_line(item).is_some() || loose_date_line(item).is_some() {
@@ -780,6 +782,7 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
                 let item = lines[j].item;
                 match metadata_kind(item) {
                     Some(RemovedKind::Byline | RemovedKind::Date) => true,
+                    Some(RemovedKind::Share) if share_byline(item).is_some() => true,
                     Some(_) => !strong,
                     None => name_line(item).is_some(),
                 }
@@ -939,6 +942,23 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
         }
         i += 1;
     }
+    // Furniture that closes the article block: two or more boilerplate lines in a row at its
+    // end (a cookie note, then a disclaimer) are set aside even when they are sentences.
+    let mut tail = Vec::new();
+    for i in (body_start..=end).rev() {
+        if lines[i].shape == Shape::Blank {
+            continue;
+        }
+        match classify(lines[i].item) {
+            Some(kind) => tail.push((i, kind)),
+            None => break,
+        }
+    }
+    if tail.len() >= 2 {
+        for (i, kind) in tail {
+            kinds[i] = Some(kind);
+        }
+    }
     // Everything else outside the article is set aside; inside, only named boilerplate that is
     // not a sentence.
     for i in 0..lines.len() {
@@ -1006,10 +1026,13 @@ fn is_tag_item(l: &PageLine) -> bool {
 /// Lifts metadata out of a head line of the given kind.
 fn read_metadata(item: &str, kind: RemovedKind, meta: &mut Meta) {
     match kind {
-        RemovedKind::Byline => {
+        RemovedKind::Share => {
             if let Some(name) = share_byline(item) {
                 take_name(meta, &name);
-            } else if let Some((author, outlet)) = byline(item) {
+            }
+        }
+        RemovedKind::Byline => {
+            if let Some((author, outlet)) = byline(item) {
                 Meta::set_if_empty(&mut meta.author, &author);
                 if let Some(o) = outlet {
                     Meta::set_if_empty(&mut meta.source, &o);
