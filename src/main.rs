@@ -24,7 +24,8 @@ struct Cli {
 enum Command {
     /// Compare articles headless and print (or write) the result.
     Compare {
-        /// Article files or folders (.txt, .md, .html, .pdf; others are sniffed).
+        /// Article files or folders (.txt, .md, .html, .pdf; others are sniffed), or web
+        /// addresses (http:// or https://), which are fetched.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Output format.
@@ -120,7 +121,23 @@ fn compare(
             return ExitCode::from(2);
         }
     };
-    let (articles, failed) = framediff::files::read_articles(files);
+    // Arguments are read in order; web addresses are fetched.
+    let mut articles = Vec::new();
+    let mut failed: Vec<String> = Vec::new();
+    let options = framediff::fetch::FetchOptions::default();
+    for arg in files {
+        let shown = arg.to_string_lossy();
+        if framediff::fetch::is_url(&shown) {
+            match framediff::fetch::fetch_article(&shown, &options) {
+                Ok(a) => articles.push(a),
+                Err(e) => failed.push(e.to_string()),
+            }
+        } else {
+            let (ok, bad) = framediff::files::read_articles(std::slice::from_ref(arg));
+            articles.extend(ok);
+            failed.extend(bad.iter().map(ToString::to_string));
+        }
+    }
     for e in &failed {
         eprintln!("framediff: skipped {e}");
     }
