@@ -140,6 +140,16 @@ fn map_error(url: &str, options: &FetchOptions, e: ureq::Error) -> FetchError {
             url,
             seconds: options.timeout.as_secs().max(1),
         },
+        // rustls reports handshake failures as invalid data on the socket
+        ureq::Error::Io(e)
+            if e.kind() == std::io::ErrorKind::InvalidData
+                && url.to_ascii_lowercase().starts_with("https://") =>
+        {
+            FetchError::Tls {
+                url,
+                message: e.to_string(),
+            }
+        }
         ureq::Error::Io(e) => FetchError::Connect {
             url,
             message: e.to_string(),

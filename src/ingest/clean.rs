@@ -622,6 +622,50 @@ fn densest_run(lines: &[PageLine]) -> Option<(usize, usize)> {
     while s < e && block_score(&lines[s]) <= 0.0 {
         s += 1;
     }
+    // A piece at the end of the run that is cut off from the rest by three or more labels or
+    // headings, and whose running text is all named boilerplate (a cookie note below a list
+    // of related links), is not part of the article.
+    loop {
+        let nonblank: Vec<usize> = (s..=e)
+            .filter(|&i| lines[i].shape != Shape::Blank)
+            .collect();
+        let mut gap_start = None;
+        let mut run = 0;
+        let mut last_gap = None;
+        for &i in &nonblank {
+            if matches!(lines[i].shape, Shape::Short | Shape::Medium) {
+                if run == 0 {
+                    gap_start = Some(i);
+                }
+                run += 1;
+                if run >= 3 {
+                    last_gap = gap_start;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        let Some(g) = last_gap else { break };
+        let tail_prose: Vec<usize> = nonblank
+            .iter()
+            .copied()
+            .filter(|&i| i > g && matches!(lines[i].shape, Shape::Prose | Shape::Sentence))
+            .collect();
+        let furniture = !tail_prose.is_empty()
+            && tail_prose
+                .iter()
+                .all(|&i| classify(lines[i].item).is_some());
+        if !furniture || g <= s {
+            break;
+        }
+        e = (s..g)
+            .rev()
+            .find(|&i| lines[i].shape != Shape::Blank)
+            .unwrap_or(s);
+        while e > s && block_score(&lines[e]) <= 0.0 {
+            e -= 1;
+        }
+    }
     // Lines of text right after the article (a closing line, a last short paragraph) up to the
     // first label, button or boilerplate line; and an enumerated list that closes the article
     // ("1) …", "2. …") with the lines between its items (links, notes).

@@ -56,10 +56,10 @@ pub fn extract(text: &str) -> Result<(String, Meta), IngestProblem> {
 /// matter too, with nothing in it.
 fn split_front_matter(text: &str) -> Option<(&str, &str)> {
     let rest = text.strip_prefix("---\n")?;
-    if let Some(after) = rest.strip_prefix("---") {
-        if after.is_empty() || after.starts_with('\n') {
-            return Some(("", after.strip_prefix('\n').unwrap_or(after)));
-        }
+    if let Some(after) = rest.strip_prefix("---")
+        && (after.is_empty() || after.starts_with('\n'))
+    {
+        return Some(("", after.strip_prefix('\n').unwrap_or(after)));
     }
     let end = rest.find("\n---")?;
     let yaml = &rest[..end];
