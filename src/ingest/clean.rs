@@ -724,6 +724,7 @@ fn headline_like(line: &PageLine) -> bool {
             .count()
             >= 2
         && !relative_time(t)
+        && !(t.starts_with('(') && t.ends_with(')'))
 }
 
 /// "3 hours ago", "Today 12:01 AM", "Updated 5 min ago": a time stamp with at most a label.
@@ -816,8 +817,82 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
         .filter(|&i| lines[i].shape != Shape::Blank)
         .collect();
     let pos_start = nonblank.iter().position(|&i| i == start).unwrap_or(0);
-    // The headline: a headline-like line followed closely by a byline, date or counter, the
-    // nearest such line to the article (above it, or at its top) ...
+    // The headline: the nearest headline-like line above the byline/date cluster nearest to
+    // the article, past a standfirst or caption ...
+    let strong_meta = |i: usize| {
+        matches!(
+            metadata_kind(lines[i].item),
+            Some(RemovedKind::Byline | RemovedKind::Date)
+        ) || share_byline(lines[i].item).is_some()
+    };
+    let mut title_at = None;
+    if let Some(mut top) = (pos_start.saturating_sub(30)..(pos_start + 3).min(nonblank.len()))
+        .rev()
+        .find(|&p| strong_meta(nonblank[p]))
+    {
+        // the cluster's top: metadata lines with at most three other lines between them
+        while let Some(up) = (top.saturating_sub(4)..top).find(|&p| strong_meta(nonblank[p])) {
+            top = up;
+        }
+        // a menu label, a section name or the page top
+        let menu_above = |p: usize| {
+            let mut q = p;
+            while q > 0 {
+                q -= 1;
+                let l = &lines[nonblank[q]];
+                if metadata_kind(l.item).is_some() && !strong_meta(nonblank[q]) {
+                    continue;
+                }
+                return l.shape == Shape::Short || classify(l.item).is_some();
+            }
+            true
+        };
+        let mut shorts = 0;
+        let mut sentences = 0;
+        for p in (top.saturating_sub(8)..top).rev() {
+            let l = &lines[nonblank[p]];
+            if metadata_kind(l.item).is_some() {
+                continue;
+            }
+            if headline_like(l) && l.words >= 3 {
+                // prefer the shorter line above when it, not this one, tops the header group
+                // (this one is then a standfirst or a caption)
+                let upper = (p.saturating_sub(3)..p).rev().find(|&q| {
+                    metadata_kind(lines[nonblank[q]].item).is_none()
+                        && lines[nonblank[q]].shape != Shape::Blank
+                });
+                let chosen = match upper {
+                    Some(q)
+                        if !menu_above(p)
+                            && headline_like(&lines[nonblank[q]])
+                            && lines[nonblank[q]].words >= 3
+                            && lines[nonblank[q]].words < l.words
+                            && menu_above(q) =>
+                    {
+                        q
+                    }
+                    _ => p,
+                };
+                title_at = Some(nonblank[chosen]);
+                break;
+            }
+            if l.shape == Shape::Short {
+                shorts += 1;
+                if shorts >= 2 {
+                    break;
+                }
+                continue;
+            }
+            if matches!(l.shape, Shape::Prose | Shape::Sentence) {
+                sentences += 1;
+                if sentences > 2 {
+                    break;
+                }
+            }
+        }
+    }
+    // ... else a headline-like line followed closely by a byline, date or counter, the nearest
+    // such line to the article (above it, or at its top) ...
     let followed_by = |p: usize, strong: bool| {
         nonblank[p + 1..]
             .iter()
@@ -833,8 +908,10 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
             })
     };
     let window = pos_start.saturating_sub(30)..(pos_start + 2).min(nonblank.len());
-    let mut title_at = None;
     for strong in [true, false] {
+        if title_at.is_some() {
+            break;
+        }
         title_at = window
             .clone()
             .rev()
