@@ -241,7 +241,7 @@ pub fn name_like(s: &str) -> bool {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .collect();
-    (1..=8).contains(&words.len())
+    (1..=10).contains(&words.len())
         && !s.chars().any(|c| c.is_ascii_digit())
         && words
             .first()
@@ -263,7 +263,8 @@ pub fn name_line(item: &str) -> Option<String> {
     }
     let head = t.split(',').next().unwrap_or(t).trim();
     let head_words = head.split_whitespace().count();
-    (name_like(head) && (2..=7).contains(&head_words) && name_like(t)).then(|| head.to_string())
+    (name_like(head) && (2..=10).contains(&head_words) && (head == t || name_like(t)))
+        .then(|| head.to_string())
 }
 
 fn looks_like_title(line: &str) -> bool {
@@ -725,6 +726,7 @@ fn headline_like(line: &PageLine) -> bool {
             >= 2
         && !relative_time(t)
         && !(t.starts_with('(') && t.ends_with(')'))
+        && t.matches(['»', '›', '>', '/']).count() < 2
 }
 
 /// "3 hours ago", "Today 12:01 AM", "Updated 5 min ago": a time stamp with at most a label.
@@ -826,7 +828,7 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
         ) || share_byline(lines[i].item).is_some()
     };
     let mut title_at = None;
-    if let Some(mut top) = (pos_start.saturating_sub(30)..(pos_start + 3).min(nonblank.len()))
+    if let Some(mut top) = (pos_start.saturating_sub(30)..(pos_start + 6).min(nonblank.len()))
         .rev()
         .find(|&p| strong_meta(nonblank[p]))
     {
@@ -857,16 +859,29 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
             if headline_like(l) && l.words >= 3 {
                 // prefer the shorter line above when it, not this one, tops the header group
                 // (this one is then a standfirst or a caption)
-                let upper = (p.saturating_sub(3)..p).rev().find(|&q| {
-                    metadata_kind(lines[nonblank[q]].item).is_none()
-                        && lines[nonblank[q]].shape != Shape::Blank
-                });
+                let mut meta_between = false;
+                let mut upper = None;
+                for q in (p.saturating_sub(4)..p).rev() {
+                    let u = &lines[nonblank[q]];
+                    if metadata_kind(u.item).is_some() {
+                        meta_between = true;
+                    } else if matches!(u.shape, Shape::Prose | Shape::Sentence)
+                        && ends_sentence(u.item)
+                        && upper.is_none()
+                    {
+                        continue;
+                    } else {
+                        upper = Some(q);
+                        break;
+                    }
+                }
                 let chosen = match upper {
                     Some(q)
                         if !menu_above(p)
                             && headline_like(&lines[nonblank[q]])
                             && lines[nonblank[q]].words >= 3
-                            && lines[nonblank[q]].words < l.words
+                            && (meta_between
+                                || l.words >= 12 && lines[nonblank[q]].words < l.words)
                             && menu_above(q) =>
                     {
                         q
