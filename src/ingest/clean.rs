@@ -186,8 +186,25 @@ pub fn date_line(line: &str) -> Option<String> {
 
 /// If `line` is a byline, returns (author, outlet if named after a separator).
 pub fn byline(line: &str) -> Option<(String, Option<String>)> {
-    let caps = rules().byline.captures(line.trim())?;
+    let line = line.trim();
+    let first = line
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    // "Photo by …", "Video by …" credit an image, not the article
+    if matches!(
+        first.as_str(),
+        "photo" | "photos" | "image" | "images" | "picture" | "illustration" | "video" | "graphic"
+    ) {
+        return None;
+    }
+    let caps = rules().byline.captures(line)?;
     let mut rest = caps[1].trim().to_string();
+    // a social handle glued to the name
+    if let Some(pos) = rest.find('@') {
+        rest.truncate(pos);
+    }
     // drop what follows the name: a time stamp, "on <date>", "at <time>"
     if let Some(pos) = rest.find(|c: char| c.is_ascii_digit()) {
         rest.truncate(pos);
@@ -767,6 +784,69 @@ fn loose_date_line(item: &str) -> Option<String> {
     (word_count(item) <= 16 && !sentence_like(item) && !item.ends_with('.')).then_some(found.date)
 }
 
+/// The name in a date line: "… 7:45 am by Jane Doe", "November 20, 2019 Jane Doe",
+/// "Example Wire November 18, 2019 11:03 PM".
+fn name_in_date_line(item: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let by = R.get_or_init(|| Regex::new(r"\b(?:by|By|BY)\s+(.+)$").unwrap());
+    if let Some(c) = by.captures(item)
+        && let Some((name, _)) = byline(&format!("By {}", &c[1]))
+    {
+        return Some(name);
+    }
+    let found = find_date(item)?;
+    let rest = format!("{} | {}", &item[..found.start], &item[found.end..]);
+    // drop times ("11:03 PM", "17:27:46") and weekday or zone words
+    let rest: String = rest
+        .split_whitespace()
+        .filter(|w| {
+            !w.chars().any(|c| c.is_ascii_digit())
+                && !matches!(
+                    w.to_lowercase()
+                        .trim_matches(|c: char| !c.is_alphanumeric()),
+                    "am" | "pm"
+                        | "a.m"
+                        | "p.m"
+                        | "gmt"
+                        | "utc"
+                        | "est"
+                        | "edt"
+                        | "pst"
+                        | "pdt"
+                        | "cet"
+                        | "bst"
+                        | "et"
+                )
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    rest.split(['|', '·', '/', ',', '–', '—'])
+        .map(|seg| seg.trim().trim_matches(['-', ':']).trim())
+        .find(|seg| {
+            let words = seg.split_whitespace().count();
+            (1..=4).contains(&words)
+                && name_like(seg)
+                && date_line(seg).is_none()
+                && find_date(seg).is_none()
+                && !matches!(
+                    seg.to_lowercase().as_str(),
+                    "updated"
+                        | "published"
+                        | "posted"
+                        | "last updated"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "today"
+                )
+        })
+        .map(str::to_string)
+}
+
 /// "Share- Name", "Posted by: Name": a share or posting label followed by the poster's name.
 fn share_byline(t: &str) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -776,14 +856,13 @@ fn share_byline(t: &str) -> Option<String> {
     re.captures(t.trim()).map(|c| c[1].to_string())
 }
 
-/// Records a name read from a byline: two words or more name a person (the author); a single
-/// word names the outlet or account that posted the page (the source).
+/// Records a name read from a byline as the author; a single word names the outlet or the
+/// account that posted the page, so it is the source as well.
 fn take_name(meta: &mut Meta, name: &str) {
-    if name.split_whitespace().count() >= 2 {
-        Meta::set_if_empty(&mut meta.author, name);
-    } else {
+    if name.split_whitespace().count() < 2 {
         Meta::set_if_empty(&mut meta.source, name);
     }
+    Meta::set_if_empty(&mut meta.author, name);
 }
 
 /// Cleans text copied from a web page (a browser's select-all copy). The article is the densest
@@ -1019,12 +1098,15 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
         && let Some(t) = title_at
     {
         let pos_t = nonblank.iter().position(|&i| i == t).unwrap_or(0);
-        let near: Vec<usize> = nonblank[pos_t + 1..].iter().take(4).copied().collect();
+        let near: Vec<usize> = nonblank[pos_t + 1..].iter().take(6).copied().collect();
         for (k, &i) in near.iter().enumerate() {
-            let below_title = k < 2;
-            let above_date = near
+            let below_title = k < 3;
+            let next_to_date = near
                 .get(k + 1)
-                .is_some_and(|&j| kinds[j] == Some(RemovedKind::Date));
+                .into_iter()
+                .chain(k.checked_sub(1).and_then(|q| near.get(q)))
+                .any(|&j| kinds[j] == Some(RemovedKind::Date));
+            let above_date = next_to_date;
             if kinds[i].is_none()
                 && (below_title || above_date)
                 && let Some(name) = name_line(lines[i].item)
@@ -1181,6 +1263,11 @@ fn read_metadata(item: &str, kind: RemovedKind, meta: &mut Meta) {
         RemovedKind::Date => {
             if let Some(d) = date_line(item).or_else(|| loose_date_line(item)) {
                 Meta::set_if_empty(&mut meta.date, &d);
+            }
+            if meta.author.is_none()
+                && let Some(name) = name_in_date_line(item)
+            {
+                take_name(meta, &name);
             }
         }
         _ => {}
