@@ -820,11 +820,18 @@ fn name_in_date_line(item: &str) -> Option<String> {
         })
         .collect::<Vec<_>>()
         .join(" ");
+    let lead = item[..found.start].trim().trim_end_matches(['|', '·', ',', '-', '–']).trim();
     rest.split(['|', '·', '/', ',', '–', '—'])
         .map(|seg| seg.trim().trim_matches(['-', ':']).trim())
         .find(|seg| {
             let words = seg.split_whitespace().count();
-            (1..=4).contains(&words)
+            // one word only when it leads the line ("Example November 18, 2019")
+            let single_ok = *seg == lead && seg.chars().count() >= 4;
+            (2..=4).contains(&words) || words == 1 && single_ok
+        })
+        .filter(|seg| {
+            !seg.contains(':')
+                && !seg.split_whitespace().any(|w| super::date::is_month_name(w))
                 && name_like(seg)
                 && date_line(seg).is_none()
                 && find_date(seg).is_none()

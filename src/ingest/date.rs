@@ -101,6 +101,11 @@ const MONTHS: &[(&str, u32)] = &[
     ("ott", 10),
 ];
 
+/// Whether a word names a month (in one of the languages above).
+pub fn is_month_name(word: &str) -> bool {
+    month_number(word).is_some()
+}
+
 fn month_number(name: &str) -> Option<u32> {
     let n = name.trim_end_matches('.').to_lowercase();
     MONTHS.iter().find(|(m, _)| *m == n).map(|(_, v)| *v)
