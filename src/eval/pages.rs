@@ -466,7 +466,7 @@ pub fn run(dir: &Path, details: bool) -> Result<String, String> {
         let s = aggregate(&r.counts);
         let _ = writeln!(
             out,
-            "{name:>6}: body P {:.3} R {:.3} F1 {:.3} (pooled F1 {:.3}) over {} pages, {} unread",
+            "{name:>6}: body P {:.4} R {:.4} F1 {:.4} (pooled F1 {:.4}) over {} pages, {} unread",
             s.precision,
             s.recall,
             s.f1,
@@ -478,7 +478,7 @@ pub fn run(dir: &Path, details: bool) -> Result<String, String> {
             let raw = aggregate(&r.raw_counts);
             let _ = writeln!(
                 out,
-                "        raw text, uncleaned: P {:.3} R {:.3} F1 {:.3} (pooled F1 {:.3})",
+                "        raw text, uncleaned: P {:.4} R {:.4} F1 {:.4} (pooled F1 {:.4})",
                 raw.precision, raw.recall, raw.f1, raw.pooled_f1
             );
         }

@@ -64,7 +64,7 @@ fn rules() -> &'static Rules {
         list_item: Regex::new(r"^\s*(?:[-*•·]|#)\s*(\S.{0,60})$").unwrap(),
         source_line: Regex::new(r"(?i)^(?:source|outlet|publication|published by|site)\s*:\s*(.{2,80})$").unwrap(),
         navigation: Regex::new(r"(?i)^(?:advertisement|advert|ad|sponsored(?: content)?|skip to (?:main )?content|read more|related(?: articles| stories| coverage| content)?|more from .{0,40}|continue reading|click here.*|back to top|most read|most popular|trending(?: now)?|follow us(?: on .{0,60})?|listen to this article.*|home|menu|search|sign in|log in|subscribe|watch|video|(?:read more|related|see also|also read|watch|read|more)\s*:.{0,160})$|^[\w ]{1,25}(?:\s*[>›»|/]\s*[\w ]{1,25}){1,4}$").unwrap(),
-        caption: Regex::new(r"(?i)^(?:photo|image|picture|credit|file photo|pictured|illustration)\s*(?:credit)?\s*:.{0,200}$|^\(?(?:photo|image) (?:by|courtesy of)\b.{0,160}$|.{0,160}\b(?:getty images|afp via getty|ap photo|reuters/\w+|shutterstock)\)?\.?$").unwrap(),
+        caption: Regex::new(r"(?i)^\(?(?:photo|image|picture|credit|file photo|pictured|illustration)\s*(?:credits?)?\s*:.{0,200}$|^(?:photo|image|picture|slide)\s+\d+\s+of\s+\d+$|^\(?(?:photo|image) (?:by|courtesy of)\b.{0,160}$|.{0,160}\b(?:getty images|afp via getty|ap photo|reuters/\w+|shutterstock)\)?\.?$").unwrap(),
         disclaimer: Regex::new(r"(?i)^(?:disclaimer\b|this (?:article|story|content|report) (?:was|has been|is) (?:generated|written|produced|created|prepared|translated|drafted)\b.*(?:\bai\b|artificial intelligence|automat|in part|with the help)|.*\b(?:generated in part|with the (?:help|assistance) of (?:ai|artificial intelligence))\b|the (?:views|opinions) expressed\b|copyright\b|©|all rights reserved|this (?:material|article) may not be (?:published|reproduced))").unwrap(),
         newsletter: Regex::new(r"(?i)\b(?:sign up for (?:our|the)\b|subscribe to (?:our|the)\b.*\b(?:newsletter|briefing|updates)|newsletter\b.*\b(?:sign up|subscribe|inbox)|delivered to your inbox|in your inbox\b|get the latest\b.*\b(?:news|headlines|updates))").unwrap(),
         cookie: Regex::new(r"(?i)\bcookies?\b.*\b(?:we use|accept|policy|consent|preferences|settings|browsing)\b|\b(?:we use|accept all|this site uses)\b.*\bcookies?\b").unwrap(),
@@ -435,7 +435,12 @@ pub fn clean_text(text: &str, meta: &mut Meta) -> Cleaned {
             }
         }
         // (head lines were classified above)
-        if !in_head && let Some(kind) = classify(t) {
+        // a sentence of running text stays unless it sits at the very end of the text
+        let protected = sentence_like(t) && i + 3 < lines.len() && !tail_is_furniture(&lines[i..]);
+        if !in_head
+            && !protected
+            && let Some(kind) = classify(t)
+        {
             out.removed.push(Removed {
                 kind,
                 text: t.to_string(),
@@ -820,7 +825,10 @@ fn name_in_date_line(item: &str) -> Option<String> {
         })
         .collect::<Vec<_>>()
         .join(" ");
-    let lead = item[..found.start].trim().trim_end_matches(['|', '·', ',', '-', '–']).trim();
+    let lead = item[..found.start]
+        .trim()
+        .trim_end_matches(['|', '·', ',', '-', '–'])
+        .trim();
     rest.split(['|', '·', '/', ',', '–', '—'])
         .map(|seg| seg.trim().trim_matches(['-', ':']).trim())
         .find(|seg| {
@@ -831,7 +839,9 @@ fn name_in_date_line(item: &str) -> Option<String> {
         })
         .filter(|seg| {
             !seg.contains(':')
-                && !seg.split_whitespace().any(|w| super::date::is_month_name(w))
+                && !seg
+                    .split_whitespace()
+                    .any(|w| super::date::is_month_name(w))
                 && name_like(seg)
                 && date_line(seg).is_none()
                 && find_date(seg).is_none()
@@ -1281,6 +1291,15 @@ fn read_metadata(item: &str, kind: RemovedKind, meta: &mut Meta) {
     }
 }
 
+/// Whether every non-blank line from here to the end is boilerplate a rule names (closing
+/// furniture such as a disclaimer, a copyright line, share buttons).
+fn tail_is_furniture(rest: &[&str]) -> bool {
+    rest.iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .all(|l| classify(l).is_some() || rules().list_item.is_match(l))
+}
+
 fn push_tags(meta: &mut Meta, items: Vec<String>) {
     for item in items {
         if !meta.tags.iter().any(|t| t.eq_ignore_ascii_case(&item)) {
@@ -1347,9 +1366,25 @@ mod tests {
                 "Photo: A file image of the city centre",
                 RemovedKind::Caption,
             ),
+            ("(Image credit: Example Agency)", RemovedKind::Caption),
+            ("Image 2 of 5", RemovedKind::Caption),
         ] {
             assert_eq!(classify(line), Some(kind), "{line}");
         }
+    }
+
+    #[test]
+    fn sentences_are_not_dropped_on_a_word_match() {
+        let text = "Talks resume\n\nThe senators met on Tuesday to discuss the budget for the coming year.\n\nA poll conducted by Reuters/Ipsos found that most voters in the state support the plan.\n\nThe views expressed by the senator in the debate were echoed by several of her colleagues.\n\nThe vote is expected next week, after a final round of hearings on the bill.\n\nThis article was generated in part using AI and was checked by our editors.\n";
+        let mut meta = Meta::default();
+        let c = clean_text(text, &mut meta);
+        let body = c.lines.join("\n");
+        assert!(body.contains("by Reuters/Ipsos"), "{body}");
+        assert!(
+            body.contains("The views expressed by the senator"),
+            "{body}"
+        );
+        assert!(!body.contains("generated in part"), "{body}");
     }
 
     #[test]

@@ -24,6 +24,9 @@ pub struct Page {
 /// Block elements whose text is compared with the main text to find what was dropped.
 const BLOCKS: &str = "nav, p, li, figcaption, h1, h2, h3, h4, blockquote, td";
 
+/// Elements that hold image captions and credits.
+const CAPTIONS: &str = "figcaption";
+
 /// Reads an HTML page.
 pub fn extract(html: &str) -> Result<Page, IngestProblem> {
     let cfg = Config {
@@ -32,6 +35,16 @@ pub fn extract(html: &str) -> Result<Page, IngestProblem> {
     };
     let mut readability =
         Readability::new(html, None, Some(cfg)).map_err(|e| IngestProblem::Html(e.to_string()))?;
+    // Figure captions and gallery credits are not article text: set them aside before the
+    // main text is chosen.
+    let captions: Vec<String> = readability
+        .doc
+        .select(CAPTIONS)
+        .iter()
+        .map(|n| collapse_whitespace(&n.text()))
+        .filter(|t| !t.is_empty())
+        .collect();
+    readability.doc.select(CAPTIONS).remove();
     let mut tags: Vec<String> = Vec::new();
     for sel in [
         "meta[property='article:tag']",
@@ -125,7 +138,13 @@ pub fn extract(html: &str) -> Result<Page, IngestProblem> {
         illustrative: false,
     };
     let main = collapse_whitespace(&text);
-    let mut dropped: Vec<Removed> = Vec::new();
+    let mut dropped: Vec<Removed> = captions
+        .into_iter()
+        .map(|text| Removed {
+            kind: RemovedKind::Caption,
+            text,
+        })
+        .collect();
     for block in blocks {
         let inside_nav = dropped.iter().any(|d| d.text.contains(&block));
         if main.contains(&block) || inside_nav || meta.title.as_deref() == Some(block.as_str()) {
