@@ -484,7 +484,7 @@ pub fn run(dir: &Path, details: bool) -> Result<String, String> {
         }
         let _ = writeln!(
             out,
-            "        article words set aside: {:.2}% ({} of {} gold shingles)",
+            "        article words set aside: {:.3}% ({} of {} gold shingles)",
             100.0 * r.lost as f64 / r.gold.max(1) as f64,
             r.lost,
             r.gold

@@ -63,7 +63,7 @@ fn rules() -> &'static Rules {
         tags_header: Regex::new(r"(?i)^(?:tags|topics|filed under|related topics|keywords)\s*:?\s*(.*)$").unwrap(),
         list_item: Regex::new(r"^\s*(?:[-*•·]|#)\s*(\S.{0,60})$").unwrap(),
         source_line: Regex::new(r"(?i)^(?:source|outlet|publication|published by|site)\s*:\s*(.{2,80})$").unwrap(),
-        navigation: Regex::new(r"(?i)^(?:advertisement|advert|ad|sponsored(?: content)?|skip to (?:main )?content|read more|related(?: articles| stories| coverage| content)?|more from .{0,40}|continue reading|click here.*|back to top|most read|most popular|trending(?: now)?|follow us(?: on .{0,60})?|listen to this article.*|home|menu|search|sign in|log in|subscribe|watch|video|(?:read more|related|see also|also read|watch|read|more)\s*:.{0,160})$|^[\w ]{1,25}(?:\s*[>›»|/]\s*[\w ]{1,25}){1,4}$").unwrap(),
+        navigation: Regex::new(r"(?i)^(?:advertisement|advert|ad|sponsored(?: content)?|skip to (?:main )?content|read more|related(?: articles| stories| coverage| content)?|more from .{0,40}|continue reading|click here.*|back to top|most read|most popular|trending(?: now)?|follow us(?: on .{0,60})?|listen to this article.*|home|menu|search|sign in|log in|subscribe|watch|video|(?:read more|related|see also|also read|watch|read|more)\s*:.{0,160})$|^\p{L}[\w ]{0,24}(?:\s+[>›»|/]\s+\p{L}[\w ]{0,24}){1,4}$").unwrap(),
         caption: Regex::new(r"(?i)^\(?(?:photo|image|picture|credit|file photo|pictured|illustration)\s*(?:credits?)?\s*:.{0,200}$|^(?:photo|image|picture|slide)\s+\d+\s+of\s+\d+$|^\(?(?:photo|image) (?:by|courtesy of)\b.{0,160}$|.{0,160}\b(?:getty images|afp via getty|ap photo|reuters/\w+|shutterstock)\)?\.?$").unwrap(),
         disclaimer: Regex::new(r"(?i)^(?:disclaimer\b|this (?:article|story|content|report) (?:was|has been|is) (?:generated|written|produced|created|prepared|translated|drafted)\b.*(?:\bai\b|artificial intelligence|automat|in part|with the help)|.*\b(?:generated in part|with the (?:help|assistance) of (?:ai|artificial intelligence))\b|the (?:views|opinions) expressed\b|copyright\b|©|all rights reserved|this (?:material|article) may not be (?:published|reproduced))").unwrap(),
         newsletter: Regex::new(r"(?i)\b(?:sign up for (?:our|the)\b|subscribe to (?:our|the)\b.*\b(?:newsletter|briefing|updates)|newsletter\b.*\b(?:sign up|subscribe|inbox)|delivered to your inbox|in your inbox\b|get the latest\b.*\b(?:news|headlines|updates))").unwrap(),
@@ -1368,6 +1368,7 @@ mod tests {
             ),
             ("(Image credit: Example Agency)", RemovedKind::Caption),
             ("Image 2 of 5", RemovedKind::Caption),
+            ("Home > World > Europe", RemovedKind::Navigation),
         ] {
             assert_eq!(classify(line), Some(kind), "{line}");
         }
@@ -1394,6 +1395,7 @@ mod tests {
             "Share prices in Moscow rose 2 percent after the statement.",
             "Read the statement carefully, the minister told reporters on Friday.",
             "The summit was called pointless by the Kremlin.",
+            "1/2 tsp ground cloves",
         ] {
             assert_eq!(classify(line), None, "{line}");
         }
