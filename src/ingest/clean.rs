@@ -839,9 +839,7 @@ fn name_in_date_line(item: &str) -> Option<String> {
         })
         .filter(|seg| {
             !seg.contains(':')
-                && !seg
-                    .split_whitespace()
-                    .any(|w| super::date::is_month_name(w))
+                && !seg.split_whitespace().any(super::date::is_month_name)
                 && name_like(seg)
                 && date_line(seg).is_none()
                 && find_date(seg).is_none()
@@ -1372,6 +1370,77 @@ mod tests {
         ] {
             assert_eq!(classify(line), Some(kind), "{line}");
         }
+    }
+
+    /// A blog-style page in bullet form: share line with the poster, date, counters and
+    /// reading time as "- " items, a tag list and a disclaimer after the article.
+    const BULLET_PAGE: &str = "Quiet harbour town votes to rebuild its old pier
+Share- Harbourwatch
+- March 14, 2024
+- 3 Comments
+- 2 minutes read
+- 51 Views
+The town council voted on Tuesday to rebuild the old pier, which was damaged in a winter storm last year and has been closed to the public since.
+Residents had asked for the work for months, and the council said it would pay for it from the harbour fund rather than raise local taxes.
+The mayor said the new pier would be open by the end of the summer if the weather allowed the builders to keep to their plan.
+- Harbour
+- Council
+- Storms
+Disclaimer: This page may contain errors and is provided for information only; readers should check the facts before relying on it.
+";
+
+    #[test]
+    fn bullet_form_metadata_and_tags() {
+        let mut meta = Meta::default();
+        let c = clean_page(BULLET_PAGE, &mut meta);
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Quiet harbour town votes to rebuild its old pier")
+        );
+        assert_eq!(meta.source.as_deref(), Some("Harbourwatch"));
+        assert_eq!(meta.date.as_deref(), Some("2024-03-14"));
+        assert_eq!(meta.tags, vec!["Harbour", "Council", "Storms"]);
+        let body: Vec<&String> = c.lines.iter().filter(|l| !l.is_empty()).collect();
+        assert_eq!(body.len(), 3, "{body:#?}");
+        let kinds: Vec<RemovedKind> = c.removed.iter().map(|r| r.kind).collect();
+        for k in [
+            RemovedKind::Title,
+            RemovedKind::Share,
+            RemovedKind::Date,
+            RemovedKind::Counter,
+            RemovedKind::ReadingTime,
+            RemovedKind::Tags,
+            RemovedKind::Disclaimer,
+        ] {
+            assert!(kinds.contains(&k), "{k:?} missing in {kinds:?}");
+        }
+    }
+
+    #[test]
+    fn byline_below_a_standfirst() {
+        let text = "News\nWorld\nSport\n\nCouncil backs harbour plan\n\nThe vote ends a year of argument over who should pay for the repairs.\n\nBy Ines Berg\nUpdated 4 March 2024\n\nThe council backed the harbour plan on Monday by a large majority after a long debate about the cost of the repairs.\n\nWork is expected to start in the spring, the council said in a statement released after the vote.\n\nContact us\nPrivacy\n";
+        let mut meta = Meta::default();
+        let c = clean_page(text, &mut meta);
+        assert_eq!(meta.title.as_deref(), Some("Council backs harbour plan"));
+        assert_eq!(meta.author.as_deref(), Some("Ines Berg"));
+        assert_eq!(meta.date.as_deref(), Some("2024-03-04"));
+        let body = c.lines.join("\n");
+        assert!(body.contains("The council backed"), "{body}");
+        assert!(body.contains("Work is expected"), "{body}");
+        assert!(
+            !body.contains("Contact us") && !body.contains("Sport"),
+            "{body}"
+        );
+    }
+
+    #[test]
+    fn plain_text_without_page_furniture_is_kept_whole() {
+        let text = "Harbour reopens\n\nThe harbour reopened on Monday.\n\nBoats came back.\n";
+        let mut meta = Meta::default();
+        let c = clean_page(text, &mut meta);
+        let body = c.lines.join("\n");
+        assert!(body.contains("The harbour reopened on Monday."), "{body}");
+        assert!(body.contains("Boats came back."), "{body}");
     }
 
     #[test]

@@ -388,6 +388,61 @@ fn strip_site_suffix(title: &str, site: Option<&str>, h1: &str, host: &str) -> S
 mod tests {
     use super::*;
 
+    fn page(head: &str, body: &str) -> Page {
+        let html = format!(
+            "<!DOCTYPE html><html><head>{head}</head><body><article><h1>Quay reopens</h1>\
+             <p>The quay reopened on Monday after a week of repairs to the lock gates and the pier.</p>\
+             <p>Boats returned in the morning and the ferry is expected to run again from Wednesday.</p>\
+             <p>The port authority said the work cost less than planned because the weather stayed calm.</p>\
+             {body}</article></body></html>"
+        );
+        extract(&html).unwrap()
+    }
+
+    #[test]
+    fn dates_from_every_kind_of_markup() {
+        for (head, body) in [
+            (
+                r#"<meta property="og:pubdate" content="2021-03-04T10:00:00Z">"#,
+                "",
+            ),
+            (r#"<meta name="pubdate" content="2021-03-04">"#, ""),
+            (
+                "",
+                r#"<time itemprop="datePublished" datetime="2021-03-04T08:00">4 March</time>"#,
+            ),
+            ("", r#"<span itemprop="datePublished">March 4, 2021</span>"#),
+            (
+                r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"X"},{"@type":"Report","datePublished":"2021-03-04T09:00:00+01:00"}]}</script>"#,
+                "",
+            ),
+            (
+                r#"<meta property="article:published_time" content="2021-03-04T12:00:00Z">"#,
+                "",
+            ),
+        ] {
+            assert_eq!(
+                page(head, body).meta.date.as_deref(),
+                Some("2021-03-04"),
+                "{head}{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn titles_and_authors() {
+        let p = page(
+            r#"<title>Quay reopens - Harbour News</title><meta property="og:site_name" content="Harbour News"><meta name="author" content="By">"#,
+            r#"<span itemprop="author"><span itemprop="name">Ines Berg</span></span>"#,
+        );
+        assert_eq!(p.meta.title.as_deref(), Some("Quay reopens"));
+        assert_eq!(p.meta.author.as_deref(), Some("Ines Berg"));
+        assert_eq!(clean_author("admin - 2018-09-16"), None);
+        assert_eq!(clean_author("Name*"), None);
+        assert_eq!(clean_author("By Ines Berg"), Some("Ines Berg".into()));
+        assert_eq!(clean_author("https://example.org/ines"), None);
+    }
+
     #[test]
     fn site_suffix() {
         assert_eq!(
