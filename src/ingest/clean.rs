@@ -674,10 +674,8 @@ fn densest_run(lines: &[PageLine]) -> Option<(usize, usize)> {
             .copied()
             .filter(|&i| i > g && matches!(lines[i].shape, Shape::Prose | Shape::Sentence))
             .collect();
-        let furniture = !tail_prose.is_empty()
-            && tail_prose
-                .iter()
-                .all(|&i| classify(lines[i].item).is_some());
+        let furniture =
+            !tail_prose.is_empty() && tail_prose.iter().all(|&i| boilerplate(lines[i].item));
         if !furniture || g <= s {
             break;
         }
@@ -715,6 +713,12 @@ fn densest_run(lines: &[PageLine]) -> Option<(usize, usize)> {
         }
     }
     Some((s, e))
+}
+
+/// Whether a rule names the line as boilerplate (or it marks the text as an illustrative
+/// sample).
+fn boilerplate(item: &str) -> bool {
+    classify(item).is_some() || rules().illustrative.is_match(item)
 }
 
 /// The number of an enumerated list item ("3) …", "3. …", "3a …").
@@ -1149,6 +1153,24 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
                 .collect();
             push_tags(meta, items);
             kinds[i] = Some(RemovedKind::Tags);
+            // a bare "Tags:" header: the list items below it are the tags
+            if c[1].trim().is_empty() {
+                let mut j = i + 1;
+                let mut items = Vec::new();
+                while j < lines.len()
+                    && (lines[j].shape == Shape::Blank && items.is_empty()
+                        || lines[j].bullet && is_tag_item(&lines[j]))
+                {
+                    if lines[j].shape != Shape::Blank {
+                        items.push(lines[j].item.trim_start_matches('#').to_string());
+                        kinds[j] = Some(RemovedKind::Tags);
+                    }
+                    j += 1;
+                }
+                push_tags(meta, items);
+                i = j;
+                continue;
+            }
         }
         if i > end && l.bullet && is_tag_item(l) {
             let run_end = (i..lines.len())
@@ -1184,6 +1206,9 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
         }
         match classify(lines[i].item) {
             Some(kind) => tail.push((i, kind)),
+            None if rules().illustrative.is_match(lines[i].item) => {
+                tail.push((i, RemovedKind::Disclaimer));
+            }
             None => break,
         }
     }
