@@ -264,3 +264,25 @@ fn two_megabytes_in_under_a_second() {
         started.elapsed().as_secs_f64()
     );
 }
+
+#[test]
+fn compare_fetches_web_addresses() {
+    let u = url("/page");
+    let missing = url("/missing");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_framediff"))
+        .args(["compare", &u, &missing, "--format", "json"])
+        .output()
+        .unwrap();
+    // one address read, one refused: exit code 1, the refusal named on stderr
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("404"), "{stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let articles = v["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 1);
+    assert_eq!(articles[0]["url"].as_str(), Some(u.as_str()));
+    assert_eq!(
+        articles[0]["title"].as_str(),
+        Some("Harbour reopens after repairs")
+    );
+}
