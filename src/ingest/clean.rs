@@ -751,8 +751,21 @@ fn headline_like(line: &PageLine) -> bool {
             .count()
             >= 2
         && !relative_time(t)
+        && !(words <= 5 && counter_mention(t))
         && !(t.starts_with('(') && t.ends_with(')'))
         && t.matches(['»', '›', '>', '/']).count() < 2
+}
+
+/// "New, 6 comments", "1.2K shares": a count of comments, views or shares in a short line.
+fn counter_mention(t: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b\d[\d,.]*\s*[km]?\s+(?:comments?|views?|shares?|likes?|replies|reactions?)\b",
+        )
+        .unwrap()
+    })
+    .is_match(t)
 }
 
 /// "3 hours ago", "Today 12:01 AM", "Updated 5 min ago": a time stamp with at most a label.
@@ -954,7 +967,11 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
             if metadata_kind(l.item).is_some() {
                 continue;
             }
-            if headline_like(l) && l.words >= 3 {
+            // a line just below a byline (an author link, a role) is not the headline
+            let below_byline = nonblank[p.saturating_sub(3)..p]
+                .iter()
+                .any(|&j| matches!(metadata_kind(lines[j].item), Some(RemovedKind::Byline)));
+            if headline_like(l) && l.words >= 3 && !below_byline {
                 // prefer the shorter line above when it, not this one, tops the header group
                 // (this one is then a standfirst or a caption)
                 let mut meta_between = false;
@@ -1003,6 +1020,21 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
                 }
             }
         }
+    }
+    // ... else a headline printed twice in a row (page title and article heading) ...
+    if title_at.is_none() {
+        title_at = (pos_start.saturating_sub(40)..pos_start.min(nonblank.len()))
+            .rev()
+            .find(|&p| {
+                let l = &lines[nonblank[p]];
+                headline_like(l)
+                    && l.words >= 3
+                    && nonblank[p + 1..]
+                        .iter()
+                        .take(2)
+                        .any(|&j| lines[j].item == l.item)
+            })
+            .map(|p| nonblank[p]);
     }
     // ... else a headline-like line followed closely by a byline, date or counter, the nearest
     // such line to the article (above it, or at its top) ...
