@@ -466,7 +466,7 @@ pub fn run(dir: &Path, details: bool) -> Result<String, String> {
         let s = aggregate(&r.counts);
         let _ = writeln!(
             out,
-            "{name:>6}: body P {:.4} R {:.4} F1 {:.4} (pooled F1 {:.4}) over {} pages, {} unread",
+            "{name:>6}: body P {:.5} R {:.5} F1 {:.5} (pooled F1 {:.5}) over {} pages, {} unread",
             s.precision,
             s.recall,
             s.f1,

@@ -447,6 +447,21 @@ pub fn clean_text(text: &str, meta: &mut Meta) -> Cleaned {
             });
             continue;
         }
+        // a line printed again right away (a caption repeated under its picture) is kept once
+        if t.split_whitespace().count() >= 5
+            && out
+                .lines
+                .iter()
+                .rev()
+                .find(|l| !l.is_empty())
+                .is_some_and(|l| l == t)
+        {
+            out.removed.push(Removed {
+                kind: RemovedKind::Caption,
+                text: t.to_string(),
+            });
+            continue;
+        }
         if t.split_whitespace().count() >= 8 {
             seen_body = true;
         }
@@ -1512,6 +1527,21 @@ Disclaimer: This page may contain errors and is provided for information only; r
             "{body}"
         );
         assert!(!body.contains("generated in part"), "{body}");
+    }
+
+    #[test]
+    fn a_line_repeated_right_away_is_kept_once() {
+        let text = "The quay was rebuilt in a week by the port's own crews.\n\nCrews at work on the quay on Monday morning\nCrews at work on the quay on Monday morning\n\nThe ferry runs again from Wednesday, the operator said.\n\nCrews at work on the quay on Monday morning\n";
+        let mut meta = Meta::default();
+        let c = clean_text(text, &mut meta);
+        let kept = c
+            .lines
+            .iter()
+            .filter(|l| l.starts_with("Crews at work"))
+            .count();
+        // the copy right below is set aside, a later repeat stays (it may be the article's)
+        assert_eq!(kept, 2, "{:#?}", c.lines);
+        assert_eq!(c.removed.len(), 1);
     }
 
     #[test]
