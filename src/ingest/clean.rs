@@ -1113,9 +1113,6 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
     if title_at.is_none() && headline_like(&lines[start]) && !ends_sentence(lines[start].item) {
         title_at = Some(start);
     }
-    if std::env::var_os("FD_DEBUG").is_some() {
-        eprintln!("block {start}..{end} title {title_at:?}");
-    }
     let body_start = match title_at {
         Some(t) if t >= start => t + 1,
         _ => start,
