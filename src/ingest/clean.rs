@@ -57,7 +57,7 @@ fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(|| Rules {
         byline: Regex::new(r"^(?:(?i:by|written by|words by|author:|authors?\s*:|reporting by|posted by|story by)|\p{Lu}\p{Ll}+ (?i:by))\s+(.{2,120})$").unwrap(),
-        counter: Regex::new(r"(?i)^\(?\d[\d,.]*\s*[km]?\)?\s*(?:comments?|views?|likes?|shares?|reactions?|replies|responses|reads)$").unwrap(),
+        counter: Regex::new(r"(?i)^(?:\p{L}+,\s*)?\(?\d[\d,.]*\s*[km]?\)?\s*(?:comments?|views?|likes?|shares?|reactions?|replies|responses|reads)$").unwrap(),
         counter_label_first: Regex::new(r"(?i)^(?:comments?|views?|shares?|likes?)\s*[:(]?\s*\d[\d,.]*\s*[km]?\)?$|^(?:no comments(?: yet)?|leave a comment|be the first to comment|add a comment|show comments|view comments)\.?$").unwrap(),
         reading_time: Regex::new(r"(?i)^(?:(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-|\s)?(?:min|mins|minutes?)\.?(?:\s+(?:read|reading|to read|listen))?$|^(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*\d+\s*(?:min|mins|minutes?)\.?$").unwrap(),
         tags_header: Regex::new(r"(?i)^(?:tags|topics|filed under|related topics|keywords)\s*:?\s*(.*)$").unwrap(),
@@ -945,19 +945,31 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
         .filter(|&i| lines[i].shape != Shape::Blank)
         .collect();
     let pos_start = nonblank.iter().position(|&i| i == start).unwrap_or(0);
-    // The headline: the nearest headline-like line above the byline/date cluster nearest to
-    // the article, past a standfirst or caption ...
+    // The headline: a headline printed twice in a row (page title and article heading) ...
+    let mut title_at: Option<usize> = (pos_start.saturating_sub(40)..pos_start.min(nonblank.len()))
+        .rev()
+        .find(|&p| {
+            let l = &lines[nonblank[p]];
+            headline_like(l)
+                && l.words >= 4
+                && nonblank[p + 1..]
+                    .iter()
+                    .take(2)
+                    .any(|&j| lines[j].item == l.item)
+        })
+        .map(|p| nonblank[p]);
+    // ... else the nearest headline-like line above the byline/date cluster nearest to the
+    // article, past a standfirst or caption ...
     let strong_meta = |i: usize| {
         matches!(
             metadata_kind(lines[i].item),
             Some(RemovedKind::Byline | RemovedKind::Date)
         ) || share_byline(lines[i].item).is_some()
     };
-    let mut title_at = None;
-    if let Some(mut top) = (pos_start.saturating_sub(30)..(pos_start + 6).min(nonblank.len()))
+    let cluster = (pos_start.saturating_sub(30)..(pos_start + 6).min(nonblank.len()))
         .rev()
-        .find(|&p| strong_meta(nonblank[p]))
-    {
+        .find(|&p| strong_meta(nonblank[p]));
+    if let Some(mut top) = cluster.filter(|_| title_at.is_none()) {
         // the cluster's top: metadata lines with at most three other lines between them
         while let Some(up) = (top.saturating_sub(4)..top).find(|&p| strong_meta(nonblank[p])) {
             top = up;
@@ -1035,21 +1047,6 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
                 }
             }
         }
-    }
-    // ... else a headline printed twice in a row (page title and article heading) ...
-    if title_at.is_none() {
-        title_at = (pos_start.saturating_sub(40)..pos_start.min(nonblank.len()))
-            .rev()
-            .find(|&p| {
-                let l = &lines[nonblank[p]];
-                headline_like(l)
-                    && l.words >= 3
-                    && nonblank[p + 1..]
-                        .iter()
-                        .take(2)
-                        .any(|&j| lines[j].item == l.item)
-            })
-            .map(|p| nonblank[p]);
     }
     // ... else a headline-like line followed closely by a byline, date or counter, the nearest
     // such line to the article (above it, or at its top) ...
