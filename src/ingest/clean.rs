@@ -1033,6 +1033,7 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
                 title_at = Some(nonblank[chosen]);
                 break;
             }
+            // two menu entries in a row end the header group
             if l.shape == Shape::Short {
                 shorts += 1;
                 if shorts >= 2 {
@@ -1040,6 +1041,7 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
                 }
                 continue;
             }
+            shorts = 0;
             if matches!(l.shape, Shape::Prose | Shape::Sentence) {
                 sentences += 1;
                 if sentences > 2 {
