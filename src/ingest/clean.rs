@@ -945,6 +945,12 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
         .filter(|&i| lines[i].shape != Shape::Blank)
         .collect();
     let pos_start = nonblank.iter().position(|&i| i == start).unwrap_or(0);
+    // a line just below a byline (an author link, a role) is not the headline
+    let below_byline = |p: usize| {
+        nonblank[p.saturating_sub(3)..p]
+            .iter()
+            .any(|&j| matches!(metadata_kind(lines[j].item), Some(RemovedKind::Byline)))
+    };
     // The headline: a headline printed twice in a row (page title and article heading) ...
     let mut title_at: Option<usize> = (pos_start.saturating_sub(40)..pos_start.min(nonblank.len()))
         .rev()
@@ -994,11 +1000,7 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
             if metadata_kind(l.item).is_some() {
                 continue;
             }
-            // a line just below a byline (an author link, a role) is not the headline
-            let below_byline = nonblank[p.saturating_sub(3)..p]
-                .iter()
-                .any(|&j| matches!(metadata_kind(lines[j].item), Some(RemovedKind::Byline)));
-            if headline_like(l) && l.words >= 3 && !below_byline {
+            if headline_like(l) && l.words >= 3 && !below_byline(p) {
                 // prefer the shorter line above when it, not this one, tops the header group
                 // (this one is then a standfirst or a caption)
                 let mut meta_between = false;
@@ -1076,7 +1078,7 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
             .rev()
             .find(|&p| {
                 let l = &lines[nonblank[p]];
-                headline_like(l) && l.words >= 3 && followed_by(p, strong)
+                headline_like(l) && l.words >= 3 && !below_byline(p) && followed_by(p, strong)
             })
             .map(|p| nonblank[p]);
         if title_at.is_some() {
@@ -1087,10 +1089,8 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
     // to two standfirst sentences ...
     if title_at.is_none() {
         let mut sentences = 0;
-        for &i in nonblank[pos_start.saturating_sub(25)..pos_start]
-            .iter()
-            .rev()
-        {
+        for p in (pos_start.saturating_sub(25)..pos_start).rev() {
+            let i = nonblank[p];
             let l = &lines[i];
             if metadata_kind(l.item).is_some() || l.shape == Shape::Short && !headline_like(l) {
                 continue;
@@ -1102,7 +1102,7 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
                 }
                 continue;
             }
-            if headline_like(l) && l.words >= 3 {
+            if headline_like(l) && l.words >= 3 && !below_byline(p) {
                 title_at = Some(i);
                 break;
             }
