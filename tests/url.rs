@@ -126,9 +126,10 @@ fn handle(mut stream: TcpStream) -> std::io::Result<()> {
         "/image" => respond(&mut stream, "200 OK", &html("image/png"), b"\x89PNG\r\n"),
         "/big" => {
             let mut body = String::from("<html><body><article><h1>A long report</h1>");
-            let para = "<p>The committee heard evidence from engineers, residents and officials over three days, and its report sets out what went wrong with the bridge.</p>";
+            let mut n = 0;
             while body.len() < 2 * 1024 * 1024 {
-                body.push_str(para);
+                n += 1;
+                body.push_str(&format!("<p>On day {n} the committee heard evidence from engineers, residents and officials, and its report sets out what went wrong with bridge {n}.</p>"));
             }
             body.push_str("</article></body></html>");
             respond(
@@ -258,6 +259,7 @@ fn two_megabytes_in_under_a_second() {
     assert!(elapsed < Duration::from_secs(1), "{elapsed:?}");
     let started = Instant::now();
     let a = fetch_article(&u, &FetchOptions::default()).unwrap();
+    assert!(a.sentences.len() > 10_000, "{}", a.sentences.len());
     println!(
         "fetched and read as an article ({} sentences) in {:.3} s",
         a.sentences.len(),

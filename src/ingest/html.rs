@@ -145,7 +145,16 @@ pub fn extract(html: &str) -> Result<Page, IngestProblem> {
             text,
         })
         .collect();
+    // paragraphs of the main text, for a quick exact check before the substring search
+    let main_lines: std::collections::HashSet<String> = text
+        .lines()
+        .map(collapse_whitespace)
+        .filter(|l| !l.is_empty())
+        .collect();
     for block in blocks {
+        if main_lines.contains(&block) {
+            continue;
+        }
         let inside_nav = dropped.iter().any(|d| d.text.contains(&block));
         if main.contains(&block) || inside_nav || meta.title.as_deref() == Some(block.as_str()) {
             continue;
