@@ -2,7 +2,8 @@
 //!
 //! The analysis core (`ingest`, `text`, `align`, `frame`, `report`, `analysis`) has no GUI
 //! dependency and does no I/O beyond the bytes it is handed; `files` reads paths and `fetch` web
-//! addresses for the CLI and the GUI; `gui` draws state and sends commands; `eval` measures quality on annotated data.
+//! addresses for the CLI and the GUI; `gui` draws state and sends commands; `eval` measures
+//! quality on annotated data.
 
 pub mod align;
 pub mod analysis;
