@@ -63,3 +63,30 @@ pub enum WorkspaceError {
     #[error("the workspace cannot be written to {path}: {message}")]
     Write { path: String, message: String },
 }
+
+/// An article that could not be fetched from its address.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum FetchError {
+    #[error("{url} is not a web address framediff can open ({reason})")]
+    BadUrl { url: String, reason: String },
+    #[error("the host of {url} could not be found (DNS)")]
+    Dns { url: String },
+    #[error("{url} could not be reached: {message}")]
+    Connect { url: String, message: String },
+    #[error("the secure connection to {url} failed (TLS): {message}")]
+    Tls { url: String, message: String },
+    #[error("{url} did not answer within {seconds} s")]
+    Timeout { url: String, seconds: u64 },
+    #[error("{url} redirects more than {limit} times")]
+    TooManyRedirects { url: String, limit: u32 },
+    #[error("the server answered HTTP {status} for {url}")]
+    Status { url: String, status: u16 },
+    #[error("{url} is larger than {limit} bytes (the limit for one article)")]
+    TooLarge { url: String, limit: u64 },
+    #[error("{url} is not an article: its content type is {content_type}")]
+    Unsupported { url: String, content_type: String },
+    #[error("{url} was fetched but could not be read as an article: {problem}")]
+    NotAnArticle { url: String, problem: IngestProblem },
+    #[error("{url} could not be fetched: {message}")]
+    Network { url: String, message: String },
+}

@@ -1,15 +1,16 @@
 //! framediff: compare how news articles frame one story.
 //!
 //! The analysis core (`ingest`, `text`, `align`, `frame`, `report`, `analysis`) has no GUI
-//! dependency and does no I/O beyond the bytes it is handed; `files` reads paths for the CLI and
-//! the GUI; `gui` (behind the default `gui` feature) draws state and sends commands; `eval`
-//! measures quality on annotated data.
+//! dependency and does no I/O beyond the bytes it is handed; `files` reads paths and `fetch` web
+//! addresses for the CLI and the GUI; `gui` (behind the default `gui` feature) draws state and
+//! sends commands; `eval` measures quality on annotated data.
 
 pub mod align;
 pub mod analysis;
 pub mod config;
 pub mod error;
 pub mod eval;
+pub mod fetch;
 pub mod files;
 pub mod frame;
 #[cfg(feature = "gui")]
@@ -23,5 +24,5 @@ pub mod workspace;
 
 pub use analysis::{Analysis, analyze};
 pub use config::Config;
-pub use error::{IngestError, IngestProblem, LexiconError, WorkspaceError};
+pub use error::{FetchError, IngestError, IngestProblem, LexiconError, WorkspaceError};
 pub use model::{Article, ArticleId, Format, Note, NoteTarget, Removed, RemovedKind, Sentence};

@@ -28,7 +28,8 @@ struct Cli {
 enum Command {
     /// Compare articles headless and print (or write) the result.
     Compare {
-        /// Article files or folders (.txt, .md, .html, .pdf; others are sniffed).
+        /// Article files or folders (.txt, .md, .html, .pdf; others are sniffed), or web
+        /// addresses (http:// or https://), which are fetched.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Output format.
@@ -66,6 +67,14 @@ enum EvalCorpus {
         #[arg(long = "topic")]
         topics: Vec<String>,
     },
+    /// Real web pages (pages-dev): body F1 of copied text and HTML, title/date/author.
+    Pages {
+        /// The folder with copied/, html/ and ground-truth.json (default: ../shared/data/pages-dev).
+        dir: Option<PathBuf>,
+        /// Print one line per page (worst first).
+        #[arg(long)]
+        details: bool,
+    },
 }
 
 #[derive(Copy, Clone, Debug, ValueEnum)]
@@ -102,6 +111,9 @@ fn main() -> ExitCode {
         Some(Command::Eval {
             corpus: EvalCorpus::Ecb { dir, topics },
         }) => eval_ecb(dir, &topics),
+        Some(Command::Eval {
+            corpus: EvalCorpus::Pages { dir, details },
+        }) => eval_pages(dir, details),
         None => open_window(cli.files, cli.lexicons),
     }
 }
@@ -151,7 +163,34 @@ fn compare(
     };
     let timing = std::env::var_os("FRAMEDIFF_TIMING").is_some();
     let started = std::time::Instant::now();
-    let (articles, failed) = framediff::files::read_articles(files);
+    // Files are read in parallel and web addresses fetched; articles keep the argument order.
+    let options = framediff::fetch::FetchOptions::default();
+    let mut articles = Vec::new();
+    let mut failed: Vec<String> = Vec::new();
+    let mut pending: Vec<PathBuf> = Vec::new();
+    let read_pending = |pending: &mut Vec<PathBuf>,
+                        articles: &mut Vec<framediff::Article>,
+                        failed: &mut Vec<String>| {
+        if !pending.is_empty() {
+            let (ok, bad) = framediff::files::read_articles(pending);
+            articles.extend(ok);
+            failed.extend(bad.iter().map(ToString::to_string));
+            pending.clear();
+        }
+    };
+    for arg in files {
+        let shown = arg.to_string_lossy();
+        if framediff::fetch::is_url(&shown) {
+            read_pending(&mut pending, &mut articles, &mut failed);
+            match framediff::fetch::fetch_article(&shown, &options) {
+                Ok(a) => articles.push(a),
+                Err(e) => failed.push(e.to_string()),
+            }
+        } else {
+            pending.push(arg.clone());
+        }
+    }
+    read_pending(&mut pending, &mut articles, &mut failed);
     let read = started.elapsed();
     for e in &failed {
         eprintln!("framediff: skipped {e}");
@@ -237,6 +276,23 @@ fn eval_ecb(dir: Option<PathBuf>, topics: &[String]) -> ExitCode {
                 }
             }
             println!("{}", framediff::eval::ecb::measure(&corpus));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("framediff: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn eval_pages(dir: Option<PathBuf>, details: bool) -> ExitCode {
+    let Some(dir) = dir.or_else(framediff::eval::pages::default_dir) else {
+        eprintln!("framediff: give the pages folder (copied/, html/, ground-truth.json)");
+        return ExitCode::from(2);
+    };
+    match framediff::eval::pages::run(&dir, details) {
+        Ok(report) => {
+            print!("{report}");
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -56,15 +56,15 @@ struct Rules {
 fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(|| Rules {
-        byline: Regex::new(r"(?i)^(?:by|written by|words by|author:|reporting by)\s+(.{2,120})$").unwrap(),
-        counter: Regex::new(r"(?i)^\(?\d[\d,.]*\s*[km]?\)?\s*(?:comments?|views?|likes?|shares?|reactions?|replies|responses|reads)$").unwrap(),
+        byline: Regex::new(r"^(?:(?i:by|written by|words by|author:|authors?\s*:|reporting by|posted by|story by)|\p{Lu}\p{Ll}+ (?i:by))\s+(.{2,120})$").unwrap(),
+        counter: Regex::new(r"(?i)^(?:\p{L}+,\s*)?\(?\d[\d,.]*\s*[km]?\)?\s*(?:comments?|views?|likes?|shares?|reactions?|replies|responses|reads)$").unwrap(),
         counter_label_first: Regex::new(r"(?i)^(?:comments?|views?|shares?|likes?)\s*[:(]?\s*\d[\d,.]*\s*[km]?\)?$|^(?:no comments(?: yet)?|leave a comment|be the first to comment|add a comment|show comments|view comments)\.?$").unwrap(),
         reading_time: Regex::new(r"(?i)^(?:(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-|\s)?(?:min|mins|minutes?)\.?(?:\s+(?:read|reading|to read|listen))?$|^(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*\d+\s*(?:min|mins|minutes?)\.?$").unwrap(),
         tags_header: Regex::new(r"(?i)^(?:tags|topics|filed under|related topics|keywords)\s*:?\s*(.*)$").unwrap(),
         list_item: Regex::new(r"^\s*(?:[-*•·]|#)\s*(\S.{0,60})$").unwrap(),
         source_line: Regex::new(r"(?i)^(?:source|outlet|publication|published by|site)\s*:\s*(.{2,80})$").unwrap(),
-        navigation: Regex::new(r"(?i)^(?:advertisement|advert|ad|sponsored(?: content)?|skip to (?:main )?content|read more|related(?: articles| stories| coverage| content)?|more from .{0,40}|continue reading|click here.*|back to top|most read|most popular|trending(?: now)?|follow us(?: on .{0,60})?|listen to this article.*|home|menu|search|sign in|log in|subscribe|watch|video|(?:read more|related|see also|also read|watch|read|more)\s*:.{0,160})$|^[\w ]{1,25}(?:\s*[>›»|/]\s*[\w ]{1,25}){1,4}$").unwrap(),
-        caption: Regex::new(r"(?i)^(?:photo|image|picture|credit|file photo|pictured|illustration)\s*(?:credit)?\s*:.{0,200}$|^\(?(?:photo|image) (?:by|courtesy of)\b.{0,160}$|.{0,160}\b(?:getty images|afp via getty|ap photo|reuters/\w+|shutterstock)\)?\.?$").unwrap(),
+        navigation: Regex::new(r"(?i)^(?:advertisement|advert|ad|sponsored(?: content)?|skip to (?:main )?content|read more|related(?: articles| stories| coverage| content)?|more from .{0,40}|continue reading(?: .{0,30})?|click here.*|back to top|most read|most popular|trending(?: now)?|follow us(?: on .{0,60})?|listen to this article.*|home|menu|search|sign in|log in|subscribe|watch|video|(?:read more|related|see also|also read|watch|read|more)\s*:.{0,160})$|^\p{L}[\w ]{0,24}(?:\s+[>›»|/]\s+\p{L}[\w ]{0,24}){1,4}$").unwrap(),
+        caption: Regex::new(r"(?i)^\(?(?:photo|image|picture|credit|file photo|pictured|illustration)\s*(?:credits?)?\s*:.{0,200}$|^(?:photo|image|picture|slide)\s+\d+\s+of\s+\d+$|^\(?(?:photo|image) (?:by|courtesy of)\b.{0,160}$|.{0,160}\b(?:getty images|afp via getty|ap photo|reuters/\w+|shutterstock)\)?\.?$").unwrap(),
         disclaimer: Regex::new(r"(?i)^(?:disclaimer\b|this (?:article|story|content|report) (?:was|has been|is) (?:generated|written|produced|created|prepared|translated|drafted)\b.*(?:\bai\b|artificial intelligence|automat|in part|with the help)|.*\b(?:generated in part|with the (?:help|assistance) of (?:ai|artificial intelligence))\b|the (?:views|opinions) expressed\b|copyright\b|©|all rights reserved|this (?:material|article) may not be (?:published|reproduced))").unwrap(),
         newsletter: Regex::new(r"(?i)\b(?:sign up for (?:our|the)\b|subscribe to (?:our|the)\b.*\b(?:newsletter|briefing|updates)|newsletter\b.*\b(?:sign up|subscribe|inbox)|delivered to your inbox|in your inbox\b|get the latest\b.*\b(?:news|headlines|updates))").unwrap(),
         cookie: Regex::new(r"(?i)\bcookies?\b.*\b(?:we use|accept|policy|consent|preferences|settings|browsing)\b|\b(?:we use|accept all|this site uses)\b.*\bcookies?\b").unwrap(),
@@ -186,8 +186,42 @@ pub fn date_line(line: &str) -> Option<String> {
 
 /// If `line` is a byline, returns (author, outlet if named after a separator).
 pub fn byline(line: &str) -> Option<(String, Option<String>)> {
-    let caps = rules().byline.captures(line.trim())?;
+    let line = line.trim();
+    let first = line
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    // "Photo by …", "Video by …" credit an image, not the article
+    if matches!(
+        first.as_str(),
+        "photo" | "photos" | "image" | "images" | "picture" | "illustration" | "video" | "graphic"
+    ) {
+        return None;
+    }
+    let caps = rules().byline.captures(line)?;
     let mut rest = caps[1].trim().to_string();
+    // a social handle glued to the name
+    if let Some(pos) = rest.find('@') {
+        rest.truncate(pos);
+    }
+    // drop what follows the name: a time stamp, "on <date>", "at <time>"
+    if let Some(pos) = rest.find(|c: char| c.is_ascii_digit()) {
+        rest.truncate(pos);
+    }
+    for cut in [
+        " On ",
+        " on ",
+        " at ",
+        " At ",
+        " Updated",
+        " Published",
+        " Posted",
+    ] {
+        if let Some(pos) = rest.find(cut) {
+            rest.truncate(pos);
+        }
+    }
     // drop a trailing date ("By Jane Doe, November 21, 2024")
     if let Some(found) = find_date(&rest) {
         rest.truncate(found.start);
@@ -208,10 +242,46 @@ pub fn byline(line: &str) -> Option<(String, Option<String>)> {
         .trim_end_matches([',', '|', '.', '-'])
         .trim()
         .to_string();
-    let looks_like_name = !author.is_empty()
-        && author.split_whitespace().count() <= 10
-        && author.chars().next().is_some_and(char::is_uppercase);
-    looks_like_name.then_some((author, outlet))
+    name_like(&author).then_some((author, outlet))
+}
+
+/// Words that join the parts of personal names or lists of names.
+const NAME_JOINERS: &[&str] = &[
+    "and", "&", "de", "da", "do", "dos", "das", "van", "von", "der", "den", "del", "della", "di",
+    "la", "le", "du", "bin", "al", "y", "e", "und", "et",
+];
+
+/// Whether `s` reads as one or more personal names: 1-8 words, each capitalised (initials
+/// included) or a name joiner, no digits.
+pub fn name_like(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    (1..=10).contains(&words.len())
+        && !s.chars().any(|c| c.is_ascii_digit())
+        && words
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().all(|w| {
+            NAME_JOINERS.contains(&w.to_lowercase().as_str())
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c == '@')
+        })
+}
+
+/// A line that is only a name (and maybe a role or outlet after a comma or in capitals):
+/// "Jane Doe", "Jane Doe and John Roe, Example Press". Returns the name part.
+pub fn name_line(item: &str) -> Option<String> {
+    let t = item.trim();
+    if t.is_empty() || t.contains(':') || t.ends_with(['.', '!', '?']) || word_count(t) > 10 {
+        return None;
+    }
+    let head = t.split(',').next().unwrap_or(t).trim();
+    let head_words = head.split_whitespace().count();
+    (name_like(head) && (2..=10).contains(&head_words) && (head == t || name_like(t)))
+        .then(|| head.to_string())
 }
 
 fn looks_like_title(line: &str) -> bool {
@@ -365,9 +435,29 @@ pub fn clean_text(text: &str, meta: &mut Meta) -> Cleaned {
             }
         }
         // (head lines were classified above)
-        if !in_head && let Some(kind) = classify(t) {
+        // a sentence of running text stays unless it sits at the very end of the text
+        let protected = sentence_like(t) && i + 3 < lines.len() && !tail_is_furniture(&lines[i..]);
+        if !in_head
+            && !protected
+            && let Some(kind) = classify(t)
+        {
             out.removed.push(Removed {
                 kind,
+                text: t.to_string(),
+            });
+            continue;
+        }
+        // a line printed again right away (a caption repeated under its picture) is kept once
+        if t.split_whitespace().count() >= 5
+            && out
+                .lines
+                .iter()
+                .rev()
+                .find(|l| !l.is_empty())
+                .is_some_and(|l| l == t)
+        {
+            out.removed.push(Removed {
+                kind: RemovedKind::Caption,
                 text: t.to_string(),
             });
             continue;
@@ -378,6 +468,902 @@ pub fn clean_text(text: &str, meta: &mut Meta) -> Cleaned {
         out.lines.push(t.to_string());
     }
     out
+}
+
+/// What the structure of a copied page says about one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Blank,
+    /// A paragraph of running text.
+    Prose,
+    /// A short complete sentence (5+ words ending in sentence punctuation).
+    Sentence,
+    /// A heading-like or teaser-like line of 5+ words.
+    Medium,
+    /// One to four words: a menu entry, a label, a button.
+    Short,
+}
+
+/// Features of one line of a copied page.
+#[derive(Debug, Clone)]
+struct PageLine<'a> {
+    /// The line as it was, trimmed.
+    text: &'a str,
+    /// The line without a leading list marker ("- ", "* ", "• ").
+    item: &'a str,
+    bullet: bool,
+    words: usize,
+    shape: Shape,
+}
+
+/// Trims white space and the invisible characters pages use as spacers (zero-width space and
+/// joiners, word joiner, byte-order mark).
+fn trim_invisible(t: &str) -> &str {
+    t.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+            )
+    })
+}
+
+/// Whether a line has the punctuation of running text: at least one mark per 30 words (a tag
+/// cloud or a run of menu entries has none).
+fn punctuated(t: &str) -> bool {
+    let words = word_count(t);
+    let marks = t
+        .split_whitespace()
+        .filter(|w| w.ends_with(['.', ',', ';', ':', '!', '?', '…', '"', '”', ')']))
+        .count()
+        + t.chars()
+            .filter(|c| matches!(c, '、' | '。' | '，' | '！' | '？'))
+            .count();
+    marks >= 1 && marks * 30 >= words
+}
+
+/// Whether a character belongs to a script written without spaces between words (Chinese,
+/// Japanese kana and kanji).
+fn unspaced_script(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
+/// Words of a line; in scripts written without spaces every two characters count as a word.
+pub fn word_count(t: &str) -> usize {
+    t.split_whitespace()
+        .map(|w| {
+            let n = w.chars().filter(|c| unspaced_script(*c)).count();
+            if n > 0 { n.div_ceil(2) } else { 1 }
+        })
+        .sum()
+}
+
+fn strip_bullet(t: &str) -> (&str, bool) {
+    for marker in ["- ", "* ", "• ", "· ", "– "] {
+        if let Some(rest) = t.strip_prefix(marker) {
+            return (rest.trim(), true);
+        }
+    }
+    (t, false)
+}
+
+fn ends_sentence(t: &str) -> bool {
+    t.trim_end().ends_with([
+        '.', '!', '?', '…', '"', '”', '’', ')', '»', ':', '。', '！', '？', '」', '）',
+    ])
+}
+
+/// Share of words that start lower-case (running text has many; headings and menus few).
+fn lowercase_share(t: &str) -> f64 {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty() {
+        return 0.0;
+    }
+    // caseless scripts count as running text
+    let lower = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(|c| !c.is_uppercase())
+        })
+        .count();
+    lower as f64 / words.len() as f64
+}
+
+/// Whether a line reads as a sentence of running text: 12+ words, mostly lower-case words and
+/// a verb-like word (an auxiliary, a past form or a third-person form). Such a line is article
+/// text unless the page structure says otherwise.
+pub fn sentence_like(t: &str) -> bool {
+    const AUX: &[&str] = &[
+        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+        "can", "could", "may", "might", "must", "should", "shall", "do", "does", "did", "said",
+        "says", "told", "get", "got", "make", "made",
+    ];
+    let words: Vec<String> = t
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    if words.len() < 12 || lowercase_share(t) < 0.4 {
+        return false;
+    }
+    words.iter().any(|w| {
+        AUX.contains(&w.as_str())
+            || (w.len() > 4 && (w.ends_with("ed") || w.ends_with("es")))
+            || (w.len() > 5 && w.ends_with("ing"))
+    })
+}
+
+fn shape_of(item: &str, next_starts_lower: bool) -> Shape {
+    let words = word_count(item);
+    if words == 0 {
+        return Shape::Blank;
+    }
+    let lower = lowercase_share(item);
+    let punct = ends_sentence(item);
+    if words >= 10
+        && lower >= 0.3
+        && punctuated(item)
+        && (punct || words >= 20 || next_starts_lower)
+    {
+        return Shape::Prose;
+    }
+    if words >= 5 && punct && lower >= 0.3 {
+        return Shape::Sentence;
+    }
+    if words >= 5 {
+        return Shape::Medium;
+    }
+    if punct && lower > 0.0 && item.ends_with(['.', '!', '?', '。', '！', '？']) {
+        return Shape::Sentence;
+    }
+    Shape::Short
+}
+
+/// Score of a line for the search of the article block: running text counts for its words,
+/// menu-like lines against.
+fn block_score(line: &PageLine) -> f64 {
+    match line.shape {
+        Shape::Blank => 0.0,
+        Shape::Prose => line.words as f64,
+        Shape::Sentence if line.words < 5 => 0.0,
+        Shape::Sentence => line.words as f64 * 0.5,
+        Shape::Medium => -1.5,
+        Shape::Short => -3.0,
+    }
+}
+
+/// The densest run of running text: the maximum-sum run of line scores (Kadane). Returns the
+/// first and last line index, or None when no run scores above zero.
+fn densest_run(lines: &[PageLine]) -> Option<(usize, usize)> {
+    let mut best: Option<(f64, usize, usize)> = None;
+    let mut sum = 0.0;
+    let mut start = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if line.shape == Shape::Blank {
+            continue;
+        }
+        let s = block_score(line);
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += s;
+        if sum > 0.0 && best.is_none_or(|(b, _, _)| sum > b) {
+            best = Some((sum, start, i));
+        }
+    }
+    let (_, mut s, mut e) = best?;
+    while s < e && block_score(&lines[s]) <= 0.0 {
+        s += 1;
+    }
+    // A piece at the end of the run that is cut off from the rest by three or more labels or
+    // headings, and whose running text is all named boilerplate (a cookie note below a list
+    // of related links), is not part of the article.
+    loop {
+        let nonblank: Vec<usize> = (s..=e)
+            .filter(|&i| lines[i].shape != Shape::Blank)
+            .collect();
+        let mut gap_start = None;
+        let mut run = 0;
+        let mut last_gap = None;
+        for &i in &nonblank {
+            if matches!(lines[i].shape, Shape::Short | Shape::Medium) {
+                if run == 0 {
+                    gap_start = Some(i);
+                }
+                run += 1;
+                if run >= 3 {
+                    last_gap = gap_start;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        let Some(g) = last_gap else { break };
+        let tail_prose: Vec<usize> = nonblank
+            .iter()
+            .copied()
+            .filter(|&i| i > g && matches!(lines[i].shape, Shape::Prose | Shape::Sentence))
+            .collect();
+        let furniture =
+            !tail_prose.is_empty() && tail_prose.iter().all(|&i| boilerplate(lines[i].item));
+        if !furniture || g <= s {
+            break;
+        }
+        e = (s..g)
+            .rev()
+            .find(|&i| lines[i].shape != Shape::Blank)
+            .unwrap_or(s);
+        while e > s && block_score(&lines[e]) <= 0.0 {
+            e -= 1;
+        }
+    }
+    // Lines of text right after the article (a closing line, a last short paragraph) up to the
+    // first label, button or boilerplate line; and an enumerated list that closes the article
+    // ("1) …", "2. …") with the lines between its items (links, notes).
+    let mut expected: Option<u32> = None;
+    let mut since_item = 0;
+    for (j, l) in lines.iter().enumerate().skip(e + 1) {
+        if l.shape == Shape::Blank {
+            continue;
+        }
+        match list_number(l.item) {
+            Some(n) if expected.is_none_or(|x| n == x) => {
+                expected = Some(n + 1);
+                e = j;
+                since_item = 0;
+            }
+            _ if expected.is_some() && since_item < 2 => since_item += 1,
+            _ if expected.is_none()
+                && !matches!(l.shape, Shape::Short)
+                && classify(l.item).is_none() =>
+            {
+                e = j
+            }
+            _ => break,
+        }
+    }
+    Some((s, e))
+}
+
+/// Whether a rule names the line as boilerplate (or it marks the text as an illustrative
+/// sample).
+fn boilerplate(item: &str) -> bool {
+    classify(item).is_some() || rules().illustrative.is_match(item)
+}
+
+/// The number of an enumerated list item ("3) …", "3. …", "3a …").
+fn list_number(t: &str) -> Option<u32> {
+    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() || digits.len() > 3 {
+        return None;
+    }
+    let rest = &t[digits.len()..];
+    let marked = rest.starts_with(") ") || rest.starts_with(". ");
+    if marked { digits.parse().ok() } else { None }
+}
+
+/// Whether a line can be a headline: 2-30 words, no closing full stop, not boilerplate.
+fn headline_like(line: &PageLine) -> bool {
+    let t = line.item;
+    let words = line.words;
+    (2..=30).contains(&words)
+        && t.len() <= 250
+        && !t.ends_with(['.', ',', ';', ':', '|'])
+        && t.chars().any(char::is_alphabetic)
+        && classify(t).is_none()
+        && date_line(t).is_none()
+        && loose_date_line(t).is_none()
+        && byline(t).is_none()
+        && share_byline(t).is_none()
+        && name_line(t).is_none()
+        && t.split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 3)
+            .count()
+            >= 2
+        && !relative_time(t)
+        && !(words <= 5 && counter_mention(t))
+        && !(t.starts_with('(') && t.ends_with(')'))
+        && t.matches(['»', '›', '>', '/']).count() < 2
+}
+
+/// "New, 6 comments", "1.2K shares": a count of comments, views or shares in a short line.
+fn counter_mention(t: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b\d[\d,.]*\s*[km]?\s+(?:comments?|views?|shares?|likes?|replies|reactions?)\b",
+        )
+        .unwrap()
+    })
+    .is_match(t)
+}
+
+/// "3 hours ago", "Today 12:01 AM", "Updated 5 min ago": a time stamp with at most a label.
+fn relative_time(t: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?i)\b\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\b\d{1,2}:\d{2}\b").unwrap()
+    });
+    re.is_match(t) && t.split_whitespace().count() <= 6
+}
+
+/// A line of metadata that sits near a headline: byline, date, counters, reading time, share.
+fn metadata_kind(item: &str) -> Option<RemovedKind> {
+    if share_byline(item).is_some() {
+        return Some(RemovedKind::Share);
+    }
+    if byline(item).is_some() {
+        return Some(RemovedKind::Byline);
+    }
+    if date_line(item).is_some() || loose_date_line(item).is_some() {
+        return Some(RemovedKind::Date);
+    }
+    match classify(item) {
+        Some(
+            k @ (RemovedKind::Counter
+            | RemovedKind::ReadingTime
+            | RemovedKind::Share
+            | RemovedKind::Tags),
+        ) => Some(k),
+        _ => None,
+    }
+}
+
+/// A short line of page furniture that carries a date among other labels ("October 15,
+/// 2018/0 Comments/in News /by admin"): up to 16 words, not a sentence.
+fn loose_date_line(item: &str) -> Option<String> {
+    let found = find_date(item)?;
+    (word_count(item) <= 16 && !sentence_like(item) && !item.ends_with('.')).then_some(found.date)
+}
+
+/// The name in a date line: "… 7:45 am by Jane Doe", "November 20, 2019 Jane Doe",
+/// "Example Wire November 18, 2019 11:03 PM".
+fn name_in_date_line(item: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let by = R.get_or_init(|| Regex::new(r"\b(?:by|By|BY)\s+(.+)$").unwrap());
+    if let Some(c) = by.captures(item)
+        && let Some((name, _)) = byline(&format!("By {}", &c[1]))
+    {
+        return Some(name);
+    }
+    let found = find_date(item)?;
+    let rest = format!("{} | {}", &item[..found.start], &item[found.end..]);
+    // drop times ("11:03 PM", "17:27:46") and weekday or zone words
+    let rest: String = rest
+        .split_whitespace()
+        .filter(|w| {
+            !w.chars().any(|c| c.is_ascii_digit())
+                && !matches!(
+                    w.to_lowercase()
+                        .trim_matches(|c: char| !c.is_alphanumeric()),
+                    "am" | "pm"
+                        | "a.m"
+                        | "p.m"
+                        | "gmt"
+                        | "utc"
+                        | "est"
+                        | "edt"
+                        | "pst"
+                        | "pdt"
+                        | "cet"
+                        | "bst"
+                        | "et"
+                )
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let lead = item[..found.start]
+        .trim()
+        .trim_end_matches(['|', '·', ',', '-', '–'])
+        .trim();
+    rest.split(['|', '·', '/', ',', '–', '—'])
+        .map(|seg| seg.trim().trim_matches(['-', ':']).trim())
+        .find(|seg| {
+            let words = seg.split_whitespace().count();
+            // one word only when it leads the line ("Example November 18, 2019")
+            let single_ok = *seg == lead && seg.chars().count() >= 4;
+            (2..=4).contains(&words) || words == 1 && single_ok
+        })
+        .filter(|seg| {
+            !seg.contains(':')
+                && !seg.split_whitespace().any(super::date::is_month_name)
+                && name_like(seg)
+                && date_line(seg).is_none()
+                && find_date(seg).is_none()
+                && !matches!(
+                    seg.to_lowercase().as_str(),
+                    "updated"
+                        | "published"
+                        | "posted"
+                        | "last updated"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "today"
+                )
+        })
+        .map(str::to_string)
+}
+
+/// "Share- Name", "Posted by: Name": a share or posting label followed by the poster's name.
+fn share_byline(t: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?i)^(?:share|shared by|posted by|posted|author)\s*[-–:|]\s*(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})$").unwrap()
+    });
+    re.captures(t.trim()).map(|c| c[1].to_string())
+}
+
+/// Records a name read from a byline as the author; a single word names the outlet or the
+/// account that posted the page, so it is the source as well.
+fn take_name(meta: &mut Meta, name: &str) {
+    if name.split_whitespace().count() < 2 {
+        Meta::set_if_empty(&mut meta.source, name);
+    }
+    Meta::set_if_empty(&mut meta.author, name);
+}
+
+/// Cleans text copied from a web page (a browser's select-all copy). The article is the densest
+/// run of running text; the headline is the nearest headline-like line above it (skipping
+/// bylines, dates, counters and a standfirst); metadata lines around the headline are read
+/// into `meta`; everything outside the article is set aside with its kind (navigation unless a
+/// more specific kind applies). Inside the article a line is set aside only when it is short
+/// boilerplate or a non-sentence that a rule names; sentences of 12+ words stay. Falls back to
+/// [`clean_text`] when the text has no run of running text.
+pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
+    let raw: Vec<&str> = text.lines().map(trim_invisible).collect();
+    let mut lines: Vec<PageLine> = Vec::with_capacity(raw.len());
+    for (i, t) in raw.iter().enumerate() {
+        let (item, bullet) = strip_bullet(t);
+        let next_lower = raw[i + 1..]
+            .iter()
+            .find(|l| !l.is_empty())
+            .and_then(|l| l.chars().next())
+            .is_some_and(char::is_lowercase);
+        lines.push(PageLine {
+            text: t,
+            item,
+            bullet,
+            words: word_count(item),
+            shape: shape_of(item, next_lower),
+        });
+    }
+    let Some((start, end)) = densest_run(&lines) else {
+        return clean_text(text, meta);
+    };
+    let mut kinds: Vec<Option<RemovedKind>> = vec![None; lines.len()];
+    let nonblank: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].shape != Shape::Blank)
+        .collect();
+    let pos_start = nonblank.iter().position(|&i| i == start).unwrap_or(0);
+    // a line just below a byline (an author link, a role) is not the headline
+    let below_byline = |p: usize| {
+        nonblank[p.saturating_sub(3)..p]
+            .iter()
+            .any(|&j| matches!(metadata_kind(lines[j].item), Some(RemovedKind::Byline)))
+    };
+    // The headline: a headline printed twice in a row (page title and article heading) ...
+    let mut title_at: Option<usize> = (pos_start.saturating_sub(40)..pos_start.min(nonblank.len()))
+        .rev()
+        .find(|&p| {
+            let l = &lines[nonblank[p]];
+            headline_like(l)
+                && l.words >= 4
+                && nonblank[p + 1..]
+                    .iter()
+                    .take(2)
+                    .any(|&j| lines[j].item == l.item)
+        })
+        .map(|p| nonblank[p]);
+    // ... else the nearest headline-like line above the byline/date cluster nearest to the
+    // article, past a standfirst or caption ...
+    let strong_meta = |i: usize| {
+        matches!(
+            metadata_kind(lines[i].item),
+            Some(RemovedKind::Byline | RemovedKind::Date)
+        ) || share_byline(lines[i].item).is_some()
+    };
+    let cluster = (pos_start.saturating_sub(30)..(pos_start + 6).min(nonblank.len()))
+        .rev()
+        .find(|&p| strong_meta(nonblank[p]));
+    if let Some(mut top) = cluster.filter(|_| title_at.is_none()) {
+        // the cluster's top: metadata lines with at most three other lines between them
+        while let Some(up) = (top.saturating_sub(4)..top).find(|&p| strong_meta(nonblank[p])) {
+            top = up;
+        }
+        // a menu label, a section name or the page top
+        let menu_above = |p: usize| {
+            let mut q = p;
+            while q > 0 {
+                q -= 1;
+                let l = &lines[nonblank[q]];
+                if metadata_kind(l.item).is_some() && !strong_meta(nonblank[q]) {
+                    continue;
+                }
+                return l.shape == Shape::Short || classify(l.item).is_some();
+            }
+            true
+        };
+        let mut shorts = 0;
+        let mut sentences = 0;
+        for p in (top.saturating_sub(8)..top).rev() {
+            let l = &lines[nonblank[p]];
+            if metadata_kind(l.item).is_some() {
+                continue;
+            }
+            if headline_like(l) && l.words >= 3 && !below_byline(p) {
+                // prefer the shorter line above when it, not this one, tops the header group
+                // (this one is then a standfirst or a caption)
+                let mut meta_between = false;
+                let mut upper = None;
+                for q in (p.saturating_sub(4)..p).rev() {
+                    let u = &lines[nonblank[q]];
+                    if metadata_kind(u.item).is_some() {
+                        meta_between = true;
+                    } else if matches!(u.shape, Shape::Prose | Shape::Sentence)
+                        && ends_sentence(u.item)
+                        && upper.is_none()
+                    {
+                        continue;
+                    } else {
+                        upper = Some(q);
+                        break;
+                    }
+                }
+                let chosen = match upper {
+                    Some(q)
+                        if !menu_above(p)
+                            && headline_like(&lines[nonblank[q]])
+                            && lines[nonblank[q]].words >= 3
+                            && (meta_between
+                                || l.words >= 12 && lines[nonblank[q]].words < l.words)
+                            && menu_above(q) =>
+                    {
+                        q
+                    }
+                    _ => p,
+                };
+                title_at = Some(nonblank[chosen]);
+                break;
+            }
+            // two menu entries in a row end the header group
+            if l.shape == Shape::Short {
+                shorts += 1;
+                if shorts >= 2 {
+                    break;
+                }
+                continue;
+            }
+            shorts = 0;
+            if matches!(l.shape, Shape::Prose | Shape::Sentence) {
+                sentences += 1;
+                if sentences > 2 {
+                    break;
+                }
+            }
+        }
+    }
+    // ... else a headline-like line followed closely by a byline, date or counter, the nearest
+    // such line to the article (above it, or at its top) ...
+    let followed_by = |p: usize, strong: bool| {
+        nonblank[p + 1..]
+            .iter()
+            .take(if strong { 5 } else { 3 })
+            .any(|&j| {
+                let item = lines[j].item;
+                match metadata_kind(item) {
+                    Some(RemovedKind::Byline | RemovedKind::Date) => true,
+                    Some(RemovedKind::Share) if share_byline(item).is_some() => true,
+                    Some(_) => !strong,
+                    None => name_line(item).is_some(),
+                }
+            })
+    };
+    let window = pos_start.saturating_sub(30)..(pos_start + 2).min(nonblank.len());
+    for strong in [true, false] {
+        if title_at.is_some() {
+            break;
+        }
+        title_at = window
+            .clone()
+            .rev()
+            .find(|&p| {
+                let l = &lines[nonblank[p]];
+                headline_like(l) && l.words >= 3 && !below_byline(p) && followed_by(p, strong)
+            })
+            .map(|p| nonblank[p]);
+        if title_at.is_some() {
+            break;
+        }
+    }
+    // ... else the nearest headline-like line above it, skipping metadata, short labels and up
+    // to two standfirst sentences ...
+    if title_at.is_none() {
+        let mut sentences = 0;
+        for p in (pos_start.saturating_sub(25)..pos_start).rev() {
+            let i = nonblank[p];
+            let l = &lines[i];
+            if metadata_kind(l.item).is_some() || l.shape == Shape::Short && !headline_like(l) {
+                continue;
+            }
+            if matches!(l.shape, Shape::Prose | Shape::Sentence) && ends_sentence(l.item) {
+                sentences += 1;
+                if sentences > 2 {
+                    break;
+                }
+                continue;
+            }
+            if headline_like(l) && l.words >= 3 && !below_byline(p) {
+                title_at = Some(i);
+                break;
+            }
+        }
+    }
+    // ... else the top line of the article block itself (a plain article: title, then text).
+    if title_at.is_none() && headline_like(&lines[start]) && !ends_sentence(lines[start].item) {
+        title_at = Some(start);
+    }
+    let body_start = match title_at {
+        Some(t) if t >= start => t + 1,
+        _ => start,
+    };
+    if let Some(t) = title_at {
+        kinds[t] = Some(RemovedKind::Title);
+        Meta::set_if_empty(&mut meta.title, strip_heading(lines[t].item));
+    }
+    // Lines of text between a headline and the article (a standfirst, an opening paragraph
+    // too short to score) are kept: losing article text is worse than keeping a caption.
+    let mut lead_in = vec![false; lines.len()];
+    if let Some(t) = title_at.filter(|&t| t < start) {
+        let between = nonblank.iter().filter(|&&i| i > t && i < start).count();
+        if between <= 25 {
+            for i in t + 1..start {
+                let l = &lines[i];
+                lead_in[i] = matches!(l.shape, Shape::Prose | Shape::Sentence | Shape::Medium)
+                    && metadata_kind(l.item).is_none();
+            }
+        }
+    }
+    // Metadata near the headline: from a few lines above it to the first lines of the article.
+    let head_from = title_at.unwrap_or(start).saturating_sub(6);
+    let head_to = (body_start + 12).min(lines.len());
+    let mut body_lines_seen = 0;
+    for i in head_from..head_to {
+        let l = &lines[i];
+        if l.shape == Shape::Blank || kinds[i].is_some() {
+            continue;
+        }
+        if i >= body_start && matches!(l.shape, Shape::Prose) {
+            body_lines_seen += 1;
+            if body_lines_seen > 2 {
+                break;
+            }
+            continue;
+        }
+        if let Some(kind) = metadata_kind(l.item) {
+            read_metadata(l.item, kind, meta);
+            kinds[i] = Some(kind);
+        }
+    }
+    // A line that is only a name, right below the headline or right above a date line, is
+    // the byline when no explicit one was found.
+    if meta.author.is_none()
+        && let Some(t) = title_at
+    {
+        let pos_t = nonblank.iter().position(|&i| i == t).unwrap_or(0);
+        let near: Vec<usize> = nonblank[pos_t + 1..].iter().take(6).copied().collect();
+        for (k, &i) in near.iter().enumerate() {
+            let below_title = k < 3;
+            let next_to_date = near
+                .get(k + 1)
+                .into_iter()
+                .chain(k.checked_sub(1).and_then(|q| near.get(q)))
+                .any(|&j| kinds[j] == Some(RemovedKind::Date));
+            let above_date = next_to_date;
+            if kinds[i].is_none()
+                && (below_title || above_date)
+                && let Some(name) = name_line(lines[i].item)
+            {
+                take_name(meta, &name);
+                kinds[i] = Some(RemovedKind::Byline);
+                break;
+            }
+        }
+    }
+    // Tag lists: a header line with items, or a run of 3+ short bullet items after the article.
+    let r = rules();
+    let mut i = 0;
+    while i < lines.len() {
+        let l = &lines[i];
+        if let Some(c) = r.tags_header.captures(l.item)
+            && l.words <= 40
+            && (l.item.contains(':') || c[1].is_empty())
+            && (i < start || i > end || !sentence_like(l.item))
+        {
+            let items: Vec<String> = c[1]
+                .split([',', ';', '|', '·', '•'])
+                .map(|s| s.trim().trim_start_matches('#').to_string())
+                .filter(|s| !s.is_empty())
+                .collect();
+            push_tags(meta, items);
+            kinds[i] = Some(RemovedKind::Tags);
+            // a bare "Tags:" header: the list items below it are the tags
+            if c[1].trim().is_empty() {
+                let mut j = i + 1;
+                let mut items = Vec::new();
+                while j < lines.len()
+                    && (lines[j].shape == Shape::Blank && items.is_empty()
+                        || lines[j].bullet && is_tag_item(&lines[j]))
+                {
+                    if lines[j].shape != Shape::Blank {
+                        items.push(lines[j].item.trim_start_matches('#').to_string());
+                        kinds[j] = Some(RemovedKind::Tags);
+                    }
+                    j += 1;
+                }
+                push_tags(meta, items);
+                i = j;
+                continue;
+            }
+        }
+        if i > end && l.bullet && is_tag_item(l) {
+            let run_end = (i..lines.len())
+                .take_while(|&j| {
+                    lines[j].shape == Shape::Blank || lines[j].bullet && is_tag_item(&lines[j])
+                })
+                .last()
+                .unwrap_or(i);
+            let count = (i..=run_end).filter(|&j| lines[j].bullet).count();
+            if count >= 3 {
+                let items = (i..=run_end)
+                    .filter(|&j| lines[j].bullet)
+                    .map(|j| lines[j].item.trim_start_matches('#').to_string())
+                    .collect();
+                push_tags(meta, items);
+                for j in i..=run_end {
+                    if lines[j].bullet {
+                        kinds[j] = Some(RemovedKind::Tags);
+                    }
+                }
+                i = run_end + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // Furniture that closes the article block: two or more boilerplate lines in a row at its
+    // end (a cookie note, then a disclaimer) are set aside even when they are sentences.
+    let mut tail = Vec::new();
+    for i in (body_start..=end).rev() {
+        if lines[i].shape == Shape::Blank {
+            continue;
+        }
+        match classify(lines[i].item) {
+            Some(kind) => tail.push((i, kind)),
+            None if rules().illustrative.is_match(lines[i].item) => {
+                tail.push((i, RemovedKind::Disclaimer));
+            }
+            None => break,
+        }
+    }
+    if tail.len() >= 2 {
+        for (i, kind) in tail {
+            kinds[i] = Some(kind);
+        }
+    }
+    // Everything else outside the article is set aside; inside, only named boilerplate that is
+    // not a sentence.
+    for i in 0..lines.len() {
+        let l = &lines[i];
+        if l.shape == Shape::Blank || kinds[i].is_some() {
+            continue;
+        }
+        if r.illustrative.is_match(l.item) && l.words <= 60 {
+            meta.illustrative = true;
+            kinds[i] = Some(RemovedKind::Disclaimer);
+            continue;
+        }
+        let inside = i >= body_start && i <= end || lead_in[i];
+        if inside {
+            if let Some(kind) = classify(l.item)
+                && !sentence_like(l.item)
+            {
+                kinds[i] = Some(kind);
+            }
+        } else {
+            kinds[i] = Some(classify(l.item).unwrap_or(RemovedKind::Navigation));
+        }
+    }
+    // Paragraphs: blank lines when the article uses them, else one paragraph per line.
+    let blank_separated = (body_start..=end).any(|i| lines[i].shape == Shape::Blank);
+    let mut out = Cleaned::default();
+    for (i, l) in lines.iter().enumerate() {
+        match kinds[i] {
+            Some(kind) => {
+                let merge = kind == RemovedKind::Tags
+                    && out
+                        .removed
+                        .last()
+                        .is_some_and(|r| r.kind == RemovedKind::Tags);
+                if merge && let Some(last) = out.removed.last_mut() {
+                    last.text.push('\n');
+                    last.text.push_str(l.text);
+                } else {
+                    out.removed.push(Removed {
+                        kind,
+                        text: l.text.to_string(),
+                    });
+                }
+            }
+            None if l.shape == Shape::Blank => {
+                if i >= body_start && i <= end {
+                    out.lines.push(String::new());
+                }
+            }
+            None => {
+                out.lines.push(l.text.to_string());
+                if !blank_separated {
+                    out.lines.push(String::new());
+                }
+            }
+        }
+    }
+    out
+}
+
+fn is_tag_item(l: &PageLine) -> bool {
+    l.words <= 5 && !ends_sentence(l.item) && l.item.chars().any(char::is_alphanumeric)
+}
+
+/// Lifts metadata out of a head line of the given kind.
+fn read_metadata(item: &str, kind: RemovedKind, meta: &mut Meta) {
+    match kind {
+        RemovedKind::Share => {
+            if let Some(name) = share_byline(item) {
+                take_name(meta, &name);
+            }
+        }
+        RemovedKind::Byline => {
+            if let Some((author, outlet)) = byline(item) {
+                Meta::set_if_empty(&mut meta.author, &author);
+                if let Some(o) = outlet {
+                    Meta::set_if_empty(&mut meta.source, &o);
+                }
+            }
+            if let Some(d) = find_date(item) {
+                Meta::set_if_empty(&mut meta.date, &d.date);
+            }
+        }
+        RemovedKind::Date => {
+            if let Some(d) = date_line(item).or_else(|| loose_date_line(item)) {
+                Meta::set_if_empty(&mut meta.date, &d);
+            }
+            if meta.author.is_none()
+                && let Some(name) = name_in_date_line(item)
+            {
+                take_name(meta, &name);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether every non-blank line from here to the end is boilerplate a rule names (closing
+/// furniture such as a disclaimer, a copyright line, share buttons).
+fn tail_is_furniture(rest: &[&str]) -> bool {
+    rest.iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .all(|l| classify(l).is_some() || rules().list_item.is_match(l))
 }
 
 fn push_tags(meta: &mut Meta, items: Vec<String>) {
@@ -446,9 +1432,112 @@ mod tests {
                 "Photo: A file image of the city centre",
                 RemovedKind::Caption,
             ),
+            ("(Image credit: Example Agency)", RemovedKind::Caption),
+            ("Image 2 of 5", RemovedKind::Caption),
+            ("Home > World > Europe", RemovedKind::Navigation),
         ] {
             assert_eq!(classify(line), Some(kind), "{line}");
         }
+    }
+
+    /// A blog-style page in bullet form: share line with the poster, date, counters and
+    /// reading time as "- " items, a tag list and a disclaimer after the article.
+    const BULLET_PAGE: &str = "Quiet harbour town votes to rebuild its old pier
+Share- Harbourwatch
+- March 14, 2024
+- 3 Comments
+- 2 minutes read
+- 51 Views
+The town council voted on Tuesday to rebuild the old pier, which was damaged in a winter storm last year and has been closed to the public since.
+Residents had asked for the work for months, and the council said it would pay for it from the harbour fund rather than raise local taxes.
+The mayor said the new pier would be open by the end of the summer if the weather allowed the builders to keep to their plan.
+- Harbour
+- Council
+- Storms
+Disclaimer: This page may contain errors and is provided for information only; readers should check the facts before relying on it.
+";
+
+    #[test]
+    fn bullet_form_metadata_and_tags() {
+        let mut meta = Meta::default();
+        let c = clean_page(BULLET_PAGE, &mut meta);
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Quiet harbour town votes to rebuild its old pier")
+        );
+        assert_eq!(meta.source.as_deref(), Some("Harbourwatch"));
+        assert_eq!(meta.date.as_deref(), Some("2024-03-14"));
+        assert_eq!(meta.tags, vec!["Harbour", "Council", "Storms"]);
+        let body: Vec<&String> = c.lines.iter().filter(|l| !l.is_empty()).collect();
+        assert_eq!(body.len(), 3, "{body:#?}");
+        let kinds: Vec<RemovedKind> = c.removed.iter().map(|r| r.kind).collect();
+        for k in [
+            RemovedKind::Title,
+            RemovedKind::Share,
+            RemovedKind::Date,
+            RemovedKind::Counter,
+            RemovedKind::ReadingTime,
+            RemovedKind::Tags,
+            RemovedKind::Disclaimer,
+        ] {
+            assert!(kinds.contains(&k), "{k:?} missing in {kinds:?}");
+        }
+    }
+
+    #[test]
+    fn byline_below_a_standfirst() {
+        let text = "News\nWorld\nSport\n\nCouncil backs harbour plan\n\nThe vote ends a year of argument over who should pay for the repairs.\n\nBy Ines Berg\nUpdated 4 March 2024\n\nThe council backed the harbour plan on Monday by a large majority after a long debate about the cost of the repairs.\n\nWork is expected to start in the spring, the council said in a statement released after the vote.\n\nContact us\nPrivacy\n";
+        let mut meta = Meta::default();
+        let c = clean_page(text, &mut meta);
+        assert_eq!(meta.title.as_deref(), Some("Council backs harbour plan"));
+        assert_eq!(meta.author.as_deref(), Some("Ines Berg"));
+        assert_eq!(meta.date.as_deref(), Some("2024-03-04"));
+        let body = c.lines.join("\n");
+        assert!(body.contains("The council backed"), "{body}");
+        assert!(body.contains("Work is expected"), "{body}");
+        assert!(
+            !body.contains("Contact us") && !body.contains("Sport"),
+            "{body}"
+        );
+    }
+
+    #[test]
+    fn plain_text_without_page_furniture_is_kept_whole() {
+        let text = "Harbour reopens\n\nThe harbour reopened on Monday.\n\nBoats came back.\n";
+        let mut meta = Meta::default();
+        let c = clean_page(text, &mut meta);
+        let body = c.lines.join("\n");
+        assert!(body.contains("The harbour reopened on Monday."), "{body}");
+        assert!(body.contains("Boats came back."), "{body}");
+    }
+
+    #[test]
+    fn sentences_are_not_dropped_on_a_word_match() {
+        let text = "Talks resume\n\nThe senators met on Tuesday to discuss the budget for the coming year.\n\nA poll conducted by Reuters/Ipsos found that most voters in the state support the plan.\n\nThe views expressed by the senator in the debate were echoed by several of her colleagues.\n\nThe vote is expected next week, after a final round of hearings on the bill.\n\nThis article was generated in part using AI and was checked by our editors.\n";
+        let mut meta = Meta::default();
+        let c = clean_text(text, &mut meta);
+        let body = c.lines.join("\n");
+        assert!(body.contains("by Reuters/Ipsos"), "{body}");
+        assert!(
+            body.contains("The views expressed by the senator"),
+            "{body}"
+        );
+        assert!(!body.contains("generated in part"), "{body}");
+    }
+
+    #[test]
+    fn a_line_repeated_right_away_is_kept_once() {
+        let text = "The quay was rebuilt in a week by the port's own crews.\n\nCrews at work on the quay on Monday morning\nCrews at work on the quay on Monday morning\n\nThe ferry runs again from Wednesday, the operator said.\n\nCrews at work on the quay on Monday morning\n";
+        let mut meta = Meta::default();
+        let c = clean_text(text, &mut meta);
+        let kept = c
+            .lines
+            .iter()
+            .filter(|l| l.starts_with("Crews at work"))
+            .count();
+        // the copy right below is set aside, a later repeat stays (it may be the article's)
+        assert_eq!(kept, 2, "{:#?}", c.lines);
+        assert_eq!(c.removed.len(), 1);
     }
 
     #[test]
@@ -458,6 +1547,7 @@ mod tests {
             "Share prices in Moscow rose 2 percent after the statement.",
             "Read the statement carefully, the minister told reporters on Friday.",
             "The summit was called pointless by the Kremlin.",
+            "1/2 tsp ground cloves",
         ] {
             assert_eq!(classify(line), None, "{line}");
         }

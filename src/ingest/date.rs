@@ -5,6 +5,7 @@
 use regex::Regex;
 use std::sync::OnceLock;
 
+/// Month names and abbreviations in English, Spanish, Portuguese, French, German and Italian.
 const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
     ("february", 2),
@@ -30,14 +31,92 @@ const MONTHS: &[(&str, u32)] = &[
     ("oct", 10),
     ("nov", 11),
     ("dec", 12),
+    // es
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("ene", 1),
+    ("abr", 4),
+    ("ago", 8),
+    ("dic", 12),
+    // pt
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    ("fev", 2),
+    ("set", 9),
+    ("out", 10),
+    ("dez", 12),
+    // fr
+    ("janvier", 1),
+    ("février", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("décembre", 12),
+    // de
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    // it
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    ("gen", 1),
+    ("mag", 5),
+    ("giu", 6),
+    ("lug", 7),
+    ("ott", 10),
 ];
+
+/// Whether a word names a month (in one of the languages above).
+pub fn is_month_name(word: &str) -> bool {
+    month_number(word).is_some()
+}
 
 fn month_number(name: &str) -> Option<u32> {
     let n = name.trim_end_matches('.').to_lowercase();
     MONTHS.iter().find(|(m, _)| *m == n).map(|(_, v)| *v)
 }
 
-const MONTH_RE: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+/// An alternation of all month names, longest first, with an optional closing dot.
+fn month_re() -> String {
+    let mut names: Vec<&str> = MONTHS.iter().map(|(m, _)| *m).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    format!("(?:{})\\.?", names.join("|"))
+}
 
 struct Patterns {
     iso: Regex,
@@ -48,17 +127,20 @@ struct Patterns {
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| Patterns {
+    P.get_or_init(|| {
+        let month = month_re();
+        Patterns {
         iso: Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][0-9:.+\-Z]*)?\b").unwrap(),
         month_day_year: Regex::new(&format!(
-            r"(?i)\b({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+            r"(?i)\b({month})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
         ))
         .unwrap(),
         day_month_year: Regex::new(&format!(
-            r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_RE}),?\s+(\d{{4}})\b"
+            r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|º|er)?\.?\s+(?:of\s+|de\s+)?({month}),?\s+(?:de\s+)?(\d{{4}})\b"
         ))
         .unwrap(),
         numeric: Regex::new(r"\b(\d{1,2})([/.])(\d{1,2})[/.](\d{4})\b").unwrap(),
+        }
     })
 }
 
@@ -160,6 +242,9 @@ mod tests {
             ("21/11/2024", "2024-11-21"),
             ("21.11.2024", "2024-11-21"),
             ("Sept 3 2023", "2023-09-03"),
+            ("segunda-feira, 22 de janeiro de 2018 às 0:13", "2018-01-22"),
+            ("19. November 2019", "2019-11-19"),
+            ("2 août 2017", "2017-08-02"),
         ] {
             assert_eq!(normalize_date(input).as_deref(), Some(want), "{input}");
         }

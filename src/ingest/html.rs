@@ -1,13 +1,15 @@
-//! HTML pages: main text, title, byline, site name and publication date via `dom_smoothie`
-//! (a Readability port that also reads meta tags and JSON-LD), plus tags from meta keywords and
-//! `article:tag`.
+//! HTML pages: main text via `dom_smoothie` (a Readability port); metadata from the page's
+//! markup: the publication date from JSON-LD of any type (`@graph` included), `article:` / `og:`
+//! metas, `pubdate` metas and microdata; the title without a site suffix; authors that are
+//! names; tags from meta keywords and `article:tag`.
 
-use super::clean::{Meta, classify};
+use super::clean::{Meta, classify, name_like};
 use super::date::normalize_date;
 use crate::error::IngestProblem;
 use crate::model::{Removed, RemovedKind};
 use crate::text::segment::collapse_whitespace;
 use dom_smoothie::{Config, Readability, TextMode};
+use serde_json::Value;
 
 /// What an HTML page yields.
 pub struct Page {
@@ -22,6 +24,9 @@ pub struct Page {
 /// Block elements whose text is compared with the main text to find what was dropped.
 const BLOCKS: &str = "nav, p, li, figcaption, h1, h2, h3, h4, blockquote, td";
 
+/// Elements that hold image captions and credits.
+const CAPTIONS: &str = "figcaption";
+
 /// Reads an HTML page.
 pub fn extract(html: &str) -> Result<Page, IngestProblem> {
     let cfg = Config {
@@ -30,6 +35,16 @@ pub fn extract(html: &str) -> Result<Page, IngestProblem> {
     };
     let mut readability =
         Readability::new(html, None, Some(cfg)).map_err(|e| IngestProblem::Html(e.to_string()))?;
+    // Figure captions and gallery credits are not article text: set them aside before the
+    // main text is chosen.
+    let captions: Vec<String> = readability
+        .doc
+        .select(CAPTIONS)
+        .iter()
+        .map(|n| collapse_whitespace(&n.text()))
+        .filter(|t| !t.is_empty())
+        .collect();
+    readability.doc.select(CAPTIONS).remove();
     let mut tags: Vec<String> = Vec::new();
     for sel in [
         "meta[property='article:tag']",
@@ -70,6 +85,7 @@ pub fn extract(html: &str) -> Result<Page, IngestProblem> {
         .map(|n| collapse_whitespace(&n.text()))
         .filter(|t| !t.is_empty())
         .collect();
+    let marked = read_markup(&readability.doc);
     let h1 = readability
         .doc
         .select("h1")
@@ -85,28 +101,60 @@ pub fn extract(html: &str) -> Result<Page, IngestProblem> {
         return Err(IngestProblem::Html("no main text".into()));
     }
     let nonempty = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let site = nonempty(article.site_name.clone()).or_else(|| marked.site.clone());
+    let host = url
+        .as_deref()
+        .or(article.url.as_deref())
+        .and_then(host_of)
+        .unwrap_or_default();
+    let title = marked
+        .headline
+        .clone()
+        .or_else(|| {
+            Some(strip_site_suffix(
+                article.title.trim(),
+                site.as_deref(),
+                &h1,
+                &host,
+            ))
+        })
+        .map(|t| crate::text::segment::collapse_whitespace(&t))
+        .filter(|t| !t.is_empty());
+    let author = marked
+        .authors
+        .iter()
+        .find_map(|a| clean_author(a))
+        .or_else(|| article.byline.as_deref().and_then(clean_author));
     let meta = Meta {
-        title: Some(strip_site_suffix(
-            article.title.trim(),
-            article.site_name.as_deref(),
-            &h1,
-        ))
-        .filter(|t| !t.is_empty()),
-        source: nonempty(article.site_name),
-        author: nonempty(article.byline).map(|b| {
-            b.trim_start_matches("By ")
-                .trim_start_matches("by ")
-                .trim()
-                .to_string()
-        }),
-        date: article.published_time.as_deref().and_then(normalize_date),
+        title,
+        source: site,
+        author,
+        date: marked
+            .date
+            .clone()
+            .or_else(|| article.published_time.as_deref().and_then(normalize_date)),
         url: nonempty(url.or(article.url)),
         tags,
         illustrative: false,
     };
     let main = collapse_whitespace(&text);
-    let mut dropped: Vec<Removed> = Vec::new();
+    let mut dropped: Vec<Removed> = captions
+        .into_iter()
+        .map(|text| Removed {
+            kind: RemovedKind::Caption,
+            text,
+        })
+        .collect();
+    // paragraphs of the main text, for a quick exact check before the substring search
+    let main_lines: std::collections::HashSet<String> = text
+        .lines()
+        .map(collapse_whitespace)
+        .filter(|l| !l.is_empty())
+        .collect();
     for block in blocks {
+        if main_lines.contains(&block) {
+            continue;
+        }
         let inside_nav = dropped.iter().any(|d| d.text.contains(&block));
         if main.contains(&block) || inside_nav || meta.title.as_deref() == Some(block.as_str()) {
             continue;
@@ -121,16 +169,223 @@ pub fn extract(html: &str) -> Result<Page, IngestProblem> {
     })
 }
 
-/// Drops a " | Site Name" tail from a page title when it names the site (or the page's h1 is
-/// the part before it).
-fn strip_site_suffix(title: &str, site: Option<&str>, h1: &str) -> String {
-    for sep in [" | ", " - ", " — ", " – ", " :: "] {
+/// Metadata the page's markup declares.
+#[derive(Debug, Default)]
+struct Markup {
+    /// The article's headline, when the markup names one that the page title confirms.
+    headline: Option<String>,
+    date: Option<String>,
+    authors: Vec<String>,
+    site: Option<String>,
+}
+
+/// Reads JSON-LD, meta tags and microdata.
+fn read_markup(doc: &dom_query::Document) -> Markup {
+    let mut m = Markup::default();
+    let mut ld = LinkedData::default();
+    for node in doc.select("script[type='application/ld+json']").iter() {
+        if let Ok(v) = serde_json::from_str::<Value>(node.text().trim()) {
+            ld.walk(&v);
+        }
+    }
+    let meta = |sel: &str| -> Option<String> {
+        doc.select(sel)
+            .iter()
+            .filter_map(|n| n.attr("content").map(|c| c.trim().to_string()))
+            .find(|c| !c.is_empty())
+    };
+    // Publication date: JSON-LD, then metas, then microdata.
+    m.date = ld.dates.iter().find_map(|d| normalize_date(d)).or_else(|| {
+        [
+            "meta[property='article:published_time']",
+            "meta[property='og:published_time']",
+            "meta[property='og:pubdate']",
+            "meta[name='pubdate']",
+            "meta[name='publishdate']",
+            "meta[name='publish-date']",
+            "meta[name='date']",
+            "meta[name='dc.date.issued']",
+            "meta[name='DC.date.issued']",
+            "meta[itemprop='datePublished']",
+        ]
+        .iter()
+        .find_map(|sel| meta(sel).and_then(|d| normalize_date(&d)))
+        .or_else(|| {
+            doc.select("[itemprop='datePublished']")
+                .iter()
+                .find_map(|n| {
+                    let v = n
+                        .attr("datetime")
+                        .or_else(|| n.attr("content"))
+                        .map(|s| s.to_string())
+                        .unwrap_or_else(|| n.text().to_string());
+                    normalize_date(&v)
+                })
+        })
+    });
+    // Authors: JSON-LD, metas, microdata, rel=author links.
+    m.authors = ld.authors;
+    for sel in ["meta[name='author']", "meta[property='article:author']"] {
+        if let Some(a) = meta(sel) {
+            m.authors.push(a);
+        }
+    }
+    for n in doc.select("[itemprop='author']").iter() {
+        let name = n.select("[itemprop='name']");
+        let text = if name.length() > 0 {
+            name.attr("content")
+                .map(|s| s.to_string())
+                .unwrap_or_else(|| name.text().to_string())
+        } else {
+            n.attr("content")
+                .map(|s| s.to_string())
+                .unwrap_or_else(|| n.text().to_string())
+        };
+        m.authors.push(text);
+    }
+    for n in doc.select("a[rel='author']").iter() {
+        m.authors.push(n.text().to_string());
+    }
+    m.site = meta("meta[property='og:site_name']");
+    // Headline: an h1 that the page title repeats, else the JSON-LD headline.
+    let page_titles: Vec<String> = [
+        meta("meta[property='og:title']"),
+        meta("meta[name='twitter:title']"),
+        Some(doc.select("title").first().text().to_string()),
+        ld.headline.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|t| fold(&t))
+    .filter(|t| !t.is_empty())
+    .collect();
+    m.headline = doc
+        .select("h1")
+        .iter()
+        .take(5)
+        .map(|n| crate::text::segment::collapse_whitespace(&n.text()))
+        .find(|h| {
+            let f = fold(h);
+            f.split(' ').count() >= 2 && page_titles.iter().any(|t| t.contains(&f))
+        })
+        .or(ld.headline);
+    m
+}
+
+/// What JSON-LD objects of any type say (nested objects and `@graph` arrays included).
+#[derive(Debug, Default)]
+struct LinkedData {
+    dates: Vec<String>,
+    authors: Vec<String>,
+    headline: Option<String>,
+}
+
+impl LinkedData {
+    fn walk(&mut self, v: &Value) {
+        match v {
+            Value::Array(items) => items.iter().for_each(|x| self.walk(x)),
+            Value::Object(o) => {
+                if let Some(Value::String(d)) = o.get("datePublished") {
+                    self.dates.push(d.clone());
+                }
+                if let Some(Value::String(h)) = o.get("headline")
+                    && self.headline.is_none()
+                    && !h.trim().is_empty()
+                {
+                    self.headline = Some(h.trim().to_string());
+                }
+                if let Some(a) = o.get("author") {
+                    names(a, &mut self.authors);
+                }
+                for (k, x) in o {
+                    if k != "author" {
+                        self.walk(x);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn names(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => out.push(s.clone()),
+        Value::Array(a) => a.iter().for_each(|x| names(x, out)),
+        Value::Object(o) => {
+            if let Some(n) = o.get("name") {
+                names(n, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Lower-case words joined by single spaces.
+fn fold(s: &str) -> String {
+    s.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The host of a URL ("https://www.example.com/a" -> "www.example.com").
+fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    (!host.is_empty()).then(|| host.to_lowercase())
+}
+
+/// An author value reduced to the name: "By" and dates dropped; refused when it is a URL, a
+/// bare label, a form field or not name-shaped.
+fn clean_author(raw: &str) -> Option<String> {
+    let mut t = crate::text::segment::collapse_whitespace(raw);
+    for prefix in ["By ", "by ", "BY ", "Von ", "Por ", "Par "] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            t = rest.to_string();
+        }
+    }
+    if t.contains("://") || t.starts_with('@') && !t.contains(' ') {
+        return None;
+    }
+    // cut at a date, a time or a separator followed by one
+    if let Some(pos) = t.find(|c: char| c.is_ascii_digit()) {
+        t.truncate(pos);
+    }
+    let t = t
+        .trim()
+        .trim_end_matches(['-', '|', ',', '–', '—', '·', ':'])
+        .trim()
+        .to_string();
+    let words = t.split_whitespace().count();
+    let lower = t.to_lowercase();
+    let label = matches!(
+        lower.as_str(),
+        "by" | "author" | "admin" | "name" | "staff" | "editor"
+    );
+    let ok = (1..=8).contains(&words)
+        && !label
+        && !t.ends_with(['*', '?'])
+        && t.chars().any(char::is_alphabetic)
+        && (name_like(&t) || t.chars().next().is_some_and(|c| !c.is_ascii()));
+    ok.then_some(t)
+}
+
+/// Drops a " | Site Name" tail from a page title when it names the site or the host (or the
+/// page's h1 is the part before it).
+fn strip_site_suffix(title: &str, site: Option<&str>, h1: &str, host: &str) -> String {
+    for sep in [" | ", " - ", " — ", " – ", " :: ", " · ", " » "] {
         if let Some((head, tail)) = title.rsplit_once(sep) {
+            let tail_f = fold(tail);
             let names_site = site.is_some_and(|s| {
-                let (s, t) = (s.to_lowercase(), tail.trim().to_lowercase());
-                s.contains(&t) || t.contains(&s)
+                let s = fold(s);
+                !s.is_empty() && !tail_f.is_empty() && (s.contains(&tail_f) || tail_f.contains(&s))
             });
-            if names_site || (!h1.is_empty() && head.trim() == h1) {
+            let squeezed = tail_f.replace(' ', "");
+            let names_host =
+                squeezed.len() >= 2 && host.replace(['-', '.'], "").contains(&squeezed);
+            if names_site || names_host || (!h1.is_empty() && head.trim() == h1.trim()) {
                 return head.trim().to_string();
             }
         }
@@ -142,18 +397,77 @@ fn strip_site_suffix(title: &str, site: Option<&str>, h1: &str) -> String {
 mod tests {
     use super::*;
 
+    fn page(head: &str, body: &str) -> Page {
+        let html = format!(
+            "<!DOCTYPE html><html><head>{head}</head><body><article><h1>Quay reopens</h1>\
+             <p>The quay reopened on Monday after a week of repairs to the lock gates and the pier.</p>\
+             <p>Boats returned in the morning and the ferry is expected to run again from Wednesday.</p>\
+             <p>The port authority said the work cost less than planned because the weather stayed calm.</p>\
+             {body}</article></body></html>"
+        );
+        extract(&html).unwrap()
+    }
+
+    #[test]
+    fn dates_from_every_kind_of_markup() {
+        for (head, body) in [
+            (
+                r#"<meta property="og:pubdate" content="2021-03-04T10:00:00Z">"#,
+                "",
+            ),
+            (r#"<meta name="pubdate" content="2021-03-04">"#, ""),
+            (
+                "",
+                r#"<time itemprop="datePublished" datetime="2021-03-04T08:00">4 March</time>"#,
+            ),
+            ("", r#"<span itemprop="datePublished">March 4, 2021</span>"#),
+            (
+                r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"X"},{"@type":"Report","datePublished":"2021-03-04T09:00:00+01:00"}]}</script>"#,
+                "",
+            ),
+            (
+                r#"<meta property="article:published_time" content="2021-03-04T12:00:00Z">"#,
+                "",
+            ),
+        ] {
+            assert_eq!(
+                page(head, body).meta.date.as_deref(),
+                Some("2021-03-04"),
+                "{head}{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn titles_and_authors() {
+        let p = page(
+            r#"<title>Quay reopens - Harbour News</title><meta property="og:site_name" content="Harbour News"><meta name="author" content="By">"#,
+            r#"<span itemprop="author"><span itemprop="name">Ines Berg</span></span>"#,
+        );
+        assert_eq!(p.meta.title.as_deref(), Some("Quay reopens"));
+        assert_eq!(p.meta.author.as_deref(), Some("Ines Berg"));
+        assert_eq!(clean_author("admin - 2018-09-16"), None);
+        assert_eq!(clean_author("Name*"), None);
+        assert_eq!(clean_author("By Ines Berg"), Some("Ines Berg".into()));
+        assert_eq!(clean_author("https://example.org/ines"), None);
+    }
+
     #[test]
     fn site_suffix() {
         assert_eq!(
-            strip_site_suffix("Deal signed | Gazette", Some("The Gazette"), ""),
+            strip_site_suffix("Deal signed | Gazette", Some("The Gazette"), "", ""),
             "Deal signed"
         );
         assert_eq!(
-            strip_site_suffix("Deal signed - Gazette", None, "Deal signed"),
+            strip_site_suffix("Deal signed - Gazette", None, "Deal signed", ""),
             "Deal signed"
         );
         assert_eq!(
-            strip_site_suffix("Left - right talks", None, "Other"),
+            strip_site_suffix("Deal signed - GZT", None, "", "www.gzt.example"),
+            "Deal signed"
+        );
+        assert_eq!(
+            strip_site_suffix("Left - right talks", None, "Other", "example.org"),
             "Left - right talks"
         );
     }

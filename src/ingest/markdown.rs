@@ -11,6 +11,7 @@ pub fn extract(text: &str) -> Result<(String, Meta), IngestProblem> {
     let text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
     let mut meta = Meta::default();
     let body = match split_front_matter(&text) {
+        Some((yaml, body)) if yaml.trim().is_empty() => body,
         Some((yaml, body)) => {
             let value: Value = serde_norway::from_str(yaml)
                 .map_err(|e| IngestProblem::FrontMatter(e.to_string()))?;
@@ -51,8 +52,15 @@ pub fn extract(text: &str) -> Result<(String, Meta), IngestProblem> {
     Ok((strip_markdown(body), meta))
 }
 
+/// Splits `---` YAML `---` from the body. An empty block (`---` right after `---`) is front
+/// matter too, with nothing in it.
 fn split_front_matter(text: &str) -> Option<(&str, &str)> {
     let rest = text.strip_prefix("---\n")?;
+    if let Some(after) = rest.strip_prefix("---")
+        && (after.is_empty() || after.starts_with('\n'))
+    {
+        return Some(("", after.strip_prefix('\n').unwrap_or(after)));
+    }
     let end = rest.find("\n---")?;
     let yaml = &rest[..end];
     let after = &rest[end + 4..];
@@ -133,6 +141,15 @@ mod tests {
         assert_eq!(meta.tags, vec!["Russia", "Ukraine"]);
         assert!(meta.illustrative);
         assert!(body.contains("Some bold and a link text."), "{body}");
+    }
+
+    #[test]
+    fn empty_front_matter_is_not_body_text() {
+        for md in ["---\n---\nThe body.\n", "---\n  \n---\nThe body.\n"] {
+            let (body, meta) = extract(md).unwrap();
+            assert_eq!(body.trim(), "The body.", "{md:?}");
+            assert_eq!(meta, Meta::default());
+        }
     }
 
     #[test]

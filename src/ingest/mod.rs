@@ -74,7 +74,11 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Article, IngestError> {
             }
         }
     };
-    let cleaned = clean::clean_text(&raw, &mut meta);
+    let cleaned = if format == Format::Text {
+        clean::clean_page(&raw, &mut meta)
+    } else {
+        clean::clean_text(&raw, &mut meta)
+    };
     let body = cleaned.lines.join("\n");
     let mut article = Article {
         path: path.to_string(),
@@ -104,8 +108,11 @@ pub fn ingest_pasted(label: &str, text: &str) -> Result<Article, IngestError> {
         let head = trimmed.trim_start().to_lowercase();
         head.starts_with("<!doctype html") || head.starts_with("<html")
     };
+    let front_matter = trimmed.starts_with("---\n") || trimmed.starts_with("---\r\n");
     let mut article = if looks_html {
         ingest(&format!("{label}.html"), trimmed.as_bytes())?
+    } else if front_matter {
+        ingest(&format!("{label}.md"), trimmed.as_bytes())?
     } else {
         ingest(&format!("{label}.txt"), trimmed.as_bytes())?
     };
@@ -146,6 +153,25 @@ mod tests {
         );
         assert_eq!(sniff("a.log", b"Just text."), Format::Text);
         assert_eq!(sniff("A.HTM", b"whatever"), Format::Html);
+    }
+
+    #[test]
+    fn pasted_markdown_with_front_matter() {
+        let a = ingest_pasted(
+            "pasted:1",
+            "---\ntitle: Harbour reopens\nsource: Example Wire\n---\nThe harbour reopened on Monday after a week of repairs to the quay.\n",
+        )
+        .unwrap();
+        assert_eq!(a.title, "Harbour reopens");
+        assert_eq!(a.source.as_deref(), Some("Example Wire"));
+        assert_eq!(a.format, Format::Pasted);
+        assert!(!a.body.contains("title:"), "{}", a.body);
+        let empty = ingest_pasted(
+            "pasted:2",
+            "---\n---\nThe quay was rebuilt in a week by the port's own crews.\n",
+        )
+        .unwrap();
+        assert!(!empty.body.contains("---"), "{}", empty.body);
     }
 
     #[test]
