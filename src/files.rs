@@ -153,8 +153,22 @@ pub fn read_article(path: &Path) -> Result<Article, IngestError> {
 /// Files are read in parallel (a few at a time); each has its own time limit, so one bad file
 /// never holds up the others. The input order is kept.
 pub fn read_articles(paths: &[PathBuf]) -> (Vec<Article>, Vec<IngestError>) {
+    read_articles_with(paths, |_, _| {})
+}
+
+/// Like [`read_articles`], and calls `on_each(file, result)` as soon as each file is done (in
+/// completion order, from worker threads), so a window can show good files while a bad one is
+/// still running into its time limit.
+pub fn read_articles_with(
+    paths: &[PathBuf],
+    on_each: impl Fn(&Path, &Result<Article, IngestError>) + Sync,
+) -> (Vec<Article>, Vec<IngestError>) {
     let files = expand_paths(paths);
-    let results = parallel_map(&files, |p| read_article(p));
+    let results = parallel_map(&files, |p| {
+        let r = read_article(p);
+        on_each(p, &r);
+        r
+    });
     let mut ok = Vec::new();
     let mut failed = Vec::new();
     for r in results {
