@@ -1,6 +1,6 @@
 //! Hostile inputs: every crafted file gives a typed error or a normal result within the time and
 //! memory limits, and a good file given beside it is always read. The committed fixtures in
-//! tests/fixtures/hostile (and FIFOs, device links and symlink loops made at test time) run
+//! tests/hostile (and FIFOs, device links and symlink loops made at test time) run
 //! everywhere; the crafted files in ../shared/data/crashers run when that folder is present.
 
 use framediff::IngestProblem;
@@ -22,6 +22,12 @@ fn worker() -> &'static Path {
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
+        .join(name)
+}
+
+fn hostile(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/hostile")
         .join(name)
 }
 
@@ -65,11 +71,11 @@ fn read_beside_good(path: &Path) -> Result<framediff::Article, framediff::Ingest
 
 #[test]
 fn self_drawing_pdf_is_a_typed_error_and_the_others_survive() {
-    for name in ["hostile/self_drawing.pdf", "hostile/parent_loop.pdf"] {
-        let e = read_beside_good(&fixture(name)).unwrap_err();
+    for name in ["self_drawing.pdf", "parent_loop.pdf"] {
+        let e = read_beside_good(&hostile(name)).unwrap_err();
         assert!(matches!(e.problem, IngestProblem::Pdf(_)), "{name}: {e}");
         // and in-process (no worker), the structure guard alone keeps this process alive
-        let bytes = std::fs::read(fixture(name)).unwrap();
+        let bytes = std::fs::read(hostile(name)).unwrap();
         let e = isolate::ingest_in_process(name, &bytes).unwrap_err();
         assert!(e.to_string().contains("unsafe"), "{e}");
     }
@@ -180,7 +186,7 @@ fn symlink_loops_in_folders_are_walked_once() {
 
 #[test]
 fn text_fixtures_decode_locally_and_drop_nuls() {
-    let a = read_beside_good(&fixture("hostile/invalid_utf8.txt")).unwrap();
+    let a = read_beside_good(&hostile("invalid_utf8.txt")).unwrap();
     assert!(
         a.body.contains("committee’s report — delayed"),
         "{}",
@@ -188,14 +194,14 @@ fn text_fixtures_decode_locally_and_drop_nuls() {
     );
     assert!(a.body.contains('\u{fffd}'), "{}", a.body);
     assert!(!a.body.contains('ÿ'), "{}", a.body);
-    let a = read_beside_good(&fixture("hostile/nul_bytes.txt")).unwrap();
+    let a = read_beside_good(&hostile("nul_bytes.txt")).unwrap();
     assert!(!a.body.contains('\0'));
     assert!(a.body.contains("Its chair said the plan was sound."));
 }
 
 #[test]
 fn script_text_is_neither_article_nor_set_aside() {
-    let a = read_beside_good(&fixture("hostile/scripts.html")).unwrap();
+    let a = read_beside_good(&hostile("scripts.html")).unwrap();
     let all: Vec<&str> = std::iter::once(a.body.as_str())
         .chain(a.removed.iter().map(|r| r.text.as_str()))
         .collect();
@@ -207,7 +213,7 @@ fn script_text_is_neither_article_nor_set_aside() {
 
 #[test]
 fn markdown_export_is_inert() {
-    let a = read_beside_good(&fixture("hostile/xss.md")).unwrap();
+    let a = read_beside_good(&hostile("xss.md")).unwrap();
     let b = read_article(&good()).unwrap();
     let analysis = framediff::analyze(vec![a, b], &Lexicons::builtin());
     let md = framediff::report::render(&analysis, framediff::report::ReportFormat::Markdown);
