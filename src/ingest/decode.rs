@@ -20,8 +20,16 @@ const MAGIC: &[(&[u8], &str)] = &[
     (b"\x00\x00\x00", "media or binary file"),
 ];
 
-/// Decodes bytes to text. Returns the text and the encoding's name.
+/// Decodes bytes to text, without NUL characters. Returns the text and the encoding's name.
 pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), IngestProblem> {
+    let (mut text, enc) = decode_any(bytes)?;
+    if text.contains('\0') {
+        text.retain(|c| c != '\0');
+    }
+    Ok((text, enc))
+}
+
+fn decode_any(bytes: &[u8]) -> Result<(String, &'static str), IngestProblem> {
     if bytes.is_empty() {
         return Err(IngestProblem::Empty);
     }
@@ -49,7 +57,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), IngestProblem> {
             return Err(IngestProblem::Binary("it contains NUL bytes".into()));
         }
     }
-    let mut text = match std::str::from_utf8(bytes) {
+    let text = match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_string(), "UTF-8"),
         Err(_) if reads_as_damaged_utf8(bytes) => {
             (String::from_utf8_lossy(bytes).into_owned(), "UTF-8")
@@ -65,9 +73,6 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), IngestProblem> {
             (text.into_owned(), enc.name())
         }
     };
-    if text.0.contains('\0') {
-        text.0.retain(|c| c != '\0');
-    }
     if control_share(&text.0) > 0.05 {
         return Err(IngestProblem::Binary(
             "most of it is control characters".into(),
@@ -221,6 +226,12 @@ mod tests {
             decode(b"a\0\0b\0c\0\0\0d\0"),
             Err(IngestProblem::Binary(_))
         ));
+        // UTF-16 that encodes U+0000 (found by fuzzing)
+        let utf16: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("a\0b".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode(&utf16).unwrap().0, "ab");
     }
 
     #[test]
