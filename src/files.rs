@@ -4,10 +4,11 @@
 //! worker when one is available (see `crate::isolate`), so one bad file never stops the others.
 //! Writes go through a fresh, unpredictable temporary file beside the target and a rename.
 
-use crate::error::{IngestError, IngestProblem, LexiconError, WriteError};
+use crate::error::{IngestError, IngestProblem, LexiconError, WorkspaceError, WriteError};
 use crate::frame::Lexicons;
 use crate::ingest::MAX_BYTES;
 use crate::model::Article;
+use crate::workspace::Workspace;
 use std::collections::HashSet;
 use std::io::{Read, Write};
 use std::os::unix::fs::{FileTypeExt, OpenOptionsExt, PermissionsExt};
@@ -228,7 +229,12 @@ pub fn load_lexicons(dir: Option<&Path>) -> Result<Lexicons, LexiconError> {
         .collect();
     paths.sort();
     for p in paths {
-        let text = std::fs::read_to_string(&p).map_err(|e| LexiconError {
+        let bytes = read_bytes(&p).map_err(|e| LexiconError {
+            file: p.display().to_string(),
+            line: 0,
+            message: e.problem.to_string(),
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| LexiconError {
             file: p.display().to_string(),
             line: 0,
             message: format!("the file cannot be read as UTF-8 text: {e}"),
@@ -241,6 +247,51 @@ pub fn load_lexicons(dir: Option<&Path>) -> Result<Lexicons, LexiconError> {
         sources.push((name, text));
     }
     Lexicons::from_sources(&sources)
+}
+
+/// Largest workspace file framediff opens (it holds the article bodies).
+pub const MAX_WORKSPACE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Opens a workspace file: only a regular file, at most [`MAX_WORKSPACE_BYTES`], parsed,
+/// version-checked and repaired (see [`Workspace::from_json_checked`]). Returns the workspace and
+/// the repairs made; when there are repairs, call [`backup_copy`] before saving over the file.
+pub fn read_workspace(path: &Path) -> Result<(Workspace, Vec<String>), WorkspaceError> {
+    let shown = path.display().to_string();
+    let bytes =
+        read_bytes_limited(path, MAX_WORKSPACE_BYTES).map_err(|e| WorkspaceError::Read {
+            path: shown.clone(),
+            message: e.problem.to_string(),
+        })?;
+    let text = String::from_utf8(bytes).map_err(|e| WorkspaceError::Corrupt {
+        path: shown.clone(),
+        message: format!("it is not UTF-8 text ({e})"),
+    })?;
+    Workspace::from_json_checked(&shown, &text)
+}
+
+/// Keeps a copy of `path` beside it as `NAME.bak` (or `NAME.1.bak`, … if that exists), so a
+/// repaired or refused file is never silently lost. Returns the copy's path.
+pub fn backup_copy(path: &Path) -> Result<PathBuf, WriteError> {
+    let bytes = read_bytes_limited(path, MAX_WORKSPACE_BYTES).map_err(|e| WriteError::Io {
+        path: path.display().to_string(),
+        source: std::io::Error::other(e.problem.to_string()),
+    })?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    for n in 0..1000 {
+        let candidate = if n == 0 {
+            path.with_file_name(format!("{name}.bak"))
+        } else {
+            path.with_file_name(format!("{name}.{n}.bak"))
+        };
+        if std::fs::symlink_metadata(&candidate).is_err() {
+            write_atomic(&candidate, &bytes)?;
+            return Ok(candidate);
+        }
+    }
+    Err(WriteError::Io {
+        path: path.display().to_string(),
+        source: std::io::Error::other("too many backups exist already"),
+    })
 }
 
 /// Writes `contents` to `path` atomically: a new temporary file beside it (random name, created

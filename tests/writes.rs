@@ -136,3 +136,28 @@ fn dash_is_stdout_and_a_closed_pipe_exits_quietly() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn workspace_is_read_safely_and_backed_up() {
+    let dir = scratch("ws");
+    let path = dir.join("w.framediff");
+    let mut ws = framediff::workspace::Workspace::default();
+    ws.settings.zoom = 1.5;
+    std::fs::write(&path, ws.to_json().replace("1.5", "0.0")).unwrap();
+    let (back, repairs) = framediff::files::read_workspace(&path).unwrap();
+    assert_eq!(back.settings.zoom, framediff::workspace::ZOOM_RANGE.0);
+    assert_eq!(repairs.len(), 1, "{repairs:?}");
+    let copy = framediff::files::backup_copy(&path).unwrap();
+    assert_eq!(copy, dir.join("w.framediff.bak"));
+    let copy2 = framediff::files::backup_copy(&path).unwrap();
+    assert_eq!(copy2, dir.join("w.framediff.1.bak"));
+    assert_eq!(std::fs::read(&copy).unwrap(), std::fs::read(&path).unwrap());
+    // a FIFO in place of a workspace is refused without blocking
+    let fifo = dir.join("f.framediff");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid C string path
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    let e = framediff::files::read_workspace(&fifo).unwrap_err();
+    assert!(e.to_string().contains("regular file"), "{e}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
