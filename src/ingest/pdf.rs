@@ -166,7 +166,7 @@ fn page_resources(doc: &Document, page: ObjectId) -> Result<Option<ObjectId>, In
 #[derive(Default)]
 struct Draws {
     total: u64,
-    memo: HashMap<ObjectId, u64>,
+    memo: HashMap<(ObjectId, Option<ObjectId>), u64>,
     active: HashSet<ObjectId>,
 }
 
@@ -223,37 +223,32 @@ impl Draws {
         outer: Option<ObjectId>,
         depth: usize,
     ) -> Result<u64, IngestProblem> {
-        if let Some(n) = self.memo.get(&form) {
+        let Ok(stream) = doc.get_object(form).and_then(Object::as_stream) else {
+            return Ok(0);
+        };
+        // Like the extractor: any stream is drawn (whatever its /Subtype), with its own
+        // resources when they are a dictionary, else with those of whatever draws it.
+        let own = stream
+            .dict
+            .get(b"Resources")
+            .ok()
+            .and_then(|r| doc.dereference(r).ok())
+            .is_some_and(|(_, r)| r.as_dict().is_ok());
+        let holder = if own { Some(form) } else { outer };
+        let key = (form, holder);
+        if let Some(n) = self.memo.get(&key) {
             return Ok(*n);
         }
         if !self.active.insert(form) {
             return Err(damaged("a form object draws itself"));
         }
-        let Ok(stream) = doc.get_object(form).and_then(Object::as_stream) else {
-            self.active.remove(&form);
-            return Ok(0);
-        };
-        let is_form = stream
-            .dict
-            .get(b"Subtype")
-            .and_then(Object::as_name)
-            .is_ok_and(|n| n == b"Form");
-        let n = if is_form {
-            // a form without its own resources uses those of whatever draws it
-            let holder = if stream.dict.get(b"Resources").is_ok() {
-                Some(form)
-            } else {
-                outer
-            };
-            let content = stream
-                .decompressed_content()
-                .unwrap_or_else(|_| stream.content.clone());
-            self.count_content(doc, &content, holder, depth)?
-        } else {
-            0
-        };
+        let content = stream
+            .decompressed_content()
+            .unwrap_or_else(|_| stream.content.clone());
+        let n = self.count_content(doc, &content, holder, depth);
         self.active.remove(&form);
-        self.memo.insert(form, n);
+        let n = n?;
+        self.memo.insert(key, n);
         Ok(n)
     }
 }
@@ -326,6 +321,16 @@ mod tests {
             let e = extract(&pdf(&forms, &[])).unwrap_err();
             assert!(e.to_string().contains("unsafe"), "{e}");
         }
+    }
+
+    #[test]
+    fn any_subtype_counts_as_a_drawing() {
+        // found by fuzzing: the extractor draws a stream whatever its /Subtype says
+        let mut doc = pdf(&["/A Do"], &[]);
+        let at = doc.windows(5).position(|w| w == b"/Form").unwrap();
+        doc[at..at + 5].copy_from_slice(b"/Fgrm");
+        let e = extract(&doc).unwrap_err();
+        assert!(e.to_string().contains("unsafe"), "{e}");
     }
 
     #[test]
