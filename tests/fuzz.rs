@@ -3,7 +3,8 @@
 //! committed fixtures, the samples, and ../shared/data/crashers when present) with byte-level
 //! and format-aware mutations for `FRAMEDIFF_FUZZ_SECS` seconds (default 2, so CI stays short;
 //! a long run sets e.g. 600). A panic is a crash; an input that takes longer than
-//! `FRAMEDIFF_FUZZ_INPUT_SECS` (default 10, the per-file limit of the product) is a hang. Both
+//! `FRAMEDIFF_FUZZ_INPUT_SECS` (default 10, the per-file limit of the product; 30 in unoptimised
+//! builds) is a hang. Both
 //! are saved under target/fuzz-artifacts/TARGET/ and fail the test; the input being run is kept
 //! in `current.bin` there, so an abort leaves it behind too. PDF inputs go through the isolating
 //! worker, as in the product: a worker that crashes or runs out of time is counted as a finding.
@@ -35,6 +36,14 @@ fn env_secs(name: &str, default: f64) -> Duration {
         .and_then(|v| v.parse::<f64>().ok())
         .unwrap_or(default);
     Duration::from_secs_f64(secs.max(0.0))
+}
+
+/// The per-input hang limit.
+fn input_limit() -> Duration {
+    env_secs(
+        "FRAMEDIFF_FUZZ_INPUT_SECS",
+        if cfg!(debug_assertions) { 30.0 } else { 10.0 },
+    )
 }
 
 /// xorshift64*: small, fast, good enough to pick mutations.
@@ -223,7 +232,9 @@ impl Findings {
 /// Runs one target for the configured time and fails on any crash or hang.
 fn fuzz(target: &str, seeds: Vec<Vec<u8>>, dict: &[&[u8]], run: impl Fn(&[u8]) -> Verdict) {
     let budget = env_secs("FRAMEDIFF_FUZZ_SECS", 2.0);
-    let input_limit = env_secs("FRAMEDIFF_FUZZ_INPUT_SECS", 10.0);
+    // The product's per-file limit is 10 s; unoptimised test builds are several times slower,
+    // so their default is wider (a long run uses `--release`).
+    let input_limit = input_limit();
     let seed = std::env::var("FRAMEDIFF_FUZZ_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -299,7 +310,10 @@ fn fuzz(target: &str, seeds: Vec<Vec<u8>>, dict: &[&[u8]], run: impl Fn(&[u8]) -
         let took = t.elapsed();
         started.store(0, Ordering::Relaxed);
         execs += 1;
-        slowest = slowest.max(took);
+        if took > slowest {
+            slowest = took;
+            let _ = std::fs::write(dir.join("slowest.bin"), &input);
+        }
         match verdict {
             _ if took > input_limit => {
                 findings.save("hang", &format!("{target}: {took:?}"), &input)
@@ -494,7 +508,7 @@ fn fuzz_pdf() {
     let mut seeds = seeds(&[".pdf"]);
     seeds.push(generated_pdf());
     let limits = Limits {
-        time: env_secs("FRAMEDIFF_FUZZ_INPUT_SECS", 10.0),
+        time: input_limit(),
         memory: isolate::MEMORY_LIMIT,
     };
     fuzz("pdf", seeds, dict, move |bytes| {
