@@ -7,7 +7,8 @@
 //! builds) is a hang. Both
 //! are saved under target/fuzz-artifacts/TARGET/ and fail the test; the input being run is kept
 //! in `current.bin` there, so an abort leaves it behind too. PDF inputs go through the isolating
-//! worker, as in the product: a worker that crashes or runs out of time is counted as a finding.
+//! worker, as in the product: a worker that crashes or runs out of time is counted as a finding
+//! (`FRAMEDIFF_FUZZ_ISOLATE=1` does the same for the other ingest targets).
 //! `FRAMEDIFF_FUZZ_SEED` fixes the random seed (default: the time). The workspace target
 //! analyses workspaces of up to `FRAMEDIFF_FUZZ_MAX_SENTENCES` sentences (default 400; larger
 //! ones are loaded and repaired only, as the analysis of many similar sentences is still slow).
@@ -402,7 +403,7 @@ fn fuzz_text() {
         "text",
         seeds(&[".txt", ".text"]),
         dict,
-        ingest_in_process("fuzz.txt"),
+        ingest_target("fuzz.txt"),
     );
 }
 
@@ -435,7 +436,7 @@ fn fuzz_markdown() {
         "markdown",
         seeds(&[".md", ".markdown", ".article"]),
         dict,
-        ingest_in_process("fuzz.md"),
+        ingest_target("fuzz.md"),
     );
 }
 
@@ -471,7 +472,7 @@ fn fuzz_html() {
         "html",
         seeds(&[".html", ".htm"]),
         dict,
-        ingest_in_process("fuzz.html"),
+        ingest_target("fuzz.html"),
     );
 }
 
@@ -511,8 +512,14 @@ fn fuzz_pdf() {
         time: input_limit(),
         memory: isolate::MEMORY_LIMIT,
     };
-    fuzz("pdf", seeds, dict, move |bytes| {
-        let out = isolate::run_worker(exe, "fuzz.pdf", bytes, limits);
+    fuzz("pdf", seeds, dict, in_worker(exe, "fuzz.pdf", limits));
+}
+
+/// Runs each input through the isolating worker: a crash, a memory blow-up or a timeout of the
+/// worker is a finding, and the run goes on after it.
+fn in_worker(exe: &'static Path, name: &'static str, limits: Limits) -> impl Fn(&[u8]) -> Verdict {
+    move |bytes| {
+        let out = isolate::run_worker(exe, name, bytes, limits);
         if out.peak_rss_kib.is_some_and(|k| k > 1 << 20) {
             return Verdict::Crash(format!("{:?} KiB of memory", out.peak_rss_kib));
         }
@@ -526,7 +533,25 @@ fn fuzz_pdf() {
             },
             Ok(_) => Verdict::Fine(shape(&out.result)),
         }
-    });
+    }
+}
+
+type Runner = Box<dyn Fn(&[u8]) -> Verdict>;
+
+/// The runner of an ingest target: in-process (fast; an input that never returns stops the
+/// run), or with `FRAMEDIFF_FUZZ_ISOLATE=1` through the worker (the run goes on after a hang).
+fn ingest_target(name: &'static str) -> Runner {
+    if std::env::var_os("FRAMEDIFF_FUZZ_ISOLATE").is_some_and(|v| v == "1") {
+        isolate::use_worker(env!("CARGO_BIN_EXE_framediff"));
+        let exe = isolate::worker_exe().unwrap();
+        let limits = Limits {
+            time: input_limit(),
+            memory: isolate::MEMORY_LIMIT,
+        };
+        Box::new(in_worker(exe, name, limits))
+    } else {
+        Box::new(ingest_in_process(name))
+    }
 }
 
 /// A small valid PDF with a form object, so that mutations start from a readable structure.
