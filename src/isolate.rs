@@ -111,9 +111,10 @@ pub fn worker_exe() -> Option<&'static Path> {
     WORKER_EXE.get().map(PathBuf::as_path)
 }
 
-/// Reads one article from its bytes, in a worker when one is set up, else in-process.
+/// Reads one article from its bytes, in a worker when one is set up (and its executable is
+/// still there, e.g. not replaced by an upgrade while running), else in-process.
 pub fn ingest(path: &str, bytes: &[u8]) -> Result<Article, IngestError> {
-    match worker_exe() {
+    match worker_exe().filter(|exe| exe.is_file()) {
         Some(exe) => run_worker(exe, path, bytes, Limits::default()).result,
         None => ingest_in_process(path, bytes),
     }
