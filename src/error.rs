@@ -1,9 +1,10 @@
 //! Typed errors of the core. Each says in plain words what went wrong and with which input.
 
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 /// What went wrong reading one article.
-#[derive(Debug, Error, Clone, PartialEq, Eq)]
+#[derive(Debug, Error, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum IngestProblem {
     #[error("the file is empty")]
     Empty,
@@ -25,10 +26,18 @@ pub enum IngestProblem {
     FrontMatter(String),
     #[error("no article text was found after setting aside page boilerplate")]
     NoText,
+    #[error("it is not a regular file ({0}); framediff only reads regular files")]
+    NotRegularFile(String),
+    #[error("the {what} could not be read in {secs} s")]
+    TimedOut { what: String, secs: u64 },
+    #[error("reading the {what} needed more than {limit_mb} MB of memory")]
+    OutOfMemory { what: String, limit_mb: u64 },
+    #[error("the {what} stopped the reader ({detail}); the other files are not affected")]
+    Crashed { what: String, detail: String },
 }
 
 /// An article that could not be read, with where it came from.
-#[derive(Debug, Error, Clone, PartialEq, Eq)]
+#[derive(Debug, Error, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[error("{path}: {problem}")]
 pub struct IngestError {
     pub path: String,
@@ -62,6 +71,29 @@ pub enum WorkspaceError {
     Corrupt { path: String, message: String },
     #[error("the workspace cannot be written to {path}: {message}")]
     Write { path: String, message: String },
+    #[error(
+        "the workspace file {path} has version {found}; this framediff reads versions 1 to {known}"
+    )]
+    Version {
+        path: String,
+        found: u32,
+        known: u32,
+    },
+}
+
+/// A file that could not be written safely (see `files::write_atomic`).
+#[derive(Debug, Error)]
+pub enum WriteError {
+    #[error("{path} is a symbolic link; framediff does not write through links")]
+    Symlink { path: String },
+    #[error("{path} is {kind}, not a regular file; framediff does not replace it")]
+    NotRegular { path: String, kind: &'static str },
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 /// An article that could not be fetched from its address.

@@ -1,10 +1,17 @@
-//! Reading articles and lexicons from the file system for the CLI and the GUI: folders are
-//! expanded, sizes are checked before reading, and one bad file never stops the others.
+//! Reading articles and lexicons from the file system for the CLI and the GUI, and writing
+//! results safely. Folders are expanded without following symlink loops; only regular files are
+//! read, and the byte limit is enforced while reading; each article is parsed in an isolated
+//! worker when one is available (see `crate::isolate`), so one bad file never stops the others.
+//! Writes go through a fresh, unpredictable temporary file beside the target and a rename.
 
 use crate::config::Config;
-use crate::error::{IngestError, IngestProblem, LexiconError};
-use crate::ingest::{self, MAX_BYTES};
+use crate::error::{IngestError, IngestProblem, LexiconError, WorkspaceError, WriteError};
+use crate::ingest::MAX_BYTES;
 use crate::model::Article;
+use crate::workspace::Workspace;
+use std::collections::HashSet;
+use std::io::{Read, Write};
+use std::os::unix::fs::{FileTypeExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 /// File extensions picked up when a folder is opened.
@@ -13,13 +20,17 @@ pub const ARTICLE_EXTENSIONS: &[&str] = &[
 ];
 
 /// Expands folders (recursively, sorted by name) into the article files they hold; files are
-/// kept as given whatever their extension (unknown ones are sniffed).
+/// kept as given whatever their extension (unknown ones are sniffed). A folder reached twice
+/// (through a symlink loop such as `self -> .`) is walked once, and a file reached twice is kept
+/// once.
 pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
+    let mut seen_dirs = HashSet::new();
+    let mut seen_files = HashSet::new();
     for p in paths {
         if p.is_dir() {
             let mut found = Vec::new();
-            collect_dir(p, &mut found, 0);
+            collect_dir(p, &mut found, 0, &mut seen_dirs, &mut seen_files);
             found.sort();
             out.extend(found);
         } else {
@@ -29,7 +40,19 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+fn collect_dir(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    depth: usize,
+    seen_dirs: &mut HashSet<PathBuf>,
+    seen_files: &mut HashSet<PathBuf>,
+) {
+    let Ok(canonical) = std::fs::canonicalize(dir) else {
+        return;
+    };
+    if !seen_dirs.insert(canonical) {
+        return;
+    }
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -44,51 +67,109 @@ fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
         }
         if path.is_dir() {
             if depth < 4 {
-                collect_dir(&path, out, depth + 1);
+                collect_dir(&path, out, depth + 1, seen_dirs, seen_files);
             }
         } else if path
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
         {
-            out.push(path);
+            let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            if seen_files.insert(key) {
+                out.push(path);
+            }
         }
     }
 }
 
-/// Reads one article file. The path is echoed as given.
-pub fn read_article(path: &Path) -> Result<Article, IngestError> {
-    let shown = path.display().to_string();
-    let unreadable =
-        |e: std::io::Error| IngestError::new(&shown, IngestProblem::Unreadable(e.to_string()));
-    let meta = std::fs::metadata(path).map_err(unreadable)?;
-    if meta.is_dir() {
-        return Err(IngestError::new(
-            &shown,
-            IngestProblem::Unreadable("it is a folder".into()),
-        ));
+/// What kind of special file a file type is, in plain words; None for regular files.
+fn special_kind(ft: &std::fs::FileType) -> Option<&'static str> {
+    if ft.is_file() {
+        None
+    } else if ft.is_dir() {
+        Some("a folder")
+    } else if ft.is_fifo() {
+        Some("a named pipe (FIFO)")
+    } else if ft.is_socket() {
+        Some("a socket")
+    } else if ft.is_char_device() {
+        Some("a character device")
+    } else if ft.is_block_device() {
+        Some("a block device")
+    } else if ft.is_symlink() {
+        Some("a symbolic link")
+    } else {
+        Some("a special file")
     }
-    if meta.len() > MAX_BYTES {
-        return Err(IngestError::new(
-            &shown,
-            IngestProblem::TooLarge {
-                size: meta.len(),
-                limit: MAX_BYTES,
-            },
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
-    ingest::ingest(&shown, &bytes)
 }
 
-/// Reads every article under the given paths (in parallel, results in path order); failures are
-/// returned beside the successes.
+/// Reads the bytes of one article file: symlinks are resolved, but only a regular file is read
+/// (devices, FIFOs and sockets are refused without blocking), and at most `MAX_BYTES` are
+/// accepted, counted while reading (a file that grows, or lies about its size, is cut off).
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, IngestError> {
+    read_bytes_limited(path, MAX_BYTES)
+}
+
+fn read_bytes_limited(path: &Path, limit: u64) -> Result<Vec<u8>, IngestError> {
+    let shown = path.display().to_string();
+    let err = |problem| IngestError::new(&shown, problem);
+    let unreadable = |e: std::io::Error| err(IngestProblem::Unreadable(e.to_string()));
+    let too_large = |size| err(IngestProblem::TooLarge { size, limit });
+    // First look without opening: opening a FIFO or some devices blocks or has side effects.
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
+    if let Some(kind) = special_kind(&meta.file_type()) {
+        return Err(err(IngestProblem::NotRegularFile(kind.into())));
+    }
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
+    // The file may have been swapped since: open without blocking and check what was opened.
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .map_err(unreadable)?;
+    let meta = file.metadata().map_err(unreadable)?;
+    if let Some(kind) = special_kind(&meta.file_type()) {
+        return Err(err(IngestProblem::NotRegularFile(kind.into())));
+    }
+    let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(meta.len().max(bytes.len() as u64)));
+    }
+    Ok(bytes)
+}
+
+/// Reads one article file: the bytes here, the parsing in an isolated worker when the running
+/// program offers one (see `crate::isolate`), else in this process. The path is echoed as given.
+pub fn read_article(path: &Path) -> Result<Article, IngestError> {
+    let bytes = read_bytes(path)?;
+    crate::isolate::ingest(&path.display().to_string(), &bytes)
+}
+
+/// Reads every article under the given paths; failures are returned beside the successes.
+/// Files are read in parallel (a few at a time); each has its own time limit, so one bad file
+/// never holds up the others. The input order is kept.
 pub fn read_articles(paths: &[PathBuf]) -> (Vec<Article>, Vec<IngestError>) {
-    use rayon::prelude::*;
-    let results: Vec<Result<Article, IngestError>> = expand_paths(paths)
-        .par_iter()
-        .map(|p| read_article(p))
-        .collect();
+    read_articles_with(paths, |_, _| {})
+}
+
+/// Like [`read_articles`], and calls `on_each(file, result)` as soon as each file is done (in
+/// completion order, from worker threads), so a window can show good files while a bad one is
+/// still running into its time limit.
+pub fn read_articles_with(
+    paths: &[PathBuf],
+    on_each: impl Fn(&Path, &Result<Article, IngestError>) + Sync,
+) -> (Vec<Article>, Vec<IngestError>) {
+    let files = expand_paths(paths);
+    let results = parallel_map(&files, |p| {
+        let r = read_article(p);
+        on_each(p, &r);
+        r
+    });
     let mut ok = Vec::new();
     let mut failed = Vec::new();
     for r in results {
@@ -98,6 +179,36 @@ pub fn read_articles(paths: &[PathBuf]) -> (Vec<Article>, Vec<IngestError>) {
         }
     }
     (ok, failed)
+}
+
+/// Maps `f` over `items` on a few threads, keeping the order.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .clamp(2, 4)
+        .min(items.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let slots: Vec<std::sync::Mutex<Option<R>>> =
+        items.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    let r = f(item);
+                    if let Ok(mut slot) = slots[i].lock() {
+                        *slot = Some(r);
+                    }
+                }
+            });
+        }
+    });
+    slots
+        .into_iter()
+        .filter_map(|m| m.into_inner().ok().flatten())
+        .collect()
 }
 
 /// The analysis configuration: the built-in lexicons and paraphrase groups, overlaid by the
@@ -119,7 +230,12 @@ pub fn load_config(dir: Option<&Path>) -> Result<Config, LexiconError> {
         .collect();
     paths.sort();
     for p in paths {
-        let text = std::fs::read_to_string(&p).map_err(|e| LexiconError {
+        let bytes = read_bytes(&p).map_err(|e| LexiconError {
+            file: p.display().to_string(),
+            line: 0,
+            message: e.problem.to_string(),
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| LexiconError {
             file: p.display().to_string(),
             line: 0,
             message: format!("the file cannot be read as UTF-8 text: {e}"),
@@ -134,23 +250,104 @@ pub fn load_config(dir: Option<&Path>) -> Result<Config, LexiconError> {
     Config::with_user_files(&sources)
 }
 
-/// Writes `contents` to `path` atomically: a temporary file beside it, then a rename.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+/// Largest workspace file framediff opens (it holds the article bodies).
+pub const MAX_WORKSPACE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Opens a workspace file: only a regular file, at most [`MAX_WORKSPACE_BYTES`], parsed,
+/// version-checked and repaired (see [`Workspace::from_json_checked`]). Returns the workspace and
+/// the repairs made; when there are repairs, call [`backup_copy`] before saving over the file.
+pub fn read_workspace(path: &Path) -> Result<(Workspace, Vec<String>), WorkspaceError> {
+    let shown = path.display().to_string();
+    let bytes =
+        read_bytes_limited(path, MAX_WORKSPACE_BYTES).map_err(|e| WorkspaceError::Read {
+            path: shown.clone(),
+            message: e.problem.to_string(),
+        })?;
+    let text = String::from_utf8(bytes).map_err(|e| WorkspaceError::Corrupt {
+        path: shown.clone(),
+        message: format!("it is not UTF-8 text ({e})"),
+    })?;
+    Workspace::from_json_checked(&shown, &text)
+}
+
+/// Keeps a copy of `path` beside it as `NAME.bak` (or `NAME.1.bak`, … if that exists), so a
+/// repaired or refused file is never silently lost. Returns the copy's path.
+pub fn backup_copy(path: &Path) -> Result<PathBuf, WriteError> {
+    let bytes = read_bytes_limited(path, MAX_WORKSPACE_BYTES).map_err(|e| WriteError::Io {
+        path: path.display().to_string(),
+        source: std::io::Error::other(e.problem.to_string()),
+    })?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    for n in 0..1000 {
+        let candidate = if n == 0 {
+            path.with_file_name(format!("{name}.bak"))
+        } else {
+            path.with_file_name(format!("{name}.{n}.bak"))
+        };
+        if std::fs::symlink_metadata(&candidate).is_err() {
+            write_atomic(&candidate, &bytes)?;
+            return Ok(candidate);
+        }
+    }
+    Err(WriteError::Io {
+        path: path.display().to_string(),
+        source: std::io::Error::other("too many backups exist already"),
+    })
+}
+
+/// Writes `contents` to `path` atomically: a new temporary file beside it (random name, created
+/// with O_EXCL|O_NOFOLLOW so a planted file or symlink cannot redirect it), synced, then renamed
+/// over the target. An existing target keeps its permission bits; a symlink, FIFO, device,
+/// socket or folder at `path` is refused, never replaced.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
+    let shown = path.display().to_string();
+    let io = |source: std::io::Error| WriteError::Io {
+        path: shown.clone(),
+        source,
+    };
+    let mode = match std::fs::symlink_metadata(path) {
+        Ok(meta) => {
+            let ft = meta.file_type();
+            if ft.is_symlink() {
+                return Err(WriteError::Symlink { path: shown });
+            }
+            if let Some(kind) = special_kind(&ft) {
+                return Err(WriteError::NotRegular { path: shown, kind });
+            }
+            Some(meta.permissions().mode() & 0o7777)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io(e)),
+    };
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        use std::io::Write;
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(contents)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    let tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .rand_bytes(12)
+        .make_in(dir, |p| {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o666)
+                .custom_flags(libc::O_NOFOLLOW)
+                .open(p)
+        })
+        .map_err(io)?;
+    let mut file = tmp.as_file();
+    if let Some(mode) = mode {
+        file.set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(io)?;
     }
-    result
+    file.write_all(contents).map_err(io)?;
+    file.sync_all().map_err(io)?;
+    // On failure the temporary file is removed when `tmp` is dropped.
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
 }

@@ -35,7 +35,7 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutFormat::Json)]
         format: OutFormat,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (`-` is standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Overlay the built-in lexicons with the lexicon files in this folder (entries are
@@ -95,6 +95,11 @@ impl From<OutFormat> for ReportFormat {
 }
 
 fn main() -> ExitCode {
+    // A parsing worker (see framediff::isolate) does its one job and exits.
+    if let Some(code) = framediff::isolate::worker_entry() {
+        return code;
+    }
+    framediff::isolate::use_current_exe();
     #[cfg(feature = "gui")]
     framediff::gui::STARTED.get_or_init(std::time::Instant::now);
     let cli = Cli::parse();
@@ -210,14 +215,26 @@ fn compare(
             (started.elapsed() - analysed).as_secs_f64() * 1e3
         );
     }
-    match output {
+    match output.filter(|p| p.as_os_str() != "-") {
         Some(path) => {
             if let Err(e) = framediff::files::write_atomic(&path, text.as_bytes()) {
                 eprintln!("framediff: cannot write {}: {e}", path.display());
                 return ExitCode::from(2);
             }
         }
-        None => println!("{text}"),
+        None => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            match writeln!(out, "{text}").and_then(|()| out.flush()) {
+                Ok(()) => {}
+                // The reader went away (`framediff compare … | head`): nothing left to do.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("framediff: cannot write to standard output: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
     }
     if failed.is_empty() {
         ExitCode::SUCCESS

@@ -35,6 +35,7 @@ pub fn extract(html: &str) -> Result<Page, IngestProblem> {
     };
     let mut readability =
         Readability::new(html, None, Some(cfg)).map_err(|e| IngestProblem::Html(e.to_string()))?;
+    strip_inactive(&readability);
     // Figure captions and gallery credits are not article text: set them aside before the
     // main text is chosen.
     let captions: Vec<String> = readability
@@ -372,6 +373,17 @@ fn clean_author(raw: &str) -> Option<String> {
     ok.then_some(t)
 }
 
+/// Elements whose text is never article text: scripts (JSON-LD metadata is kept), styles,
+/// noscript fallbacks, templates and embedded frames and objects.
+const INACTIVE: &str = "script:not([type='application/ld+json']), style, noscript, template, \
+                        iframe, object, embed, frameset";
+
+/// Removes [`INACTIVE`] elements before anything is extracted, so their text shows up neither
+/// as article text nor in the set-aside list.
+fn strip_inactive(readability: &Readability) {
+    readability.doc.select(INACTIVE).remove();
+}
+
 /// Drops a " | Site Name" tail from a page title when it names the site or the host (or the
 /// page's h1 is the part before it).
 fn strip_site_suffix(title: &str, site: Option<&str>, h1: &str, host: &str) -> String {
@@ -450,6 +462,33 @@ mod tests {
         assert_eq!(clean_author("Name*"), None);
         assert_eq!(clean_author("By Ines Berg"), Some("Ines Berg".into()));
         assert_eq!(clean_author("https://example.org/ines"), None);
+    }
+
+    #[test]
+    fn script_and_style_text_is_never_article_or_set_aside_text() {
+        let para = "<p>The council met on Monday and approved the budget after a long debate \
+                    about schools, roads and the new library in the town centre.</p>";
+        let html = format!(
+            "<html><head><title>Budget</title><script>var MARKA = 1;</script>\
+             <style>.MARKB {{}}</style></head><body><nav>Home News</nav><article>{para}\
+             <p>Observers called it fair.<script>document.write('MARKC')</script></p>\
+             <noscript>MARKD enable scripts</noscript><template>MARKE</template>\
+             <svg><script>MARKF</script></svg>{para}</article></body></html>"
+        );
+        let page = extract(&html).unwrap();
+        let set_aside: Vec<&str> = page.dropped.iter().map(|d| d.text.as_str()).collect();
+        for mark in ["MARKA", "MARKB", "MARKC", "MARKD", "MARKE", "MARKF"] {
+            assert!(!page.text.contains(mark), "{mark} in {}", page.text);
+            assert!(
+                !set_aside.iter().any(|t| t.contains(mark)),
+                "{mark} in {set_aside:?}"
+            );
+        }
+        assert!(
+            page.text.contains("Observers called it fair."),
+            "{}",
+            page.text
+        );
     }
 
     #[test]

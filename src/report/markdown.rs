@@ -1,12 +1,30 @@
 //! Markdown export of an analysis: articles, topics with coverage, differences, quotes and cues.
+//! Every piece of article-derived text is escaped so that it shows as text wherever the Markdown
+//! is rendered: HTML (`<script>`, `<img onerror>`) is inert and link syntax does not form links.
 
 use super::article_letter;
 use crate::analysis::Analysis;
 use crate::model::Note;
 use std::fmt::Write;
 
+/// Escapes text for a Markdown line or table cell: HTML special characters become entities,
+/// link/image brackets and table pipes are backslash-escaped, line breaks become spaces.
 fn esc(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '|' | '[' | ']' | '\\' | '`' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Renders the analysis as Markdown.
@@ -24,14 +42,14 @@ pub fn render(a: &Analysis, notes: &[Note]) -> String {
             esc(&art.title),
             esc(art.source.as_deref().unwrap_or("")),
             esc(art.author.as_deref().unwrap_or("")),
-            art.date.as_deref().unwrap_or(""),
+            esc(art.date.as_deref().unwrap_or("")),
             art.sentences.len()
         );
     }
     for topic in &a.topics {
-        let _ = writeln!(out, "\n## Topic {}: {}\n", topic.id + 1, topic.label);
+        let _ = writeln!(out, "\n## Topic {}: {}\n", topic.id + 1, esc(&topic.label));
         if !topic.terms.is_empty() {
-            let _ = writeln!(out, "Terms: {}\n", topic.terms.join(", "));
+            let _ = writeln!(out, "Terms: {}\n", esc(&topic.terms.join(", ")));
         }
         for m in &topic.members {
             let _ = writeln!(
@@ -45,7 +63,7 @@ pub fn render(a: &Analysis, notes: &[Note]) -> String {
             if let Some(art) = a.articles.get(m.article.index()) {
                 for &s in &m.sentences {
                     if let Some(sent) = art.sentences.get(s) {
-                        let _ = writeln!(out, "  - {}", sent.text);
+                        let _ = writeln!(out, "  - {}", esc(&sent.text));
                     }
                 }
             }
@@ -58,7 +76,7 @@ pub fn render(a: &Analysis, notes: &[Note]) -> String {
         if !diffs.is_empty() {
             let _ = writeln!(out, "\n**Differences**\n");
             for d in diffs {
-                let _ = writeln!(out, "- {}", d.summary);
+                let _ = writeln!(out, "- {}", esc(&d.summary));
             }
         }
     }
@@ -101,7 +119,7 @@ pub fn render(a: &Analysis, notes: &[Note]) -> String {
             let _ = writeln!(
                 out,
                 "- {}: {}",
-                super::note_target(a, &n.target),
+                esc(&super::note_target(a, &n.target)),
                 esc(&n.text)
             );
         }
@@ -121,4 +139,40 @@ pub fn render(a: &Analysis, notes: &[Note]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_and_links_are_inert() {
+        let e = esc(
+            "<script>alert(1)</script> <img src=x onerror=\"a()\"> [x](javascript:a) a|b & c\nd",
+        );
+        assert!(!e.contains('<') && !e.contains('>'), "{e}");
+        assert!(e.contains("&lt;script&gt;"), "{e}");
+        assert!(e.contains("\\[x\\](javascript:a)"), "{e}");
+        assert!(e.contains("a\\|b &amp; c d"), "{e}");
+    }
+
+    #[test]
+    fn export_escapes_article_text() {
+        let body = "The council met <script>alert(1)</script> on Monday. \
+                    It approved <svg onload=alert(2)> the budget.";
+        let mut art = crate::Article::from_body(
+            "x.txt",
+            crate::Format::Text,
+            "<img src=x onerror=alert(3)>".into(),
+            body,
+        );
+        art.source = Some("<b>Site</b>".into());
+        let lex = crate::Config::builtin();
+        let analysis = crate::analyze(vec![art.clone(), art], &lex);
+        let md = render(&analysis, &[]);
+        for bad in ["<script", "<svg", "<img", "<b>"] {
+            assert!(!md.contains(bad), "{bad} in {md}");
+        }
+        assert!(md.contains("&lt;img src=x onerror=alert(3)&gt;"), "{md}");
+    }
 }

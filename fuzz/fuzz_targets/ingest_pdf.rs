@@ -1,0 +1,6 @@
+//! libFuzzer target: pdf ingestion from arbitrary bytes (a panic or a hang is a finding).
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    let _ = framediff::ingest::ingest("fuzz.pdf", data);
+});
