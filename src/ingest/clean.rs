@@ -64,12 +64,12 @@ fn rules() -> &'static Rules {
         list_item: Regex::new(r"^\s*(?:[-*•·]|#)\s*(\S.{0,60})$").unwrap(),
         source_line: Regex::new(r"(?i)^(?:source|outlet|publication|published by|site)\s*:\s*(.{2,80})$").unwrap(),
         navigation: Regex::new(r"(?i)^(?:advertisement|advert|ad|sponsored(?: content)?|skip to (?:main )?content|read more|related(?: articles| stories| coverage| content)?|more from .{0,40}|continue reading(?: .{0,30})?|click here.*|back to top|most read|most popular|trending(?: now)?|follow us(?: on .{0,60})?|listen to this article.*|home|menu|search|sign in|log in|subscribe|watch|video|(?:read more|related|see also|also read|watch|read|more)\s*:.{0,160})$|^\p{L}[\w ]{0,24}(?:\s+[>›»|/]\s+\p{L}[\w ]{0,24}){1,4}$").unwrap(),
-        caption: Regex::new(r"(?i)^\(?(?:photo|image|picture|credit|file photo|pictured|illustration)\s*(?:credits?)?\s*:.{0,200}$|^(?:photo|image|picture|slide)\s+\d+\s+of\s+\d+$|^\(?(?:photo|image) (?:by|courtesy of)\b.{0,160}$|.{0,160}\b(?:getty images|afp via getty|ap photo|reuters/\w+|shutterstock)\)?\.?$").unwrap(),
-        disclaimer: Regex::new(r"(?i)^(?:disclaimer\b|this (?:article|story|content|report) (?:was|has been|is) (?:generated|written|produced|created|prepared|translated|drafted)\b.*(?:\bai\b|artificial intelligence|automat|in part|with the help)|.*\b(?:generated in part|with the (?:help|assistance) of (?:ai|artificial intelligence))\b|the (?:views|opinions) expressed\b|copyright\b|©|all rights reserved|this (?:material|article) may not be (?:published|reproduced))").unwrap(),
-        newsletter: Regex::new(r"(?i)\b(?:sign up for (?:our|the)\b|subscribe to (?:our|the)\b.*\b(?:newsletter|briefing|updates)|newsletter\b.*\b(?:sign up|subscribe|inbox)|delivered to your inbox|in your inbox\b|get the latest\b.*\b(?:news|headlines|updates))").unwrap(),
-        cookie: Regex::new(r"(?i)\bcookies?\b.*\b(?:we use|accept|policy|consent|preferences|settings|browsing)\b|\b(?:we use|accept all|this site uses)\b.*\bcookies?\b").unwrap(),
-        illustrative: Regex::new(r"(?i)\billustrative (?:sample|article|example|text)\b|\bnot a real (?:publication|article|news)").unwrap(),
-        date_words: Regex::new(r"(?i)\b(?:published|updated|posted|last updated|on|at|am|pm|a\.m\.|p\.m\.|et|edt|est|gmt|utc|bst|cet|msk|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|date)\b").unwrap(),
+        caption: Regex::new(r"(?i)^\(?(?:photo|image|picture|credit|file photo|pictured|illustration)\s*(?:credits?)?\s*:.{0,200}$|^(?:photo|image|picture|slide)\s+\d+\s+of\s+\d+$|^\(?(?:photo|image) (?:by|courtesy of)(?-u:\b).{0,160}$|.{0,160}(?-u:\b)(?:getty images|afp via getty|ap photo|reuters/\w+|shutterstock)\)?\.?$").unwrap(),
+        disclaimer: Regex::new(r"(?i)^(?:disclaimer(?-u:\b)|this (?:article|story|content|report) (?:was|has been|is) (?:generated|written|produced|created|prepared|translated|drafted)(?-u:\b).*(?:(?-u:\b)ai(?-u:\b)|artificial intelligence|automat|in part|with the help)|.*(?-u:\b)(?:generated in part|with the (?:help|assistance) of (?:ai|artificial intelligence))(?-u:\b)|the (?:views|opinions) expressed(?-u:\b)|copyright(?-u:\b)|©|all rights reserved|this (?:material|article) may not be (?:published|reproduced))").unwrap(),
+        newsletter: Regex::new(r"(?i)(?-u:\b)(?:sign up for (?:our|the)(?-u:\b)|subscribe to (?:our|the)(?-u:\b).*(?-u:\b)(?:newsletter|briefing|updates)|newsletter(?-u:\b).*(?-u:\b)(?:sign up|subscribe|inbox)|delivered to your inbox|in your inbox(?-u:\b)|get the latest(?-u:\b).*(?-u:\b)(?:news|headlines|updates))").unwrap(),
+        cookie: Regex::new(r"(?i)(?-u:\b)cookies?(?-u:\b).*(?-u:\b)(?:we use|accept|policy|consent|preferences|settings|browsing)(?-u:\b)|(?-u:\b)(?:we use|accept all|this site uses)(?-u:\b).*(?-u:\b)cookies?(?-u:\b)").unwrap(),
+        illustrative: Regex::new(r"(?i)(?-u:\b)illustrative (?:sample|article|example|text)(?-u:\b)|(?-u:\b)not a real (?:publication|article|news)").unwrap(),
+        date_words: Regex::new(r"(?i)(?-u:\b)(?:published|updated|posted|last updated|on|at|am|pm|a\.m\.|p\.m\.|et|edt|est|gmt|utc|bst|cet|msk|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|date)(?-u:\b)").unwrap(),
     })
 }
 
@@ -133,10 +133,11 @@ pub fn classify(line: &str) -> Option<RemovedKind> {
     }
     let r = rules();
     let words = t.split_whitespace().count();
-    if r.counter.is_match(t) || r.counter_label_first.is_match(t) {
+    // counters and reading times are a few words ("12 Comments", "4 min read")
+    if words <= 8 && (r.counter.is_match(t) || r.counter_label_first.is_match(t)) {
         return Some(RemovedKind::Counter);
     }
-    if r.reading_time.is_match(t) {
+    if words <= 8 && r.reading_time.is_match(t) {
         return Some(RemovedKind::ReadingTime);
     }
     if words <= 12 && is_share_line(t) {
@@ -787,7 +788,7 @@ fn counter_mention(t: &str) -> bool {
 fn relative_time(t: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"(?i)\b\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\b\d{1,2}:\d{2}\b").unwrap()
+        Regex::new(r"(?i)(?-u:\b)\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago(?-u:\b)|(?-u:\b)\d{1,2}:\d{2}(?-u:\b)").unwrap()
     });
     re.is_match(t) && t.split_whitespace().count() <= 6
 }
@@ -825,7 +826,7 @@ fn loose_date_line(item: &str) -> Option<String> {
 /// "Example Wire November 18, 2019 11:03 PM".
 fn name_in_date_line(item: &str) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
-    let by = R.get_or_init(|| Regex::new(r"\b(?:by|By|BY)\s+(.+)$").unwrap());
+    let by = R.get_or_init(|| Regex::new(r"(?-u:\b)(?:by|By|BY)\s+(.+)$").unwrap());
     if let Some(c) = by.captures(item)
         && let Some((name, _)) = byline(&format!("By {}", &c[1]))
     {

@@ -130,16 +130,16 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         let month = month_re();
         Patterns {
-        iso: Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][0-9:.+\-Z]*)?\b").unwrap(),
+        iso: Regex::new(r"(?-u:\b)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][0-9:.+\-Z]*)?(?-u:\b)").unwrap(),
         month_day_year: Regex::new(&format!(
-            r"(?i)\b({month})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+            r"(?i)(?-u:\b)({month})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?-u:\b)"
         ))
         .unwrap(),
         day_month_year: Regex::new(&format!(
-            r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|º|er)?\.?\s+(?:of\s+|de\s+)?({month}),?\s+(?:de\s+)?(\d{{4}})\b"
+            r"(?i)(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th|º|er)?\.?\s+(?:of\s+|de\s+)?({month}),?\s+(?:de\s+)?(\d{{4}})(?-u:\b)"
         ))
         .unwrap(),
-        numeric: Regex::new(r"\b(\d{1,2})([/.])(\d{1,2})[/.](\d{4})\b").unwrap(),
+        numeric: Regex::new(r"(?-u:\b)(\d{1,2})([/.])(\d{1,2})[/.](\d{4})(?-u:\b)").unwrap(),
         }
     })
 }
