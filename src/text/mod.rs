@@ -1,5 +1,8 @@
-//! Text primitives shared by the analysis: sentence segmentation and word tokens with stems.
+//! Text primitives shared by the analysis: sentence segmentation, word tokens with stems,
+//! static sentence embeddings and WordNet word relations.
 
 pub mod analyzer;
+pub mod embed;
 pub mod segment;
 pub mod tokens;
+pub mod wordnet;

@@ -1,0 +1,525 @@
+//! Word-level meaning evidence from Princeton WordNet 3.0: base forms of inflected words
+//! (WordNet's morphy: exception lists, then the detachment rules of each part of speech), and
+//! how two words relate — same synset (synonyms), adjective similar-to cluster, direct hypernym,
+//! or co-hyponyms of one direct hypernym — so a tie between two sentences can say
+//! "pointless ≈ senseless".
+//!
+//! The data is the compact asset built by `tools/build_wordnet.py` into `assets/wordnet/`
+//! (single-word lemmas of every synset, hypernym and similar-to pointers, exception lists), with
+//! WordNet's licence beside it. It is compiled in and parsed once, on first use.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const BUILTIN_SYNSETS: &str = include_str!("../../assets/wordnet/synsets.txt");
+const BUILTIN_EXCEPTIONS: &str = include_str!("../../assets/wordnet/exceptions.txt");
+
+/// A WordNet part of speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Pos {
+    Noun,
+    Verb,
+    Adjective,
+    Adverb,
+}
+
+impl Pos {
+    const ALL: [Pos; 4] = [Pos::Noun, Pos::Verb, Pos::Adjective, Pos::Adverb];
+
+    fn from_letter(s: &str) -> Option<Pos> {
+        match s {
+            "n" => Some(Pos::Noun),
+            "v" => Some(Pos::Verb),
+            "a" | "s" => Some(Pos::Adjective),
+            "r" => Some(Pos::Adverb),
+            _ => None,
+        }
+    }
+
+    /// Morphy's rules of detachment: (suffix, ending that replaces it).
+    fn rules(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Pos::Noun => &[
+                ("s", ""),
+                ("ses", "s"),
+                ("xes", "x"),
+                ("zes", "z"),
+                ("ches", "ch"),
+                ("shes", "sh"),
+                ("men", "man"),
+                ("ies", "y"),
+            ],
+            Pos::Verb => &[
+                ("s", ""),
+                ("ies", "y"),
+                ("es", "e"),
+                ("es", ""),
+                ("ed", "e"),
+                ("ed", ""),
+                ("ing", "e"),
+                ("ing", ""),
+            ],
+            Pos::Adjective => &[("er", ""), ("est", ""), ("er", "e"), ("est", "e")],
+            Pos::Adverb => &[],
+        }
+    }
+}
+
+/// Index of a synset in the built-in data.
+pub type SynsetId = u32;
+
+/// One synset as ranges into the flat pools of [`WordNet`] (no allocation per synset).
+#[derive(Debug, Clone, Copy)]
+struct SynsetData {
+    pos: Pos,
+    lemmas: (u32, u32),
+    hypernyms: (u32, u32),
+    similar: (u32, u32),
+}
+
+/// A synset: its part of speech and its single-word lemmas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Synset<'a> {
+    pub id: SynsetId,
+    pub pos: Pos,
+    pub lemmas: &'a [&'static str],
+}
+
+/// How two words relate in WordNet, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RelationKind {
+    /// Both are lemmas of one synset.
+    Synonym,
+    /// Adjectives of one similar-to cluster ("pointless" ≈ "worthless").
+    Similar,
+    /// One word's synset is a direct hypernym of the other's ("summit" is a kind of "meeting").
+    Hypernym,
+    /// Both synsets have the same direct hypernym ("summit" and "conference": kinds of meeting).
+    CoHyponym,
+}
+
+/// The evidence that two words relate: the kind and the synsets involved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Relation {
+    pub kind: RelationKind,
+    /// The first word's synset.
+    pub a: SynsetId,
+    /// The second word's synset (the same as `a` for synonyms).
+    pub b: SynsetId,
+    /// The shared hypernym of co-hyponyms.
+    pub via: Option<SynsetId>,
+}
+
+/// The WordNet data: synsets, lemma index and exception lists.
+#[derive(Debug)]
+pub struct WordNet {
+    synsets: Vec<SynsetData>,
+    /// All synsets' lemmas, one after the other.
+    lemma_pool: Vec<&'static str>,
+    /// Synset of each entry of `lemma_pool`.
+    lemma_synset: Vec<SynsetId>,
+    /// Next entry of `lemma_pool` with the same (pos, lemma), or `u32::MAX`.
+    lemma_next: Vec<u32>,
+    /// Hypernym and similar-to targets, one after the other.
+    pointer_pool: Vec<SynsetId>,
+    /// (pos, lemma) → first entry of `lemma_pool`.
+    index: HashMap<(Pos, &'static str), u32>,
+    exceptions: HashMap<(Pos, &'static str), Vec<&'static str>>,
+}
+
+fn normalize_word(word: &str) -> String {
+    word.trim()
+        .replace(['\u{2019}', '\u{2018}'], "'")
+        .to_lowercase()
+}
+
+const NONE: u32 = u32::MAX;
+
+impl WordNet {
+    /// The WordNet data compiled into framediff (parsed once, on first use).
+    pub fn builtin() -> &'static WordNet {
+        static BUILTIN: OnceLock<WordNet> = OnceLock::new();
+        BUILTIN.get_or_init(WordNet::load_builtin)
+    }
+
+    /// A fresh parse of the built-in data (for measuring load time; prefer [`Self::builtin`]).
+    pub fn load_builtin() -> WordNet {
+        WordNet::parse(BUILTIN_SYNSETS, BUILTIN_EXCEPTIONS)
+    }
+
+    /// Parses the asset format of `tools/build_wordnet.py`. Malformed lines are skipped (the
+    /// line numbering of synsets is kept, so pointers stay valid).
+    pub fn parse(synsets: &'static str, exceptions: &'static str) -> WordNet {
+        let lines = synsets.lines().count();
+        let mut wn = WordNet {
+            synsets: Vec::with_capacity(lines),
+            lemma_pool: Vec::with_capacity(lines * 2),
+            lemma_synset: Vec::with_capacity(lines * 2),
+            lemma_next: Vec::with_capacity(lines * 2),
+            pointer_pool: Vec::with_capacity(lines),
+            index: HashMap::with_capacity(lines * 2),
+            exceptions: HashMap::new(),
+        };
+        let len = |v: usize| v as u32;
+        for (i, line) in synsets.lines().enumerate() {
+            let mut cols = line.split('\t');
+            let pos = cols.next().and_then(Pos::from_letter);
+            let lemma_col = cols.next().unwrap_or("");
+            let pointer_col = cols.next().unwrap_or("");
+            let start = len(wn.lemma_pool.len());
+            let Some(pos) = pos else {
+                let p = len(wn.pointer_pool.len());
+                wn.synsets.push(SynsetData {
+                    pos: Pos::Noun,
+                    lemmas: (start, start),
+                    hypernyms: (p, p),
+                    similar: (p, p),
+                });
+                continue;
+            };
+            for lemma in lemma_col.split_whitespace() {
+                let k = len(wn.lemma_pool.len());
+                wn.lemma_pool.push(lemma);
+                wn.lemma_synset.push(i as SynsetId);
+                let next = wn.index.insert((pos, lemma), k).unwrap_or(NONE);
+                wn.lemma_next.push(next);
+            }
+            let lemmas = (start, len(wn.lemma_pool.len()));
+            let mut ranges = [(0, 0); 2];
+            for (slot, marker) in [(0, b'@'), (1, b'&')] {
+                let from = len(wn.pointer_pool.len());
+                for ptr in pointer_col.split_whitespace() {
+                    if ptr.as_bytes().first() == Some(&marker)
+                        && let Some(t) = ptr.get(1..).and_then(|t| t.parse::<SynsetId>().ok())
+                    {
+                        wn.pointer_pool.push(t);
+                    }
+                }
+                ranges[slot] = (from, len(wn.pointer_pool.len()));
+            }
+            wn.synsets.push(SynsetData {
+                pos,
+                lemmas,
+                hypernyms: ranges[0],
+                similar: ranges[1],
+            });
+        }
+        for line in exceptions.lines() {
+            let mut cols = line.split('\t');
+            let (Some(pos), Some(form), Some(bases)) = (
+                cols.next().and_then(Pos::from_letter),
+                cols.next(),
+                cols.next(),
+            ) else {
+                continue;
+            };
+            wn.exceptions
+                .entry((pos, form))
+                .or_default()
+                .extend(bases.split_whitespace());
+        }
+        wn
+    }
+
+    fn lemmas_of(&self, s: &SynsetData) -> &[&'static str] {
+        &self.lemma_pool[s.lemmas.0 as usize..s.lemmas.1 as usize]
+    }
+
+    fn hypernyms(&self, id: SynsetId) -> &[SynsetId] {
+        let s = &self.synsets[id as usize];
+        &self.pointer_pool[s.hypernyms.0 as usize..s.hypernyms.1 as usize]
+    }
+
+    fn similar(&self, id: SynsetId) -> &[SynsetId] {
+        let s = &self.synsets[id as usize];
+        &self.pointer_pool[s.similar.0 as usize..s.similar.1 as usize]
+    }
+
+    /// Synsets that have `lemma` in part of speech `pos`.
+    fn lemma_synsets(&self, pos: Pos, lemma: &str) -> impl Iterator<Item = SynsetId> + '_ {
+        let mut k = self.index.get(&(pos, lemma)).copied().unwrap_or(NONE);
+        std::iter::from_fn(move || {
+            if k == NONE {
+                return None;
+            }
+            let id = self.lemma_synset[k as usize];
+            k = self.lemma_next[k as usize];
+            Some(id)
+        })
+    }
+
+    /// Number of synsets.
+    pub fn len(&self) -> usize {
+        self.synsets.len()
+    }
+
+    /// Whether there are no synsets.
+    pub fn is_empty(&self) -> bool {
+        self.synsets.is_empty()
+    }
+
+    /// A synset by id.
+    pub fn synset(&self, id: SynsetId) -> Option<Synset<'_>> {
+        self.synsets.get(id as usize).map(|s| Synset {
+            id,
+            pos: s.pos,
+            lemmas: self.lemmas_of(s),
+        })
+    }
+
+    fn in_index(&self, pos: Pos, lemma: &str) -> bool {
+        self.index.contains_key(&(pos, lemma))
+    }
+
+    /// Base forms of a word in one part of speech (morphy): the word itself if WordNet has it,
+    /// the exception list's bases, and each detachment rule's result that WordNet has.
+    pub fn base_forms(&self, word: &str, pos: Pos) -> Vec<String> {
+        let word = normalize_word(word);
+        let mut out: Vec<String> = Vec::new();
+        let push = |s: &str, out: &mut Vec<String>| {
+            if !out.iter().any(|o| o == s) {
+                out.push(s.to_string());
+            }
+        };
+        if word.is_empty() {
+            return out;
+        }
+        if self.in_index(pos, &word) {
+            push(&word, &mut out);
+        }
+        if let Some(bases) = self.exceptions.get(&(pos, word.as_str())) {
+            for b in bases {
+                push(b, &mut out);
+            }
+        }
+        for (suffix, ending) in pos.rules() {
+            if let Some(stem) = word.strip_suffix(suffix) {
+                if stem.is_empty() {
+                    continue;
+                }
+                let candidate = format!("{stem}{ending}");
+                if self.in_index(pos, &candidate) {
+                    push(&candidate, &mut out);
+                }
+            }
+        }
+        out
+    }
+
+    /// Every synset of a word over all parts of speech, through its base forms.
+    pub fn synsets_of(&self, word: &str) -> Vec<SynsetId> {
+        let mut out = Vec::new();
+        for pos in Pos::ALL {
+            for base in self.base_forms(word, pos) {
+                for id in self.lemma_synsets(pos, &base) {
+                    if !out.contains(&id) {
+                        out.push(id);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn same_word(&self, a: &str, b: &str) -> bool {
+        let (na, nb) = (normalize_word(a), normalize_word(b));
+        if na == nb {
+            return true;
+        }
+        Pos::ALL.iter().any(|&pos| {
+            let ba = self.base_forms(&na, pos);
+            self.base_forms(&nb, pos).iter().any(|x| ba.contains(x))
+        })
+    }
+
+    /// A synset that has both words (through their base forms) as lemmas; `None` for two forms
+    /// of one word ("run"/"running"), which is not synonymy.
+    pub fn shared_synset(&self, a: &str, b: &str) -> Option<Synset<'_>> {
+        if self.same_word(a, b) {
+            return None;
+        }
+        let sb: HashSet<SynsetId> = self.synsets_of(b).into_iter().collect();
+        self.synsets_of(a)
+            .into_iter()
+            .find(|id| sb.contains(id))
+            .and_then(|id| self.synset(id))
+    }
+
+    /// Whether two different words share a synset.
+    pub fn synonyms(&self, a: &str, b: &str) -> bool {
+        self.shared_synset(a, b).is_some()
+    }
+
+    /// The strongest WordNet relation between two different words, if any.
+    pub fn relation(&self, a: &str, b: &str) -> Option<Relation> {
+        if self.same_word(a, b) {
+            return None;
+        }
+        let sa = self.synsets_of(a);
+        let sb = self.synsets_of(b);
+        if sa.is_empty() || sb.is_empty() {
+            return None;
+        }
+        let set_b: HashSet<SynsetId> = sb.iter().copied().collect();
+        if let Some(&id) = sa.iter().find(|id| set_b.contains(id)) {
+            return Some(Relation {
+                kind: RelationKind::Synonym,
+                a: id,
+                b: id,
+                via: None,
+            });
+        }
+        // Similar-to: one step (satellite to head) or two (satellites of one head).
+        for &x in &sa {
+            for &y in &sb {
+                let (dx, dy) = (self.similar(x), self.similar(y));
+                if dx.contains(&y) || dy.contains(&x) || dx.iter().any(|h| dy.contains(h)) {
+                    return Some(Relation {
+                        kind: RelationKind::Similar,
+                        a: x,
+                        b: y,
+                        via: None,
+                    });
+                }
+            }
+        }
+        for &x in &sa {
+            for &y in &sb {
+                if self.hypernyms(x).contains(&y) || self.hypernyms(y).contains(&x) {
+                    return Some(Relation {
+                        kind: RelationKind::Hypernym,
+                        a: x,
+                        b: y,
+                        via: None,
+                    });
+                }
+            }
+        }
+        for &x in &sa {
+            for &y in &sb {
+                if let Some(&h) = self
+                    .hypernyms(x)
+                    .iter()
+                    .find(|h| self.hypernyms(y).contains(h))
+                {
+                    return Some(Relation {
+                        kind: RelationKind::CoHyponym,
+                        a: x,
+                        b: y,
+                        via: Some(h),
+                    });
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Whether two different words share a WordNet synset (built-in data).
+pub fn synonyms(a: &str, b: &str) -> bool {
+    WordNet::builtin().synonyms(a, b)
+}
+
+/// A WordNet synset shared by two different words (built-in data).
+pub fn shared_synset<'a>(a: &str, b: &str) -> Option<Synset<'a>> {
+    WordNet::builtin().shared_synset(a, b)
+}
+
+/// The strongest WordNet relation between two different words (built-in data).
+pub fn relation(a: &str, b: &str) -> Option<Relation> {
+    WordNet::builtin().relation(a, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wn() -> &'static WordNet {
+        WordNet::builtin()
+    }
+
+    fn kind(a: &str, b: &str) -> Option<RelationKind> {
+        relation(a, b).map(|r| r.kind)
+    }
+
+    #[test]
+    fn morphy_finds_base_forms() {
+        assert_eq!(wn().base_forms("conferences", Pos::Noun), ["conference"]);
+        assert_eq!(wn().base_forms("churches", Pos::Noun), ["church"]);
+        assert_eq!(wn().base_forms("women", Pos::Noun), ["woman"]);
+        assert!(
+            wn().base_forms("scorned", Pos::Verb)
+                .contains(&"scorn".into())
+        );
+        assert!(
+            wn().base_forms("invading", Pos::Verb)
+                .contains(&"invade".into())
+        );
+        // Exception lists: irregular forms.
+        assert!(wn().base_forms("went", Pos::Verb).contains(&"go".into()));
+        assert!(wn().base_forms("mice", Pos::Noun).contains(&"mouse".into()));
+        assert!(
+            wn().base_forms("worse", Pos::Adjective)
+                .contains(&"bad".into())
+        );
+        assert!(wn().base_forms("qwzx", Pos::Noun).is_empty());
+        assert!(wn().base_forms("", Pos::Noun).is_empty());
+    }
+
+    #[test]
+    fn synonyms_are_what_wordnet_says() {
+        // Facts checked in WordNet 3.0: {otiose, pointless, purposeless, senseless, superfluous,
+        // wasted}, {meaningless, nonmeaningful}, {acme, peak, pinnacle, summit, ...}.
+        assert!(synonyms("pointless", "senseless"));
+        assert!(synonyms("Pointless", "purposeless"));
+        assert!(synonyms("meaningless", "nonmeaningful"));
+        assert!(synonyms("summit", "pinnacle"));
+        assert!(synonyms("summits", "peaks"), "through plural base forms");
+        let s = shared_synset("pointless", "senseless").expect("shared synset");
+        assert_eq!(s.pos, Pos::Adjective);
+        assert!(s.lemmas.contains(&"superfluous"));
+        // WordNet does not put these in one synset.
+        assert!(!synonyms("pointless", "meaningless"));
+        assert!(!synonyms("summit", "conference"));
+        assert!(!synonyms("troops", "conference"));
+        assert!(!synonyms("city", "pointless"));
+        // Two forms of one word are not synonyms; unknown words relate to nothing.
+        assert!(!synonyms("conference", "conferences"));
+        assert!(!synonyms("qwzx", "qwzx"));
+        assert_eq!(relation("", "summit"), None);
+    }
+
+    #[test]
+    fn relations_beyond_synonymy() {
+        // pointless (satellite) is similar-to the head adjective worthless.
+        assert_eq!(kind("pointless", "worthless"), Some(RelationKind::Similar));
+        // summit meeting and conference are both direct hyponyms of meeting.
+        let r = relation("summit", "conference").expect("related");
+        assert_eq!(r.kind, RelationKind::CoHyponym);
+        let via = wn().synset(r.via.expect("hypernym")).expect("synset");
+        assert!(via.lemmas.contains(&"meeting"), "{via:?}");
+        assert_eq!(kind("conference", "meeting"), Some(RelationKind::Hypernym));
+        assert_eq!(kind("pointless", "senseless"), Some(RelationKind::Synonym));
+        assert_eq!(kind("banana", "parliament"), None);
+    }
+
+    #[test]
+    fn malformed_data_is_skipped() {
+        let w = WordNet::parse(
+            "n\tcat feline\t@9\nx\tbad\t\nn\tdog\t@0 &zz\n",
+            "n\tcats\tcat\nbad\n",
+        );
+        assert_eq!(w.len(), 3);
+        assert!(w.synonyms("cats", "feline"));
+        assert_eq!(
+            w.relation("dog", "cat").map(|r| r.kind),
+            Some(RelationKind::Hypernym)
+        );
+        assert_eq!(w.relation("bad", "cat"), None);
+        // A pointer past the end is ignored rather than followed.
+        assert_eq!(
+            w.relation("cat", "dog").map(|r| r.kind),
+            Some(RelationKind::Hypernym)
+        );
+    }
+}
