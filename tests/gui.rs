@@ -294,3 +294,126 @@ fn adding_files_by_path_keeps_good_ones_and_reports_bad_ones() {
     h.get_by_label("Could not load");
     assert_eq!(app.view.analysis.as_ref().unwrap().articles.len(), 5);
 }
+
+/// Serves one HTML article on 127.0.0.1 (a port of its own) for as many requests as come.
+fn serve_article_once() -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a loopback port");
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(4) {
+            let Ok(mut s) = stream else { continue };
+            let mut buf = [0u8; 4096];
+            let _ = s.read(&mut buf);
+            let body = "<!doctype html><html><head><title>Dam repairs begin in the valley</title></head><body><article><h1>Dam repairs begin in the valley</h1><p>Engineers began repairs on the old dam on Monday, the regional water authority said in a statement.</p><p>The work is expected to last three months, and the reservoir will stay at a low level until it ends.</p></article></body></html>";
+            let _ = write!(
+                s,
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    format!("http://{addr}/article")
+}
+
+#[test]
+fn an_article_opens_from_its_address() {
+    let url = serve_article_once();
+    let mut h = harness();
+    let (ctrl_l, modifiers) = (egui::Key::L, egui::Modifiers::COMMAND);
+    h.key_press_modifiers(modifiers, ctrl_l);
+    h.run();
+    assert!(h.state().view.url_open, "Ctrl+L opens the address box");
+    let input = h.get_by_role(egui::accesskit::Role::TextInput);
+    input.focus();
+    input.type_text(&url);
+    h.run();
+    h.get_by_label("Open").click();
+    settle(&mut h);
+    let app = h.state();
+    assert_eq!(
+        app.state.workspace.entries.len(),
+        5,
+        "{:?}",
+        app.view.problems
+    );
+    let added = &app.state.workspace.entries[4].article;
+    assert_eq!(added.url.as_deref(), Some(url.as_str()));
+    assert!(added.body.contains("Engineers began repairs"));
+    // a bad address is reported, not silently ignored
+    let mut h = harness();
+    h.state_mut()
+        .run_cmd(Command::FetchUrl("ftp://example.invalid/x".into()));
+    h.run();
+    assert!(
+        h.state()
+            .view
+            .problems
+            .iter()
+            .any(|p| p.contains("not a web address"))
+    );
+}
+
+#[test]
+fn a_hostile_session_and_workspace_are_repaired_not_fatal() {
+    // a saved session with a zoom that is not a number (it used to panic on every start)
+    let mut state = State::default();
+    state.workspace.settings.zoom = f32::NAN;
+    let mut app = FramediffApp::with_state(state);
+    app.start(Vec::new());
+    assert!(app.wait_idle(WAIT));
+    assert_eq!(app.state.workspace.settings.zoom, 1.0);
+    assert!(
+        app.view
+            .problems
+            .iter()
+            .any(|p| p.contains("last session was repaired"))
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .with_max_steps(200)
+        .build_ui_state(|ui, app: &mut FramediffApp| app.frame_ui(ui), app);
+    h.run();
+    // a workspace file with sentence indices out of range and a huge zoom opens repaired
+    let dir = std::env::temp_dir().join(format!("framediff-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bad.framediff");
+    let mut ws = h.state().state.workspace.clone();
+    ws.settings.zoom = 1e6;
+    ws.entries[0].article.sentences[0].start = 999_999;
+    ws.notes.push(framediff::Note {
+        target: framediff::NoteTarget::Sentence {
+            article: ws.entries[0].article.path.clone(),
+            sentence: 10_000,
+        },
+        text: "nowhere".into(),
+    });
+    std::fs::write(&path, ws.to_json()).unwrap();
+    h.state_mut().run_cmd(Command::OpenWorkspace(path.clone()));
+    settle(&mut h);
+    let app = h.state();
+    assert!(app.state.workspace.settings.zoom <= 3.0);
+    assert!(app.state.workspace.notes.is_empty());
+    assert!(app.view.analysis.is_some(), "analysed after the repair");
+    assert!(
+        app.view
+            .problems
+            .iter()
+            .any(|p| p.contains("bad.framediff"))
+    );
+    // a file that is not a workspace is refused with a reason and changes nothing
+    let not_ws = dir.join("notes.txt");
+    std::fs::write(&not_ws, "just some text").unwrap();
+    let before = h.state().state.workspace.entries.len();
+    h.state_mut().run_cmd(Command::OpenWorkspace(not_ws));
+    h.run();
+    assert_eq!(h.state().state.workspace.entries.len(), before);
+    assert!(
+        h.state()
+            .view
+            .problems
+            .iter()
+            .any(|p| p.contains("notes.txt"))
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

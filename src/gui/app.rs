@@ -62,6 +62,9 @@ pub struct View {
     /// The "Add by path" box (for systems without a file dialog).
     pub path_open: bool,
     pub path_text: String,
+    /// The "Open address" box (an article from a URL).
+    pub url_open: bool,
+    pub url_text: String,
     pub note_edit: Option<(NoteTarget, String)>,
     /// Teaching mode: names shown until toggled off again.
     pub revealed: bool,
@@ -85,12 +88,18 @@ pub enum Command {
     AddArticlesDialog,
     AddFolderDialog,
     AddPaths(Vec<PathBuf>),
+    /// Reads an article from a web address (in the background).
+    FetchUrl(String),
+    OpenUrlBox,
     AddPasted(String),
     AddBytes(String, Vec<u8>),
     LoadSamples,
     Remove(usize),
     ToggleHidden(usize),
-    Move { from: usize, to: usize },
+    Move {
+        from: usize,
+        to: usize,
+    },
     SelectTopic(Option<usize>),
     StepTopic(i32),
     SelectSentence(Option<SentenceRef>),
@@ -155,11 +164,20 @@ impl FramediffApp {
         Self::with_config(state, Arc::new(Config::builtin()))
     }
 
-    /// Creates the app without a window with a given configuration.
-    pub fn with_config(state: State, config: Arc<Config>) -> Self {
+    /// Creates the app without a window with a given configuration. The state (a restored
+    /// session) is checked like any workspace: a bad zoom or stale indices in it must not crash
+    /// the window on every start; what was repaired is shown.
+    pub fn with_config(mut state: State, config: Arc<Config>) -> Self {
+        let repairs = state.workspace.repair();
+        let mut view = View::default();
+        view.problems.extend(
+            repairs
+                .into_iter()
+                .map(|r| format!("The last session was repaired: {r}")),
+        );
         FramediffApp {
             state,
-            view: View::default(),
+            view,
             worker: Worker::default(),
             config,
             pasted_count: 0,
@@ -211,6 +229,17 @@ impl FramediffApp {
     pub fn poll_worker(&mut self) {
         for msg in self.worker.poll() {
             match msg {
+                Message::Fetched { url, result } => match result {
+                    Ok(article) => {
+                        self.state.workspace.entries.push(Entry {
+                            article: *article,
+                            hidden: false,
+                        });
+                        self.view.status = Some(format!("Added the article from {url}."));
+                        self.reanalyse();
+                    }
+                    Err(e) => self.view.problems.push(e),
+                },
                 Message::Loaded { articles, failed } => {
                     for e in failed {
                         self.view.problems.push(e.to_string());
@@ -463,18 +492,20 @@ impl FramediffApp {
                 .pick(Pick::OpenWorkspace, self.state.last_dir.clone()),
             Command::OpenWorkspace(path) => {
                 let shown = path.display().to_string();
-                let result = std::fs::read_to_string(&path)
-                    .map_err(|e| crate::WorkspaceError::Read {
-                        path: shown.clone(),
-                        message: e.to_string(),
-                    })
-                    .and_then(|text| Workspace::from_json(&shown, &text));
-                match result {
-                    Ok(ws) => {
+                // checked on load: only a regular file of bounded size, a known version, values
+                // in range; what had to be repaired is said, and the file is left as it was
+                match crate::files::read_workspace(&path) {
+                    Ok((ws, repairs)) => {
                         self.state.workspace = ws;
                         self.state.workspace_path = Some(path);
                         view.selected_topic = None;
-                        view.status = Some(format!("Opened {shown}."));
+                        view.status = Some(if repairs.is_empty() {
+                            format!("Opened {shown}.")
+                        } else {
+                            format!("Opened {shown}, with {} repair(s).", repairs.len())
+                        });
+                        view.problems
+                            .extend(repairs.into_iter().map(|r| format!("{shown}: {r}")));
                         self.reanalyse();
                     }
                     Err(e) => view.problems.push(e.to_string()),
@@ -542,7 +573,10 @@ impl FramediffApp {
             Command::SetSyncScroll(on) => self.state.workspace.settings.sync_scroll = on,
             Command::SetFrameCues(on) => self.state.workspace.settings.show_frame_cues = on,
             Command::SetTheme(t) => self.state.workspace.settings.theme = t,
-            Command::SetZoom(z) => self.state.workspace.settings.zoom = z.clamp(1.0, 2.0),
+            Command::SetZoom(z) if z.is_finite() => {
+                self.state.workspace.settings.zoom = z.clamp(1.0, 2.0)
+            }
+            Command::SetZoom(_) => {}
             Command::SetRightTab(t) => self.state.right_tab = t,
             Command::OpenFind => {
                 view.find_open = true;
@@ -567,6 +601,19 @@ impl FramediffApp {
                 }
             }
             Command::OpenPathBox => view.path_open = true,
+            Command::OpenUrlBox => view.url_open = true,
+            Command::FetchUrl(url) => {
+                let url = url.trim().to_string();
+                if crate::fetch::is_url(&url) {
+                    view.url_open = false;
+                    view.status = Some(format!("Fetching {url}…"));
+                    self.worker.fetch(url);
+                } else {
+                    view.problems.push(format!(
+                        "{url:?} is not a web address: it must start with http:// or https://"
+                    ));
+                }
+            }
             Command::DismissProblems => view.problems.clear(),
             Command::ShowRemoved(i) => view.show_removed = i,
             Command::ToggleShortcuts => view.show_shortcuts = !view.show_shortcuts,

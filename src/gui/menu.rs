@@ -11,6 +11,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
 const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+const ADDRESS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::L);
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 
 /// Keyboard shortcuts, read before drawing.
@@ -20,6 +21,9 @@ pub fn shortcuts(ctx: &egui::Context, view: &View) -> Vec<Command> {
     ctx.input_mut(|i| {
         if i.consume_shortcut(&OPEN) {
             cmds.push(Command::AddArticlesDialog);
+        }
+        if i.consume_shortcut(&ADDRESS) {
+            cmds.push(Command::OpenUrlBox);
         }
         if i.consume_shortcut(&SAVE) {
             cmds.push(Command::SaveWorkspace);
@@ -84,6 +88,13 @@ pub fn top_bar(
                 }
                 if ui.button("Add a folder…").clicked() {
                     cmds.push(Command::AddFolderDialog);
+                }
+                if ui
+                    .add(egui::Button::new("Open address…").shortcut_text(sc(&ADDRESS)))
+                    .on_hover_text("Read an article from its web address (http:// or https://)")
+                    .clicked()
+                {
+                    cmds.push(Command::OpenUrlBox);
                 }
                 if ui
                     .button("Add by path…")
@@ -382,6 +393,36 @@ pub fn dialogs(ctx: &egui::Context, state: &mut State, view: &mut View, cmds: &m
             view.path_open = false;
         }
     }
+    if view.url_open {
+        let mut open = true;
+        egui::Window::new("Open address")
+            .open(&mut open)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                ui.label("The web address of an article:");
+                let resp = ui.add(
+                    egui::TextEdit::singleline(&mut view.url_text)
+                        .hint_text("https://…")
+                        .desired_width(420.0),
+                );
+                let ok = view.url_text.trim().starts_with("http://")
+                    || view.url_text.trim().starts_with("https://");
+                let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                if ui.add_enabled(ok, egui::Button::new("Open")).clicked() || (ok && enter) {
+                    cmds.push(Command::FetchUrl(view.url_text.clone()));
+                }
+                ui.label(
+                    egui::RichText::new(
+                        "Fetched in the background (at most 15 s and 20 MB); nothing else is downloaded.",
+                    )
+                    .small()
+                    .weak(),
+                );
+            });
+        if !open {
+            view.url_open = false;
+        }
+    }
     if let Some((target, text)) = &mut view.note_edit {
         let title = match target {
             NoteTarget::Sentence { .. } => "Note on a sentence",
@@ -419,6 +460,7 @@ pub fn dialogs(ctx: &egui::Context, state: &mut State, view: &mut View, cmds: &m
                 egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
                     for (keys, what) in [
                         ("Ctrl+O", "Add articles"),
+                        ("Ctrl+L", "Open an article from its web address"),
                         ("Ctrl+V", "Paste an article"),
                         ("Ctrl+S", "Save the workspace"),
                         ("Ctrl+E", "Export the comparison (HTML)"),

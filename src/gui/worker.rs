@@ -29,6 +29,11 @@ pub enum Message {
         index: Arc<Index>,
         millis: u128,
     },
+    /// An article was fetched from a web address (or the reason it could not be).
+    Fetched {
+        url: String,
+        result: Result<Box<Article>, String>,
+    },
     /// A file dialog returned paths (empty when cancelled).
     Picked { purpose: Pick, paths: Vec<PathBuf> },
 }
@@ -96,6 +101,16 @@ impl Worker {
         self.spawn(move |tx| {
             let (articles, failed) = crate::files::read_articles(&paths);
             let _ = tx.send(Message::Loaded { articles, failed });
+        });
+    }
+
+    /// Fetches an article from a web address in the background (15 s, 20 MB, 5 redirects).
+    pub fn fetch(&mut self, url: String) {
+        self.spawn(move |tx| {
+            let result = crate::fetch::fetch_article(&url, &crate::fetch::FetchOptions::default())
+                .map(Box::new)
+                .map_err(|e| e.to_string());
+            let _ = tx.send(Message::Fetched { url, result });
         });
     }
 
