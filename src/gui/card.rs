@@ -210,7 +210,32 @@ fn diff_ui(ui: &mut egui::Ui, a: &Analysis, view: &View, cmds: &mut Vec<Command>
     let mut job = LayoutJob::default();
     let font = egui::TextStyle::Body.resolve(ui.style());
     let text_colour = ui.visuals().text_color();
-    for op in crate::frame::diff::word_diff(&x.text, &y.text) {
+    // the analysis holds the word diff of every aligned pair (alignment k ↔ diffs[k]); read it
+    // in the direction shown, and compute one only for a pair the analysis did not align
+    use crate::frame::diff::{DiffKind, DiffOp};
+    let stored = view
+        .index
+        .partners
+        .get(&(ia, sa))
+        .and_then(|ps| ps.iter().find(|p| p.0 == (ib, sb)))
+        .and_then(|p| a.diffs.get(p.2));
+    let ops: Vec<DiffOp> = match stored {
+        Some(d) if d.a == (ia, sa) => d.ops.clone(),
+        Some(d) => d
+            .ops
+            .iter()
+            .map(|op| DiffOp {
+                kind: match op.kind {
+                    DiffKind::Delete => DiffKind::Insert,
+                    DiffKind::Insert => DiffKind::Delete,
+                    DiffKind::Equal => DiffKind::Equal,
+                },
+                text: op.text.clone(),
+            })
+            .collect(),
+        None => crate::frame::diff::word_diff(&x.text, &y.text),
+    };
+    for op in ops {
         let mut fmt = egui::TextFormat::simple(font.clone(), text_colour);
         match op.kind {
             crate::frame::diff::DiffKind::Equal => {}
