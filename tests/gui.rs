@@ -417,3 +417,28 @@ fn a_hostile_session_and_workspace_are_repaired_not_fatal() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn overview_figures_are_computed_once_and_match_the_analysis() {
+    let h = harness();
+    let app = h.state();
+    let a = app.view.analysis.as_ref().unwrap();
+    let stats = &app.view.index.stats;
+    assert_eq!(stats.len(), a.articles.len());
+    for (i, s) in stats.iter().enumerate() {
+        let quotes = a
+            .quotes
+            .iter()
+            .filter(|q| q.article.index() == i && !q.scare)
+            .count();
+        assert_eq!(s.voices.iter().map(|v| v.1).sum::<usize>(), quotes);
+        let hedges = a
+            .cues
+            .iter()
+            .filter(|c| c.article.index() == i && c.category == framediff::frame::CueKind::Hedge)
+            .count() as f32;
+        let words = a.articles[i].word_count().max(1) as f32;
+        assert!((s.hedges_per_100 - 100.0 * hedges / words).abs() < 1e-4);
+        assert!(s.frames.windows(2).all(|w| w[0].1 >= w[1].1), "most first");
+    }
+}

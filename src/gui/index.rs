@@ -3,7 +3,9 @@
 //! article.
 
 use crate::analysis::Analysis;
+use crate::frame::CueKind;
 use crate::model::ArticleId;
+use std::collections::BTreeMap;
 use std::collections::HashMap;
 
 /// A sentence of an analysed article: (article, sentence index).
@@ -21,6 +23,22 @@ pub struct Index {
     pub quotes: HashMap<SentenceRef, Vec<usize>>,
     /// first[topic][article] = first sentence of the topic in that article.
     pub first: Vec<Vec<Option<usize>>>,
+    /// The overview's figures per article, computed once per analysis.
+    pub stats: Vec<ArticleStats>,
+}
+
+/// What the overview shows of one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleStats {
+    /// Mean VADER compound of its sentences.
+    pub tone: f32,
+    /// Hedges and boosters (with intensifiers) per 100 words.
+    pub hedges_per_100: f32,
+    pub boosters_per_100: f32,
+    /// Speakers of its quotes (scare quotes left out) with counts, by name.
+    pub voices: Vec<(String, usize)>,
+    /// Frame dimensions with cue counts, most first.
+    pub frames: Vec<(&'static str, usize)>,
 }
 
 impl Index {
@@ -66,6 +84,45 @@ impl Index {
         }
         for list in idx.partners.values_mut() {
             list.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        }
+        idx.stats = vec![ArticleStats::default(); a.articles.len()];
+        let mut hedges = vec![0usize; a.articles.len()];
+        let mut boosters = vec![0usize; a.articles.len()];
+        let mut frames: Vec<BTreeMap<&'static str, usize>> =
+            vec![BTreeMap::new(); a.articles.len()];
+        for c in &a.cues {
+            let i = c.article.index();
+            if i >= a.articles.len() {
+                continue;
+            }
+            match c.category {
+                CueKind::Hedge => hedges[i] += 1,
+                k if k.is_booster() => boosters[i] += 1,
+                CueKind::Frame(d) => *frames[i].entry(d.as_str()).or_default() += 1,
+                _ => {}
+            }
+        }
+        let mut voices: Vec<BTreeMap<String, usize>> = vec![BTreeMap::new(); a.articles.len()];
+        for q in a.quotes.iter().filter(|q| !q.scare) {
+            if let Some(v) = voices.get_mut(q.article.index()) {
+                *v.entry(q.speaker.clone().unwrap_or_else(|| "unattributed".into()))
+                    .or_default() += 1;
+            }
+        }
+        for (i, s) in idx.stats.iter_mut().enumerate() {
+            let words = a.articles[i].word_count().max(1) as f32;
+            s.tone = a
+                .tones
+                .iter()
+                .find(|t| t.article.index() == i)
+                .map_or(0.0, |t| t.mean);
+            s.hedges_per_100 = 100.0 * hedges[i] as f32 / words;
+            s.boosters_per_100 = 100.0 * boosters[i] as f32 / words;
+            s.voices = std::mem::take(&mut voices[i]).into_iter().collect();
+            let mut f: Vec<(&'static str, usize)> =
+                std::mem::take(&mut frames[i]).into_iter().collect();
+            f.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+            s.frames = f;
         }
         for (k, c) in a.cues.iter().enumerate() {
             idx.cues.entry((c.article, c.sentence)).or_default().push(k);

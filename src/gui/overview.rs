@@ -3,11 +3,8 @@
 
 use super::app::{State, View};
 use super::theme::{self, article_colour};
-use crate::frame::CueKind;
-use crate::model::ArticleId;
 use crate::report::article_letter;
 use egui::{Color32, RichText, Sense, vec2};
-use std::collections::BTreeMap;
 
 fn bar(ui: &mut egui::Ui, fraction: f32, colour: Color32, text: String) {
     let w = (ui.available_width() - 90.0).clamp(60.0, 220.0);
@@ -51,13 +48,11 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View) {
             format!("{} · {}", article_letter(i), a.articles[i].short_name())
         }
     };
+    let stats = &view.index.stats;
+    let stat = |i: usize| stats.get(i).cloned().unwrap_or_default();
     ui.label(RichText::new("Tone (average sentence)").strong());
     for i in 0..a.articles.len() {
-        let mean = a
-            .tones
-            .iter()
-            .find(|t| t.article == ArticleId(i))
-            .map_or(0.0, |t| t.mean);
+        let mean = stat(i).tone;
         ui.label(RichText::new(name(i)).small());
         ui.horizontal(|ui| {
             signed_bar(ui, mean, format!("{mean:+.2} (VADER compound, −1 to +1)"));
@@ -66,28 +61,12 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View) {
     }
     ui.add_space(8.0);
     ui.label(RichText::new("Hedges and boosters per 100 words").strong());
-    let per100 = |i: usize, boosters: bool| {
-        let words = a.articles[i].word_count().max(1) as f32;
-        let n = a
-            .cues
-            .iter()
-            .filter(|c| {
-                c.article == ArticleId(i)
-                    && if boosters {
-                        c.category.is_booster()
-                    } else {
-                        c.category == CueKind::Hedge
-                    }
-            })
-            .count() as f32;
-        100.0 * n / words
-    };
-    let max = (0..a.articles.len())
-        .map(|i| per100(i, false).max(per100(i, true)))
+    let max = stats
+        .iter()
+        .map(|s| s.hedges_per_100.max(s.boosters_per_100))
         .fold(0.5, f32::max);
     for i in 0..a.articles.len() {
-        let h = per100(i, false);
-        let b = per100(i, true);
+        let (h, b) = (stat(i).hedges_per_100, stat(i).boosters_per_100);
         ui.label(RichText::new(name(i)).small());
         ui.horizontal(|ui| {
             bar(
@@ -111,15 +90,7 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View) {
     ui.add_space(8.0);
     ui.label(RichText::new("Who is quoted").strong());
     for i in 0..a.articles.len() {
-        let mut by: BTreeMap<String, usize> = BTreeMap::new();
-        for q in a
-            .quotes
-            .iter()
-            .filter(|q| q.article == ArticleId(i) && !q.scare)
-        {
-            *by.entry(q.speaker.clone().unwrap_or_else(|| "unattributed".into()))
-                .or_default() += 1;
-        }
+        let by = stat(i).voices;
         ui.label(
             RichText::new(name(i))
                 .small()
@@ -128,7 +99,7 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View) {
         if by.is_empty() {
             ui.label(RichText::new("no direct quotes").small().weak());
         }
-        let total: usize = by.values().sum();
+        let total: usize = by.iter().map(|x| x.1).sum();
         for (who, n) in by {
             ui.horizontal(|ui| {
                 bar(
@@ -144,19 +115,12 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View) {
     ui.add_space(8.0);
     ui.label(RichText::new("Frame dimensions").strong());
     for i in 0..a.articles.len() {
-        let mut by: BTreeMap<&str, usize> = BTreeMap::new();
-        for c in a.cues.iter().filter(|c| c.article == ArticleId(i)) {
-            if let CueKind::Frame(dim) = c.category {
-                *by.entry(dim.as_str()).or_default() += 1;
-            }
-        }
+        let v = stat(i).frames;
         ui.label(RichText::new(name(i)).small());
-        if by.is_empty() {
+        if v.is_empty() {
             ui.label(RichText::new("no frame cues").small().weak());
             continue;
         }
-        let mut v: Vec<(&str, usize)> = by.into_iter().collect();
-        v.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
         let top = v[0].1.max(1) as f32;
         for (dim, n) in v.into_iter().take(5) {
             ui.horizontal(|ui| {
