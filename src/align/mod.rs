@@ -103,11 +103,17 @@ pub fn align(articles: &[Article], config: &Config) -> Aligned {
 /// [`align`] over articles already tokenised (`tokens[i]` belongs to `articles[i]`). Stories
 /// are aligned in parallel; the output does not depend on the number of threads.
 pub fn align_tokens(articles: &[Article], tokens: &[ArticleTokens], config: &Config) -> Aligned {
-    Aligner { config }.align(articles, tokens)
+    Aligner {
+        config,
+        word_counts: articles.par_iter().map(Article::word_count).collect(),
+    }
+    .align(articles, tokens)
 }
 
 struct Aligner<'c> {
     config: &'c Config,
+    /// Words of each article, counted once (a topic's share is measured against it).
+    word_counts: Vec<usize>,
 }
 
 /// What one story yields: its alignments and its topics with their reading-order keys.
@@ -252,7 +258,7 @@ impl Aligner<'_> {
             let article = &articles[ids[a].0];
             let sentences: Vec<usize> = cluster.iter().filter(|k| k.0 == a).map(|k| k.1).collect();
             let first = sentences[0];
-            let total_words = article.word_count().max(1);
+            let total_words = self.word_counts[ids[a].0].max(1);
             let topic_words: usize = sentences
                 .iter()
                 .map(|&s| article.sentences[s].text.split_whitespace().count())

@@ -4,7 +4,7 @@
 
 use super::pairs::{Key, StorySpace};
 use super::vector::cosine;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
 
 /// Tunable knobs of topic clustering.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -33,6 +33,35 @@ pub struct StoryShape<'a> {
     pub sentences: Vec<Vec<(usize, usize)>>,
     pub space: &'a StorySpace,
 }
+
+/// A pair of clusters that could merge, ordered best first: higher average link, then lower
+/// indices (the order a full rescan would take them in).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Candidate {
+    avg: f32,
+    i: usize,
+    j: usize,
+}
+
+impl Eq for Candidate {}
+
+impl Ord for Candidate {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.avg
+            .total_cmp(&other.avg)
+            .then((other.i, other.j).cmp(&(self.i, self.j)))
+    }
+}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Sentences of one article further apart than this are not compared for topic ties: topics are
+/// local, and an article of thousands of sentences would otherwise cost a comparison per pair.
+pub const WITHIN_ARTICLE_WINDOW: usize = 60;
 
 /// Clusters the sentences of a story. `aligned` holds (a, b, score) cross-article edges.
 /// Returns clusters of keys, each sorted, in no particular order.
@@ -69,7 +98,7 @@ pub fn cluster(
     for (a, sentences) in shape.sentences.iter().enumerate() {
         let vecs = &shape.space.vectors[a];
         for i in 0..sentences.len() {
-            for j in i + 1..sentences.len() {
+            for j in i + 1..sentences.len().min(i + 1 + WITHIN_ARTICLE_WINDOW) {
                 let cos = cosine(&vecs[i], &vecs[j]);
                 if j == i + 1 && sentences[i].0 == sentences[j].0 {
                     add((a, i), (a, j), opts.adjacency + cos);
@@ -100,51 +129,53 @@ pub fn cluster(
             count <= 2 || words_of(m, a) as f32 <= opts.max_share * article_words[a] as f32
         })
     };
-    let mut blocked: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
-    loop {
-        let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
-        for (i, links) in adj.iter().enumerate() {
-            let Some(mi) = &members[i] else { continue };
-            for (&j, &w) in links {
-                if j <= i || blocked.contains(&(i, j)) {
-                    continue;
-                }
-                let Some(mj) = &members[j] else { continue };
-                let avg = w / (mi.len() * mj.len()) as f32;
-                if avg >= opts.threshold {
-                    candidates.push((avg, i, j));
-                }
+    // Average-linkage merging, best pair first (ties: lower indices first), with a heap of
+    // candidate pairs instead of a rescan of every link after each merge. An entry is stale when
+    // either cluster has changed since it was pushed; a pair that does not fit is dropped until
+    // one of its clusters changes (then its links are pushed again).
+    let mut heap: BinaryHeap<Candidate> = BinaryHeap::new();
+    for (i, links) in adj.iter().enumerate() {
+        for (&j, &w) in links {
+            if j > i && w >= opts.threshold {
+                heap.push(Candidate { avg: w, i, j });
             }
         }
-        if candidates.is_empty() {
-            break;
+    }
+    while let Some(Candidate { avg, i, j }) = heap.pop() {
+        let (Some(mi), Some(mj)) = (&members[i], &members[j]) else {
+            continue;
+        };
+        let Some(&w) = adj[i].get(&j) else { continue };
+        if w / (mi.len() * mj.len()) as f32 != avg {
+            continue; // stale: a fresher entry for this pair is in the heap
         }
-        candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-        let mut merged_any = false;
-        for (_, i, j) in candidates {
-            let mut merged = members[i].clone().unwrap_or_default();
-            merged.extend(members[j].iter().flatten());
-            if !fits(&merged) {
-                blocked.insert((i, j));
-                continue;
-            }
-            members[i] = Some(merged);
-            members[j] = None;
-            let moved = std::mem::take(&mut adj[j]);
-            for (k, w) in moved {
-                adj[k].remove(&j);
-                if k != i {
-                    *adj[i].entry(k).or_insert(0.0) += w;
-                    *adj[k].entry(i).or_insert(0.0) += w;
-                }
-            }
-            adj[i].remove(&j);
-            blocked.retain(|&(x, y)| x != i && y != i && x != j && y != j);
-            merged_any = true;
-            break;
+        let mut merged = mi.clone();
+        merged.extend(mj);
+        if !fits(&merged) {
+            continue;
         }
-        if !merged_any {
-            break;
+        members[i] = Some(merged);
+        members[j] = None;
+        let moved = std::mem::take(&mut adj[j]);
+        for (k, w) in moved {
+            adj[k].remove(&j);
+            if k != i {
+                *adj[i].entry(k).or_insert(0.0) += w;
+                *adj[k].entry(i).or_insert(0.0) += w;
+            }
+        }
+        adj[i].remove(&j);
+        let size_i = members[i].as_ref().map_or(1, Vec::len);
+        for (&k, &w) in &adj[i] {
+            let Some(mk) = &members[k] else { continue };
+            let avg = w / (size_i * mk.len()) as f32;
+            if avg >= opts.threshold {
+                heap.push(Candidate {
+                    avg,
+                    i: i.min(k),
+                    j: i.max(k),
+                });
+            }
         }
     }
     members
