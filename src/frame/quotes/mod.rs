@@ -33,6 +33,11 @@ pub fn article_quotes(
     let mut recent_at = 0usize;
     // the subject of the latest sentence that named one
     let mut last_subject: Option<String> = None;
+    let mut last_subject_at: Option<usize> = None;
+    // the person named last in a sentence, and which sentence: a pronoun opening the next
+    // sentence refers to them sooner than to the subject of an older sentence ("… in contrast
+    // to Putin's stance. He has dismissed …")
+    let mut last_named: Option<(usize, String)> = None;
     for s in &article.sentences {
         if s.paragraph != paragraph {
             paragraph = s.paragraph;
@@ -45,6 +50,12 @@ pub fn article_quotes(
         if s.index > recent_at + 3 {
             recent_speaker = None;
         }
+        let salient = match &last_named {
+            Some((at, name)) if Some(*at + 1) == Some(s.index) && Some(*at) > last_subject_at => {
+                Some(name.clone())
+            }
+            _ => last_subject.clone(),
+        };
         let found = scan_people(text, tokens, &mut people, lex);
         let mut mentions: Vec<Mention> = found
             .iter()
@@ -111,7 +122,7 @@ pub fn article_quotes(
                 people: &people,
                 before_sentence,
                 recent_speaker: &recent_speaker,
-                last_subject: &last_subject,
+                last_subject: &salient,
                 lex,
             }
             .find(span);
@@ -186,6 +197,10 @@ pub fn article_quotes(
         }
         if subject_here.is_some() {
             last_subject = subject_here;
+            last_subject_at = Some(s.index);
+        }
+        if let Some(m) = mentions.iter().rev().find(|m| !m.group) {
+            last_named = Some((s.index, m.speaker.clone()));
         }
     }
     out
@@ -243,6 +258,15 @@ mod tests {
         );
         assert_eq!(who(&q[0]), ("Volodymyr Zelensky", "told"));
         assert_eq!(who(&q[1]), ("Dmitry Peskov", "said"));
+    }
+
+    #[test]
+    fn a_pronoun_refers_to_the_person_just_named_not_an_older_subject() {
+        let q = quotes(
+            "Envoy Maria Lind said the draft offered \"a basis for talks.\"\n\nThat openness contrasts with Governor Tomas Brek's view of the regional forum. He called the forum \"a waste of time\" last week.",
+        );
+        assert_eq!(who(&q[0]).0, "Maria Lind");
+        assert_eq!(who(&q[1]).0, "Tomas Brek", "{q:#?}");
     }
 
     #[test]
