@@ -38,9 +38,11 @@ fn framing_meets_the_bars_on_basil_dev() {
     eprintln!("{m}");
     assert!(m.recall() >= 0.5, "lexical-bias recall {}", m.recall());
     assert!(m.density() <= 0.05, "cue density {}", m.density());
-    assert!(
-        m.speaker_accuracy() >= 0.75,
-        "speaker accuracy {}",
-        m.speaker_accuracy()
-    );
+    // Speakers are measured by name alone (issue 10): the role-and-affiliation credit came from
+    // rules fitted to these files (party tags, "organizer") that were taken out. 0.712 is what
+    // the method reaches today; issue 10's bar (0.80) is not met yet, so this guards against a
+    // fall, not the bar.
+    let by_name = m.speaker_name_hits as f64 / m.speaker_spans.max(1) as f64;
+    assert!(by_name >= 0.70, "speaker accuracy by name alone {by_name}");
+    assert!(m.speaker_accuracy() >= by_name);
 }

@@ -79,6 +79,13 @@ pub fn score(a: &SentenceFeatures, b: &SentenceFeatures, va: &Sparse, vb: &Spars
     let quotes = a.quote_shingles.intersection(&b.quote_shingles).count();
     let quote_bonus = if quotes > 0 {
         0.3 + 0.05 * quotes.min(6) as f32
+    } else if a
+        .quoted_words
+        .intersection(&b.quoted_words)
+        .next()
+        .is_some()
+    {
+        0.1
     } else {
         0.0
     };

@@ -254,34 +254,13 @@ pub(super) fn scan_people(
             let first_name_token = tail.first().map_or(k, |t| {
                 tokens.iter().position(|x| x.start == t.start).unwrap_or(k)
             });
-            let mut desc = if d < first_name_token {
+            let desc = if d < first_name_token {
                 text[tokens[d].start..tokens[first_name_token - 1].end]
                     .trim()
                     .to_string()
             } else {
                 String::new()
             };
-            // a party tag after a lawmaker's name: "Rep. Elijah Cummings, D-Md." / "(R-Minn.)"
-            let after = &text[tokens[j - 1].end..];
-            let tag = after.trim_start_matches([',', ' ', '(']);
-            let party = if tag.starts_with("D-") {
-                Some("Democratic")
-            } else if tag.starts_with("R-") {
-                Some("Republican")
-            } else {
-                None
-            };
-            if let Some(party) = party {
-                let lawmaker = people.persons[p].roles.iter().any(|r| {
-                    matches!(
-                        r.as_str(),
-                        "representative" | "senator" | "congressman" | "congresswoman"
-                    )
-                });
-                desc = format!("{desc} {party}{}", if lawmaker { " lawmaker" } else { "" })
-                    .trim()
-                    .to_string();
-            }
             if desc.split_whitespace().count() >= 2
                 || desc.chars().filter(|c| c.is_uppercase()).count() >= 2
             {
