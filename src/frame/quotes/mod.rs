@@ -51,7 +51,7 @@ pub fn article_quotes(
             recent_speaker = None;
         }
         let salient = match &last_named {
-            Some((at, name)) if Some(*at + 1) == Some(s.index) && Some(*at) > last_subject_at => {
+            Some((at, name)) if *at + 1 == s.index && Some(*at) > last_subject_at => {
                 Some(name.clone())
             }
             _ => last_subject.clone(),
