@@ -44,11 +44,25 @@ struct Ctx<'a> {
     covering: Vec<&'a TopicRow>,
     cov_ids: Vec<ArticleId>,
     missing: Vec<ArticleId>,
+    /// Speakers quoted in the covering articles (by last name), with each article's first
+    /// voice of that speaker.
+    speakers: BTreeMap<String, Vec<(ArticleId, &'a Voice)>>,
 }
 
 impl<'a> Ctx<'a> {
     fn new(topic: &'a Topic, table: &'a TopicTable, articles: &'a [Article]) -> Self {
         let covering: Vec<&TopicRow> = table.rows.iter().filter(|r| r.covered).collect();
+        let mut speakers: BTreeMap<String, Vec<(ArticleId, &Voice)>> = BTreeMap::new();
+        for r in &covering {
+            for v in &r.voices {
+                let entry = speakers
+                    .entry(last_name(&v.speaker).to_lowercase())
+                    .or_default();
+                if !entry.iter().any(|(a, _)| *a == r.article) {
+                    entry.push((r.article, v));
+                }
+            }
+        }
         Ctx {
             topic,
             table,
@@ -61,6 +75,7 @@ impl<'a> Ctx<'a> {
                 .map(|r| r.article)
                 .collect(),
             covering,
+            speakers,
         }
     }
 
@@ -71,23 +86,6 @@ impl<'a> Ctx<'a> {
             articles,
             summary,
         }
-    }
-
-    /// Speakers quoted in the covering articles (by last name), with each article's first
-    /// voice of that speaker.
-    fn speakers(&self) -> BTreeMap<String, Vec<(ArticleId, &'a Voice)>> {
-        let mut speakers: BTreeMap<String, Vec<(ArticleId, &Voice)>> = BTreeMap::new();
-        for r in &self.covering {
-            for v in &r.voices {
-                let entry = speakers
-                    .entry(last_name(&v.speaker).to_lowercase())
-                    .or_default();
-                if !entry.iter().any(|(a, _)| *a == r.article) {
-                    entry.push((r.article, v));
-                }
-            }
-        }
-        speakers
     }
 }
 
@@ -176,7 +174,7 @@ fn placement(c: &Ctx) -> Option<Difference> {
 /// paraphrase the speaker or leave them silent).
 fn quotes(c: &Ctx) -> Vec<Difference> {
     let mut out = Vec::new();
-    for quoted in c.speakers().values() {
+    for quoted in c.speakers.values() {
         let by: Vec<ArticleId> = quoted.iter().map(|(a, _)| *a).collect();
         let not: Vec<ArticleId> = c
             .cov_ids
@@ -251,7 +249,7 @@ fn quotes(c: &Ctx) -> Vec<Difference> {
 /// The same speaker reported with verbs of different classes.
 fn verb_classes(c: &Ctx) -> Vec<Difference> {
     let mut out = Vec::new();
-    for quoted in c.speakers().values() {
+    for quoted in c.speakers.values() {
         let classes: BTreeMap<VerbClass, Vec<(ArticleId, &str)>> =
             quoted.iter().fold(BTreeMap::new(), |mut m, (a, v)| {
                 if let (Some(class), Some(verb)) = (v.verb_class, v.verb.as_deref()) {
