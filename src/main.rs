@@ -6,6 +6,11 @@ use framediff::report::{self, ReportFormat};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+// Analysis allocates many small strings and vectors across threads; mimalloc (MIT) serves them
+// faster than the system allocator (issue 8 speed figures).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "framediff",

@@ -8,7 +8,8 @@ use crate::text::tokens::Token;
 pub type Member<'a> = (usize, &'a SentenceFeatures, &'a str, &'a [Token]);
 use super::features::SentenceFeatures;
 use crate::text::tokens::is_stopword;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A topic's label and terms.
 pub struct Labelled {
@@ -60,7 +61,7 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
     let terms: Vec<String> = ranked.iter().take(6).map(|(t, _)| surface(t)).collect();
 
     // plain stem of each surface word → the topic's canonical term
-    let mut canonical_of: HashMap<String, &str> = HashMap::new();
+    let mut canonical_of: HashMap<String, &str> = HashMap::default();
     for (t, forms) in &surfaces {
         canonical_of.entry(t.to_string()).or_insert(t);
         for s in forms.keys() {
@@ -123,7 +124,7 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
     };
     // (sentence, start, len, phrase key) of every candidate, and the articles using each phrase
     let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new();
-    let mut keys: HashMap<String, usize> = HashMap::new();
+    let mut keys: HashMap<String, usize> = HashMap::default();
     let mut seen: Vec<BTreeSet<usize>> = Vec::new();
     for (k, (article, words)) in sentences.iter().enumerate() {
         for start in 0..words.len() {

@@ -6,7 +6,8 @@ use super::Alignment;
 use super::features::SentenceFeatures;
 use super::vector::{Sparse, Vocab, cosine, document_frequencies, idf, tfidf};
 use crate::model::ArticleId;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Tunable knobs of sentence alignment.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -108,7 +109,7 @@ pub fn align_story(
     let total: usize = feats.iter().map(|f| f.len()).sum();
     // Inverted index over terms that are not too common in the story, and over quote shingles.
     let common = (total as f32 * 0.25).max(4.0) as usize;
-    let mut postings: HashMap<u32, Vec<Key>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<Key>> = HashMap::default();
     for (a, vecs) in space.vectors.iter().enumerate() {
         for (s, v) in vecs.iter().enumerate() {
             for &(t, _) in v {
@@ -117,7 +118,7 @@ pub fn align_story(
         }
     }
     postings.retain(|_, p| p.len() <= common);
-    let mut quote_postings: HashMap<&str, Vec<Key>> = HashMap::new();
+    let mut quote_postings: HashMap<&str, Vec<Key>> = HashMap::default();
     for (a, sentences) in feats.iter().enumerate() {
         for (s, f) in sentences.iter().enumerate() {
             for q in &f.quote_shingles {

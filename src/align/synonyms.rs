@@ -4,7 +4,7 @@
 
 use crate::error::LexiconError;
 use crate::text::tokens::stem;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Built-in paraphrase groups.
 pub const BUILTIN: &str = include_str!("../../assets/lexicons/paraphrases.txt");
@@ -37,8 +37,8 @@ impl Synonyms {
     /// Parses a groups file: one comma-separated group per line, `#` comments. A word (after
     /// stemming) may stand in one group only: a second occurrence is an error naming the line.
     pub fn parse(file: &str, text: &str) -> Result<Synonyms, LexiconError> {
-        let mut map = HashMap::new();
-        let mut line_of: HashMap<String, usize> = HashMap::new();
+        let mut map = HashMap::default();
+        let mut line_of: HashMap<String, usize> = HashMap::default();
         for (n, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {

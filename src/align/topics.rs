@@ -4,7 +4,8 @@
 
 use super::pairs::{Key, StorySpace};
 use super::vector::cosine;
-use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BinaryHeap};
 
 /// Tunable knobs of topic clustering.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -111,7 +112,7 @@ pub fn cluster(
     // cluster state: members, and summed link weights to neighbouring clusters
     let n = keys.len();
     let mut members: Vec<Option<Vec<usize>>> = (0..n).map(|i| Some(vec![i])).collect();
-    let mut adj: Vec<HashMap<usize, f32>> = vec![HashMap::new(); n];
+    let mut adj: Vec<HashMap<usize, f32>> = vec![HashMap::default(); n];
     for (&(i, j), &w) in &edges {
         adj[i].insert(j, w);
         adj[j].insert(i, w);

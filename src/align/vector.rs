@@ -1,6 +1,7 @@
 //! Sparse TF-IDF vectors over canonical terms, with cosine similarity by merge join.
 
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 
 /// Term ids in insertion order.
 #[derive(Debug, Default, Clone)]
@@ -26,7 +27,7 @@ pub type Sparse = Vec<(u32, f32)>;
 pub fn document_frequencies<'a>(
     bags: impl Iterator<Item = &'a BTreeMap<u32, f32>>,
 ) -> HashMap<u32, u32> {
-    let mut df = HashMap::new();
+    let mut df = HashMap::default();
     for bag in bags {
         for &t in bag.keys() {
             *df.entry(t).or_insert(0) += 1;

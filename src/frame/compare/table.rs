@@ -57,7 +57,15 @@ fn dedup(v: impl IntoIterator<Item = String>) -> Vec<String> {
         .collect()
 }
 
-/// Builds the table of a topic over the articles of its story.
+/// The run of `items` that belongs to article `a`; `items` are sorted by article.
+fn of_article<T>(items: &[T], article: impl Fn(&T) -> ArticleId, a: ArticleId) -> &[T] {
+    let start = items.partition_point(|x| article(x) < a);
+    let end = start + items[start..].partition_point(|x| article(x) <= a);
+    &items[start..end]
+}
+
+/// Builds the table of a topic over the articles of its story. `quotes` and `cues` are sorted
+/// by article (as framing produces them), so each row looks only at its own article's.
 pub fn table(
     topic: &Topic,
     story: &[ArticleId],
@@ -74,7 +82,8 @@ pub fn table(
                 .map(|m| m.sentences.iter().copied().collect())
                 .unwrap_or_default();
             let in_topic = |art: ArticleId, s: usize| art == a && sentences.contains(&s);
-            let cues_here: Vec<&Cue> = cues
+            let quotes = of_article(quotes, |q| q.article, a);
+            let cues_here: Vec<&Cue> = of_article(cues, |c| c.article, a)
                 .iter()
                 .filter(|c| in_topic(c.article, c.sentence))
                 .collect();
@@ -153,8 +162,9 @@ pub fn table(
                 ),
                 frames,
                 tone: tones
-                    .iter()
-                    .find(|t| t.article == a)
+                    .get(a.index())
+                    .filter(|t| t.article == a)
+                    .or_else(|| tones.iter().find(|t| t.article == a))
                     .and_then(|t| tone::mean_of(t, &sentences.iter().copied().collect::<Vec<_>>())),
                 words: sentences
                     .iter()
