@@ -26,15 +26,16 @@
 //!
 //! # The chooser
 //!
-//! A modal window with the folder path (editable; Enter goes there), *Up*, the folder's entries
-//! (folders first, then files filtered by the purpose's extensions unless *All files* is ticked,
-//! sorted by name without case), multi-select (Ctrl/Shift+click) to add articles, *Add this
-//! folder* to add a folder, a file name (default `comparison.framediff` or `comparison.EXT`, as the
-//! system dialog gets) to save or export, and Open/Save/Cancel; Enter accepts, Escape cancels.
-//! A folder is read on the worker ([`list_dir`]), at most [`MAX_ENTRIES`] entries; a folder that
-//! cannot be read shows the reason inside the chooser. The chooser ends with the same
-//! [`Pick`] and paths the system dialog produces, so the rest of the window does not know which
-//! one was used.
+//! A modal window with the folder path (editable; Enter goes there), *Up one level*, the
+//! folder's entries (folders first, their names ending in `/`, then files filtered by the
+//! purpose's extensions unless *All files* is ticked; sorted by name without case),
+//! multi-select (Ctrl/Shift+click) to add articles, *Add this folder* to add a folder, a file
+//! name (default `comparison.framediff` or `comparison.EXT`, as the system dialog gets) to save
+//! or export, and Open/Add/Save/Export and Cancel; Enter accepts, Escape cancels, saving over an
+//! existing file asks first. A folder is read on the worker ([`list_dir`]), at most
+//! [`MAX_ENTRIES`] entries (the chooser says when there are more); a folder that cannot be read
+//! shows the reason inside the chooser. The chooser ends with the same [`Pick`] and paths the
+//! system dialog produces, so the rest of the window does not know which one was used.
 
 use super::app::Command;
 use super::worker::Pick;
@@ -46,7 +47,8 @@ use std::sync::OnceLock;
 pub const MAX_ENTRIES: usize = 5000;
 
 /// Said once when the system dialog is missing and the chooser is used instead.
-pub const NO_NATIVE_NOTICE: &str = "No system file dialog is available (no XDG portal or zenity); using framediff's own chooser.";
+pub const NO_NATIVE_NOTICE: &str =
+    "No system file dialog is available (no XDG portal or zenity); using framediff's own chooser.";
 
 /// Said once when `FRAMEDIFF_NATIVE_DIALOGS=0` (or a test) asks for the chooser.
 pub const FORCED_NOTICE: &str =
@@ -179,8 +181,7 @@ fn libdbus_loads() -> bool {
 ))]
 fn portal_file_chooser() -> bool {
     if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none()
-        && std::env::var_os("XDG_RUNTIME_DIR")
-            .is_none_or(|d| !Path::new(&d).join("bus").exists())
+        && std::env::var_os("XDG_RUNTIME_DIR").is_none_or(|d| !Path::new(&d).join("bus").exists())
     {
         return false;
     }
@@ -443,10 +444,7 @@ impl Chooser {
                         path.set_extension(ext);
                     }
                 }
-                let existing = listing
-                    .entries
-                    .iter()
-                    .find(|e| e.path == path);
+                let existing = listing.entries.iter().find(|e| e.path == path);
                 match existing {
                     Some(e) if e.is_dir => {
                         self.message = Some(format!("{} is a folder.", e.name));
@@ -526,19 +524,21 @@ impl Chooser {
             ui.horizontal(|ui| {
                 let parent = self.dir().parent().map(Path::to_path_buf);
                 if ui
-                    .add_enabled(parent.is_some(), egui::Button::new("Up"))
+                    .add_enabled(parent.is_some(), egui::Button::new("Up one level"))
                     .on_hover_text("The folder above")
                     .clicked()
                     && let Some(p) = parent
                 {
                     cmds.push(Command::ChooserBrowse(p));
                 }
-                ui.label("Folder:");
-                let resp = ui.add(
-                    egui::TextEdit::singleline(&mut self.path_text)
-                        .desired_width(440.0)
-                        .hint_text("a folder path"),
-                );
+                let label = ui.label("Folder:");
+                let resp = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.path_text)
+                            .desired_width(440.0)
+                            .hint_text("a folder path"),
+                    )
+                    .labelled_by(label.id);
                 let go = ui.button("Go").on_hover_text("Show this folder (Enter)");
                 if go.clicked() || (resp.lost_focus() && enter) {
                     text_enter = enter;
@@ -571,9 +571,16 @@ impl Chooser {
                         for e in shown {
                             ui.horizontal(|ui| {
                                 ui.set_min_height(row_height);
-                                ui.label(if e.is_dir { "📁" } else { "📄" });
                                 let selected = self.selected.contains(&e.path);
-                                let resp = ui.selectable_label(selected, &e.name);
+                                let resp = if e.is_dir {
+                                    ui.selectable_label(
+                                        false,
+                                        RichText::new(format!("{}/", e.name)).strong(),
+                                    )
+                                    .on_hover_text("Open this folder")
+                                } else {
+                                    ui.selectable_label(selected, &e.name)
+                                };
                                 if resp.clicked() || resp.double_clicked() {
                                     clicked = Some((e.clone(), resp.double_clicked()));
                                 }
@@ -607,10 +614,10 @@ impl Chooser {
             });
             if self.saving() {
                 ui.horizontal(|ui| {
-                    ui.label("File name:");
-                    let resp = ui.add(
-                        egui::TextEdit::singleline(&mut self.file_name).desired_width(440.0),
-                    );
+                    let label = ui.label("File name:");
+                    let resp = ui
+                        .add(egui::TextEdit::singleline(&mut self.file_name).desired_width(440.0))
+                        .labelled_by(label.id);
                     if resp.changed() {
                         self.confirm_replace = None;
                     }

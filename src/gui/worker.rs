@@ -5,8 +5,8 @@
 use crate::analysis::{Analysis, Stage, analyze_with_progress};
 use crate::config::Config;
 use crate::error::IngestError;
-use crate::gui::index::Index;
 use crate::gui::chooser::{self, DialogPolicy, Listing};
+use crate::gui::index::Index;
 use crate::model::{Article, Note};
 use crate::report::ReportFormat;
 use crate::workspace::Workspace;
