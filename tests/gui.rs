@@ -497,9 +497,27 @@ fn ctrl_o_without_a_system_dialog_opens_the_chooser_and_adds_the_chosen_file() {
     h.get_by_label("All files").click();
     h.run();
     h.get_by_label("photo.bin");
+    h.get_by_label("Add").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Select one or more files")
+            .is_some(),
+        "Add with nothing selected says what to do"
+    );
+    // Ctrl+click selects a second file and unselects it again
     h.get_by_label("dam.txt").click();
     h.run();
-    h.get_by_label("Add").click();
+    h.get_by_label("photo.bin")
+        .click_modifiers(egui::Modifiers::COMMAND);
+    h.run();
+    assert_eq!(h.state().view.chooser.as_ref().unwrap().selected.len(), 2);
+    h.get_by_label("photo.bin")
+        .click_modifiers(egui::Modifiers::COMMAND);
+    h.run();
+    let chooser = h.state().view.chooser.as_ref().unwrap();
+    assert_eq!(chooser.selected.len(), 1);
+    assert!(chooser.selected[0].ends_with("dam.txt"));
+    h.key_press(egui::Key::Enter);
     settle(&mut h);
     let app = h.state();
     assert!(app.view.chooser.is_none(), "the chooser closes");

@@ -511,6 +511,7 @@ impl Chooser {
             cmds.push(Command::ChooserCancel);
             return;
         }
+        let first_cmd = cmds.len();
         let mut accept = false;
         let mut text_enter = false;
         let mut clicked: Option<(DirEntry, bool)> = None;
@@ -626,8 +627,14 @@ impl Chooser {
                         text_enter = true;
                     }
                 });
-            } else if self.purpose == Pick::AddArticles && !self.selected.is_empty() {
-                ui.label(format!("{} file(s) selected", self.selected.len()));
+            } else if self.purpose == Pick::AddArticles {
+                ui.label(
+                    RichText::new(format!(
+                        "{} file(s) selected; Ctrl+click selects more",
+                        self.selected.len()
+                    ))
+                    .small(),
+                );
             }
             if let Some(m) = &self.message {
                 ui.label(RichText::new(m).color(ui.visuals().warn_fg_color));
@@ -642,7 +649,12 @@ impl Chooser {
                 }
             });
         });
-        if enter && !text_enter && ctx.memory(|m| m.focused().is_none()) {
+        // Enter accepts unless it went to a text field, or (on a focused folder, Up, Go or
+        // Cancel) it already moved or closed the chooser
+        let moved = cmds[first_cmd..]
+            .iter()
+            .any(|c| matches!(c, Command::ChooserBrowse(_) | Command::ChooserCancel));
+        if enter && !text_enter && !moved && !ctx.text_edit_focused() {
             accept = true;
         }
         if accept && let Some(cmd) = self.accept() {
