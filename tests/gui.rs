@@ -669,3 +669,28 @@ fn a_missing_folder_typed_into_the_chooser_shows_an_error() {
         Some(std::fs::canonicalize(dir.path()).unwrap().as_path())
     );
 }
+
+#[test]
+fn a_huge_folder_lists_the_first_entries_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = framediff::gui::chooser::MAX_ENTRIES + 20;
+    for i in 0..n {
+        std::fs::write(dir.path().join(format!("a{i:05}.txt")), "").unwrap();
+    }
+    let mut h = in_window_harness(dir.path());
+    h.state_mut().run_cmd(Command::AddArticlesDialog);
+    settle(&mut h);
+    let Some(ListState::Ready(l)) = h.state().view.chooser.as_ref().map(|c| &c.list) else {
+        panic!("the folder was not listed");
+    };
+    assert_eq!(l.entries.len(), framediff::gui::chooser::MAX_ENTRIES);
+    assert!(l.truncated);
+    assert!(h.query_by_label_contains("only the first 5000").is_some());
+    // only the visible rows are laid out: the first entry is there, the last is not
+    let (first, last) = (
+        l.entries[0].name.clone(),
+        l.entries[l.entries.len() - 1].name.clone(),
+    );
+    h.get_by_label(&first);
+    assert!(h.query_by_label(&last).is_none());
+}

@@ -17,9 +17,9 @@
 //! 2. An executable `zenity` on `PATH` means the system dialog works (rfd's fallback).
 //! 3. Otherwise `libdbus-1.so.3` must load (rfd needs it for the portal) and a call on the
 //!    session bus — `org.freedesktop.DBus.Properties.Get("org.freedesktop.portal.FileChooser",
-//!    "version")` on `/org/freedesktop/portal/desktop`, made with `zbus` and a 5 s timeout —
-//!    must answer. This also starts a portal that is D-Bus activatable, and fails when a portal
-//!    runs without a backend that implements the file chooser.
+//!    "version")` on `/org/freedesktop/portal/desktop`, made with `zbus` (5 s for the call, 6 s
+//!    for the whole check) — must answer. This also starts a portal that is D-Bus activatable,
+//!    and fails when a portal runs without a backend that implements the file chooser.
 //! 4. If neither holds, the in-window chooser is used and the window says so once.
 //!
 //! On Windows and macOS the system dialog is always there.
@@ -127,7 +127,20 @@ fn probe() -> bool {
     target_os = "openbsd"
 ))]
 fn probe() -> bool {
-    zenity_on_path() || (libdbus_loads() && portal_file_chooser())
+    if zenity_on_path() {
+        return true;
+    }
+    if !libdbus_loads() {
+        return false;
+    }
+    // the method timeout does not cover connecting and authenticating, so the whole check
+    // gets a deadline of its own: a bus that hangs means no dialog, not a window that waits
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(portal_file_chooser());
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(6))
+        .unwrap_or(false)
 }
 
 #[cfg(any(
@@ -547,31 +560,41 @@ impl Chooser {
                 }
             });
             ui.separator();
-            let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
-            egui::ScrollArea::vertical()
+            // rows are laid out only where they are visible (a folder may list 5000 entries)
+            let row_height = ui
+                .spacing()
+                .interact_size
+                .y
+                .max(ui.text_style_height(&egui::TextStyle::Body) + 2.0 * ui.spacing().button_padding.y);
+            let scroll = egui::ScrollArea::vertical()
                 .id_salt("chooser_list")
                 .max_height(340.0)
                 .min_scrolled_height(340.0)
-                .auto_shrink([false, false])
-                .show(ui, |ui| match &self.list {
-                    ListState::Loading(_) => {
+                .auto_shrink([false, false]);
+            match &self.list {
+                ListState::Loading(_) => {
+                    scroll.show(ui, |ui| {
                         ui.horizontal(|ui| {
                             ui.add(egui::Spinner::new());
                             ui.label("Reading the folder…");
                         });
-                    }
-                    ListState::Failed(_, e) => {
+                    });
+                }
+                ListState::Failed(_, e) => {
+                    scroll.show(ui, |ui| {
                         ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
-                    }
-                    ListState::Ready(l) => {
-                        let shown: Vec<&DirEntry> =
-                            l.entries.iter().filter(|e| self.shows(e)).collect();
+                    });
+                }
+                ListState::Ready(l) => {
+                    let shown: Vec<&DirEntry> =
+                        l.entries.iter().filter(|e| self.shows(e)).collect();
+                    scroll.show_rows(ui, row_height, shown.len().max(1), |ui, rows| {
                         if shown.is_empty() {
                             ui.label(RichText::new("Nothing to show here.").weak());
                         }
-                        for e in shown {
+                        for e in shown.get(rows).unwrap_or_default() {
                             ui.horizontal(|ui| {
-                                ui.set_min_height(row_height);
+                                ui.set_height(row_height);
                                 let selected = self.selected.contains(&e.path);
                                 let resp = if e.is_dir {
                                     ui.selectable_label(
@@ -583,21 +606,22 @@ impl Chooser {
                                     ui.selectable_label(selected, &e.name)
                                 };
                                 if resp.clicked() || resp.double_clicked() {
-                                    clicked = Some((e.clone(), resp.double_clicked()));
+                                    clicked = Some(((*e).clone(), resp.double_clicked()));
                                 }
                             });
                         }
-                        if l.truncated {
-                            ui.label(
-                                RichText::new(format!(
-                                    "This folder holds more than {MAX_ENTRIES} entries; only the first {MAX_ENTRIES} are listed. Type a path to reach the others."
-                                ))
-                                .small()
-                                .weak(),
-                            );
-                        }
+                    });
+                    if l.truncated {
+                        ui.label(
+                            RichText::new(format!(
+                                "This folder holds more than {MAX_ENTRIES} entries; only the first {MAX_ENTRIES} are listed. Type a path to reach the others."
+                            ))
+                            .small()
+                            .weak(),
+                        );
                     }
-                });
+                }
+            }
             if let Some((e, double)) = clicked.take() {
                 self.click(ui, e, double, cmds, &mut accept);
             }
