@@ -39,6 +39,7 @@
 
 use super::app::Command;
 use super::worker::Pick;
+use crate::report::ReportFormat;
 use egui::{Key, Modifiers, RichText};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -374,7 +375,14 @@ impl Chooser {
             Pick::AddFolder => ("Folders", Vec::new()),
             Pick::OpenWorkspace => ("framediff workspace", vec!["framediff", "json"]),
             Pick::SaveWorkspace => ("framediff workspace", vec!["framediff"]),
-            Pick::Export(f) => (f.extension(), vec![f.extension()]),
+            Pick::Export(f) => {
+                let what = match f {
+                    ReportFormat::Html => "HTML page",
+                    ReportFormat::Markdown => "Markdown",
+                    ReportFormat::Json => "JSON",
+                };
+                (what, vec![f.extension()])
+            }
         }
     }
 
@@ -734,7 +742,7 @@ mod tests {
         assert!(!c.shows(&file(".hidden.framediff")));
         c.all_files = true;
         assert!(c.shows(&file("a.txt")));
-        let c = Chooser::new(Pick::Export(crate::report::ReportFormat::Markdown), None);
+        let c = Chooser::new(Pick::Export(ReportFormat::Markdown), None);
         assert_eq!(c.file_name, "comparison.md");
     }
 
