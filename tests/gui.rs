@@ -1,10 +1,12 @@
 //! The window driven headless with egui_kittest on the real app state: samples load, topics
 //! scroll every column, cues explain themselves, teaching mode hides outlets, articles can be
-//! removed, workspaces save and reopen, keyboard shortcuts work.
+//! removed, workspaces save and reopen, keyboard shortcuts work, and without a system file
+//! dialog framediff's own chooser adds, saves, cancels and reports unreadable folders.
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use framediff::gui::app::Command;
+use framediff::gui::chooser::{DialogPolicy, ListState};
 use framediff::gui::{FramediffApp, State};
 use std::time::Duration;
 
@@ -186,6 +188,7 @@ fn workspace_saves_and_reopens_with_notes() {
     let bad = dir.join("bad.framediff");
     std::fs::write(&bad, "{ this is not a workspace").unwrap();
     app.run_cmd(Command::OpenWorkspace(bad.clone()));
+    assert!(app.wait_idle(WAIT));
     assert_eq!(app.state.workspace.entries.len(), 4);
     assert!(
         app.view
@@ -264,6 +267,8 @@ fn export_writes_every_format_with_notes() {
         let path = dir.join(format!("out.{ext}"));
         h.state_mut()
             .run_cmd(Command::ExportTo(format, path.clone()));
+        assert_eq!(h.state().view.status.as_deref(), Some("Exporting…"));
+        settle(&mut h);
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("discuss in class"), "{ext}");
         assert!(text.contains("Meridian Wire"), "{ext}");
@@ -406,7 +411,7 @@ fn a_hostile_session_and_workspace_are_repaired_not_fatal() {
     std::fs::write(&not_ws, "just some text").unwrap();
     let before = h.state().state.workspace.entries.len();
     h.state_mut().run_cmd(Command::OpenWorkspace(not_ws));
-    h.run();
+    settle(&mut h);
     assert_eq!(h.state().state.workspace.entries.len(), before);
     assert!(
         h.state()
@@ -441,4 +446,251 @@ fn overview_figures_are_computed_once_and_match_the_analysis() {
         assert!((s.hedges_per_100 - 100.0 * hedges / words).abs() < 1e-4);
         assert!(s.frames.windows(2).all(|w| w[0].1 >= w[1].1), "most first");
     }
+}
+
+/// The samples analysed, with the system file dialog forced off and dialogs starting in `dir`.
+fn in_window_harness(dir: &std::path::Path) -> Harness<'static, FramediffApp> {
+    let mut app = FramediffApp::with_state(State::default());
+    app.worker.dialogs = DialogPolicy::InWindow;
+    app.state.last_dir = Some(dir.to_path_buf());
+    app.start(Vec::new());
+    assert!(app.wait_idle(WAIT), "analysis did not finish");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 900.0))
+        .with_max_steps(200)
+        .build_ui_state(|ui, app: &mut FramediffApp| app.frame_ui(ui), app);
+    h.run();
+    h
+}
+
+fn listed_dir(h: &Harness<'static, FramediffApp>) -> Option<std::path::PathBuf> {
+    match &h.state().view.chooser.as_ref()?.list {
+        ListState::Ready(l) => Some(l.dir.clone()),
+        _ => None,
+    }
+}
+
+#[test]
+fn ctrl_o_without_a_system_dialog_opens_the_chooser_and_adds_the_chosen_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("dam.txt"),
+        "Dam repairs begin in the valley\n\nEngineers began repairs on the old dam on Monday, the regional water authority said in a statement. The work is expected to last three months.",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("photo.bin"), [0u8, 1, 2]).unwrap();
+    std::fs::create_dir(dir.path().join("older")).unwrap();
+    let mut h = in_window_harness(dir.path());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    settle(&mut h);
+    assert!(h.state().view.chooser.is_some(), "Ctrl+O opens the chooser");
+    assert_eq!(
+        listed_dir(&h).as_deref(),
+        Some(std::fs::canonicalize(dir.path()).unwrap().as_path())
+    );
+    h.get_by_label("Add articles");
+    h.get_by_label("older/");
+    assert!(
+        h.query_by_label("photo.bin").is_none(),
+        "files that are not articles are filtered out"
+    );
+    h.get_by_label("All files").click();
+    h.run();
+    h.get_by_label("photo.bin");
+    h.get_by_label("Add").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Select one or more files")
+            .is_some(),
+        "Add with nothing selected says what to do"
+    );
+    // Ctrl+click selects a second file and unselects it again
+    h.get_by_label("dam.txt").click();
+    h.run();
+    h.get_by_label("photo.bin")
+        .click_modifiers(egui::Modifiers::COMMAND);
+    h.run();
+    assert_eq!(h.state().view.chooser.as_ref().unwrap().selected.len(), 2);
+    h.get_by_label("photo.bin")
+        .click_modifiers(egui::Modifiers::COMMAND);
+    h.run();
+    let chooser = h.state().view.chooser.as_ref().unwrap();
+    assert_eq!(chooser.selected.len(), 1);
+    assert!(chooser.selected[0].ends_with("dam.txt"));
+    h.key_press(egui::Key::Enter);
+    settle(&mut h);
+    let app = h.state();
+    assert!(app.view.chooser.is_none(), "the chooser closes");
+    assert_eq!(
+        app.state.workspace.entries.len(),
+        5,
+        "{:?}",
+        app.view.problems
+    );
+    assert_eq!(
+        app.state.workspace.entries[4].article.title,
+        "Dam repairs begin in the valley"
+    );
+    assert_eq!(app.view.analysis.as_ref().unwrap().articles.len(), 5);
+    assert_eq!(app.view.status.as_deref(), Some("Added 1 article(s)."));
+}
+
+#[test]
+fn save_as_through_the_chooser_writes_a_workspace_that_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = in_window_harness(dir.path());
+    h.state_mut().run_cmd(Command::SaveWorkspaceAs);
+    settle(&mut h);
+    h.get_by_label("Save workspace");
+    h.get_by_label("Save").click();
+    settle(&mut h);
+    let path = std::fs::canonicalize(dir.path())
+        .unwrap()
+        .join("comparison.framediff");
+    assert!(h.state().view.chooser.is_none());
+    assert_eq!(
+        h.state().state.workspace_path.as_deref(),
+        Some(path.as_path())
+    );
+    assert_eq!(
+        h.state().view.status.as_deref(),
+        Some(format!("Saved {}.", path.display()).as_str())
+    );
+    let (ws, repairs) = framediff::files::read_workspace(&path).expect("a workspace file");
+    assert!(repairs.is_empty(), "{repairs:?}");
+    assert_eq!(ws.entries.len(), 4);
+    assert_eq!(ws, h.state().state.workspace);
+
+    // saving as the same name again asks before replacing the file
+    h.state_mut().run_cmd(Command::Remove(0));
+    settle(&mut h);
+    h.state_mut().run_cmd(Command::SaveWorkspaceAs);
+    settle(&mut h);
+    h.get_by_label("Save").click();
+    h.run();
+    assert!(h.query_by_label_contains("already exists").is_some());
+    assert_eq!(
+        framediff::files::read_workspace(&path)
+            .unwrap()
+            .0
+            .entries
+            .len(),
+        4,
+        "not replaced before the second Save"
+    );
+    h.get_by_label("Save").click();
+    settle(&mut h);
+    assert_eq!(
+        framediff::files::read_workspace(&path)
+            .unwrap()
+            .0
+            .entries
+            .len(),
+        3
+    );
+}
+
+#[test]
+fn a_cancelled_chooser_says_cancelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = in_window_harness(dir.path());
+    // Escape cancels an export
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    settle(&mut h);
+    h.get_by_label("Export comparison");
+    assert_eq!(
+        h.state().view.chooser.as_ref().unwrap().file_name,
+        "comparison.html"
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().view.chooser.is_none());
+    assert_eq!(h.state().view.status.as_deref(), Some("Cancelled."));
+    h.get_by_label("Cancelled.");
+    // and the Cancel button cancels adding a folder; nothing is added or written
+    h.state_mut().view.status = None;
+    h.state_mut().run_cmd(Command::AddFolderDialog);
+    settle(&mut h);
+    h.get_by_label("Add this folder");
+    h.get_by_label("Cancel").click();
+    settle(&mut h);
+    assert!(h.state().view.chooser.is_none());
+    assert_eq!(h.state().view.status.as_deref(), Some("Cancelled."));
+    assert_eq!(h.state().state.workspace.entries.len(), 4);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_missing_folder_typed_into_the_chooser_shows_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = in_window_harness(dir.path());
+    h.state_mut().run_cmd(Command::OpenWorkspaceDialog);
+    settle(&mut h);
+    assert!(listed_dir(&h).is_some());
+    let missing = dir.path().join("no-such-folder").join("deeper");
+    let field = h
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .next()
+        .unwrap();
+    field.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_all_by_role(egui::accesskit::Role::TextInput)
+        .next()
+        .unwrap()
+        .type_text(&missing.display().to_string());
+    h.run();
+    h.key_press(egui::Key::Enter);
+    settle(&mut h);
+    let chooser = h.state().view.chooser.as_ref().expect("still open");
+    match &chooser.list {
+        ListState::Failed(d, e) => {
+            assert_eq!(d, &missing);
+            assert!(e.contains("Cannot read") && e.contains("deeper"), "{e}");
+        }
+        other => panic!("expected an error, got {other:?}"),
+    }
+    assert!(h.query_by_label_contains("Cannot read").is_some());
+    // Open with nothing readable says why and stays open
+    h.get_by_label("Open").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Choose a folder that can be read")
+            .is_some()
+    );
+    assert!(h.state().view.chooser.is_some());
+    // Up twice reaches the temp folder again
+    h.get_by_label("Up one level").click();
+    settle(&mut h);
+    h.get_by_label("Up one level").click();
+    settle(&mut h);
+    assert_eq!(
+        listed_dir(&h).as_deref(),
+        Some(std::fs::canonicalize(dir.path()).unwrap().as_path())
+    );
+}
+
+#[test]
+fn a_huge_folder_lists_the_first_entries_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = framediff::gui::chooser::MAX_ENTRIES + 20;
+    for i in 0..n {
+        std::fs::write(dir.path().join(format!("a{i:05}.txt")), "").unwrap();
+    }
+    let mut h = in_window_harness(dir.path());
+    h.state_mut().run_cmd(Command::AddArticlesDialog);
+    settle(&mut h);
+    let Some(ListState::Ready(l)) = h.state().view.chooser.as_ref().map(|c| &c.list) else {
+        panic!("the folder was not listed");
+    };
+    assert_eq!(l.entries.len(), framediff::gui::chooser::MAX_ENTRIES);
+    assert!(l.truncated);
+    assert!(h.query_by_label_contains("only the first 5000").is_some());
+    // only the visible rows are laid out: the first entry is there, the last is not
+    let (first, last) = (
+        l.entries[0].name.clone(),
+        l.entries[l.entries.len() - 1].name.clone(),
+    );
+    h.get_by_label(&first);
+    assert!(h.query_by_label(&last).is_none());
 }

@@ -1,13 +1,14 @@
 //! The application: persisted [`State`], transient [`View`], the [`Command`]s drawing code
 //! returns, and `run_cmd`, the one place where they change state.
 
+use super::chooser::{self, Chooser, DialogPolicy};
 use super::index::{Index, SentenceRef};
 use super::worker::{Message, Pick, Worker};
 use super::{card, columns, library, menu, overview, topics};
 use crate::analysis::Analysis;
 use crate::config::Config;
 use crate::model::ArticleId;
-use crate::report::{self, ReportFormat};
+use crate::report::ReportFormat;
 use crate::workspace::{Entry, NoteTarget, Theme, Workspace};
 use egui::{Align2, Color32, Id, LayerId, Order, TextStyle};
 use serde::{Deserialize, Serialize};
@@ -79,6 +80,10 @@ pub struct View {
     pub applied_zoom: Option<f32>,
     /// Layout of the columns, kept between frames (scroll sync, ribbons, virtualisation).
     pub layout: columns::Layout,
+    /// framediff's own file chooser, when open (no system dialog, or asked for).
+    pub chooser: Option<Chooser>,
+    /// "No system file dialog" has been said.
+    pub chooser_noticed: bool,
 }
 
 /// Everything drawing code can ask for. Applied after the frame by [`FramediffApp::run_cmd`].
@@ -112,6 +117,11 @@ pub enum Command {
     SaveWorkspaceTo(PathBuf),
     ExportDialog(ReportFormat),
     ExportTo(ReportFormat, PathBuf),
+    /// The in-window chooser shows this folder (read in the background).
+    ChooserBrowse(PathBuf),
+    /// The in-window chooser ended with these paths, like a system dialog would.
+    ChooserDone(Pick, Vec<PathBuf>),
+    ChooserCancel,
     EditNote(NoteTarget),
     SetNote(NoteTarget, String),
     SetTeaching(bool),
@@ -155,6 +165,7 @@ impl FramediffApp {
         let mut app = Self::with_config(restored.unwrap_or_default(), config);
         app.view.problems.extend(problems);
         app.worker.set_context(&cc.egui_ctx);
+        app.worker.probe_dialogs();
         app.start(paths);
         app
     }
@@ -175,10 +186,12 @@ impl FramediffApp {
                 .into_iter()
                 .map(|r| format!("The last session was repaired: {r}")),
         );
+        let mut worker = Worker::default();
+        worker.dialogs = DialogPolicy::from_env();
         FramediffApp {
             state,
             view,
-            worker: Worker::default(),
+            worker,
             config,
             pasted_count: 0,
         }
@@ -241,10 +254,18 @@ impl FramediffApp {
                     Err(e) => self.view.problems.push(e),
                 },
                 Message::Loaded { articles, failed } => {
+                    let failures = failed.len();
                     for e in failed {
                         self.view.problems.push(e.to_string());
                     }
                     let added = articles.len();
+                    if added == 0 {
+                        self.view.status = Some(if failures == 0 {
+                            "No article was found in what was chosen.".into()
+                        } else {
+                            format!("No article was added: {failures} file(s) could not be read.")
+                        });
+                    }
                     for a in articles {
                         self.state.workspace.entries.push(Entry {
                             article: a,
@@ -275,23 +296,59 @@ impl FramediffApp {
                     self.view.layout = Default::default();
                     self.recompute_find();
                 }
-                Message::Picked { purpose, paths } => {
-                    if let Some(first) = paths.first() {
-                        self.state.last_dir = first.parent().map(PathBuf::from);
-                    }
-                    if purpose == Pick::AddArticles {
-                        if !paths.is_empty() {
-                            self.worker.load(paths);
-                        }
-                        continue;
-                    }
-                    match (purpose, paths.into_iter().next()) {
-                        (_, None) | (Pick::AddArticles, _) => {}
-                        (Pick::OpenWorkspace, Some(p)) => self.run_cmd(Command::OpenWorkspace(p)),
-                        (Pick::SaveWorkspace, Some(p)) => self.run_cmd(Command::SaveWorkspaceTo(p)),
-                        (Pick::Export(f), Some(p)) => self.run_cmd(Command::ExportTo(f, p)),
+                Message::Picked { purpose, paths } => self.picked(purpose, paths),
+                Message::NoNativeDialog { purpose, start_dir } => {
+                    self.open_chooser(purpose, start_dir)
+                }
+                Message::Listed {
+                    generation,
+                    dir,
+                    result,
+                } => {
+                    if let Some(c) = &mut self.view.chooser {
+                        c.listed(generation, dir, result);
                     }
                 }
+                Message::WorkspaceRead { path, result } => {
+                    let shown = path.display().to_string();
+                    match result {
+                        Ok((ws, repairs)) => {
+                            self.state.workspace = ws;
+                            self.state.workspace_path = Some(path);
+                            self.view.selected_topic = None;
+                            self.view.status = Some(if repairs.is_empty() {
+                                format!("Opened {shown}.")
+                            } else {
+                                format!("Opened {shown}, with {} repair(s).", repairs.len())
+                            });
+                            self.view
+                                .problems
+                                .extend(repairs.into_iter().map(|r| format!("{shown}: {r}")));
+                            self.reanalyse();
+                        }
+                        Err(e) => {
+                            self.view.status = Some(format!("Could not open {shown}."));
+                            self.view.problems.push(e);
+                        }
+                    }
+                }
+                Message::Saved { path, result } => match result {
+                    Ok(()) => {
+                        self.view.status = Some(format!("Saved {}.", path.display()));
+                        self.state.workspace_path = Some(path);
+                    }
+                    Err(e) => {
+                        self.view.status = Some("The workspace was not saved.".into());
+                        self.view.problems.push(e);
+                    }
+                },
+                Message::Exported { path, result } => match result {
+                    Ok(()) => self.view.status = Some(format!("Exported {}.", path.display())),
+                    Err(e) => {
+                        self.view.status = Some("The export was not written.".into());
+                        self.view.problems.push(e);
+                    }
+                },
                 Message::Progress { .. } => {}
             }
         }
@@ -312,7 +369,12 @@ impl FramediffApp {
         }
         self.poll_worker();
         let ctx = ui.ctx().clone();
-        let mut cmds: Vec<Command> = menu::shortcuts(&ctx, &self.view);
+        // while the chooser is open, keys (Enter, Escape, arrows) are its own
+        let mut cmds: Vec<Command> = if self.view.chooser.is_some() {
+            Vec::new()
+        } else {
+            menu::shortcuts(&ctx, &self.view)
+        };
         menu::top_bar(ui, &self.state, &self.view, &self.worker, &mut cmds);
         menu::status_bar(ui, &self.state, &self.view, &mut cmds);
         egui::Panel::left("library")
@@ -362,6 +424,9 @@ impl FramediffApp {
             columns::ui(ui, &self.state, &mut self.view, &mut cmds);
         });
         menu::dialogs(&ctx, &mut self.state, &mut self.view, &mut cmds);
+        if let Some(c) = &mut self.view.chooser {
+            c.ui(&ctx, &mut cmds);
+        }
         drag_and_drop(&ctx, &mut cmds);
         for cmd in cmds {
             self.run_cmd(cmd);
@@ -375,10 +440,8 @@ impl FramediffApp {
     pub fn run_cmd(&mut self, cmd: Command) {
         let view = &mut self.view;
         match cmd {
-            Command::AddArticlesDialog => self
-                .worker
-                .pick(Pick::AddArticles, self.state.last_dir.clone()),
-            Command::AddFolderDialog => self.worker.pick_folder(),
+            Command::AddArticlesDialog => self.open_dialog(Pick::AddArticles),
+            Command::AddFolderDialog => self.open_dialog(Pick::AddFolder),
             Command::AddPaths(paths) => {
                 view.path_open = false;
                 view.path_text.clear();
@@ -487,71 +550,56 @@ impl FramediffApp {
                 view.find_open = false;
                 view.note_edit = None;
             }
-            Command::OpenWorkspaceDialog => self
-                .worker
-                .pick(Pick::OpenWorkspace, self.state.last_dir.clone()),
+            Command::OpenWorkspaceDialog => self.open_dialog(Pick::OpenWorkspace),
             Command::OpenWorkspace(path) => {
-                let shown = path.display().to_string();
-                // checked on load: only a regular file of bounded size, a known version, values
-                // in range; what had to be repaired is said, and the file is left as it was
-                match crate::files::read_workspace(&path) {
-                    Ok((ws, repairs)) => {
-                        self.state.workspace = ws;
-                        self.state.workspace_path = Some(path);
-                        view.selected_topic = None;
-                        view.status = Some(if repairs.is_empty() {
-                            format!("Opened {shown}.")
-                        } else {
-                            format!("Opened {shown}, with {} repair(s).", repairs.len())
-                        });
-                        view.problems
-                            .extend(repairs.into_iter().map(|r| format!("{shown}: {r}")));
-                        self.reanalyse();
-                    }
-                    Err(e) => view.problems.push(e.to_string()),
-                }
+                // read and checked on the worker: only a regular file of bounded size, a known
+                // version, values in range; what had to be repaired is said, and the file is
+                // left as it was (see Message::WorkspaceRead)
+                view.status = Some(format!("Opening {}…", path.display()));
+                self.worker.open_workspace(path);
             }
             Command::SaveWorkspace => match self.state.workspace_path.clone() {
                 Some(p) => self.run_cmd(Command::SaveWorkspaceTo(p)),
                 None => self.run_cmd(Command::SaveWorkspaceAs),
             },
-            Command::SaveWorkspaceAs => self
-                .worker
-                .pick(Pick::SaveWorkspace, self.state.last_dir.clone()),
+            Command::SaveWorkspaceAs => self.open_dialog(Pick::SaveWorkspace),
             Command::SaveWorkspaceTo(path) => {
-                let json = self.state.workspace.to_json();
-                match crate::files::write_atomic(&path, json.as_bytes()) {
-                    Ok(()) => {
-                        view.status = Some(format!("Saved {}.", path.display()));
-                        self.state.workspace_path = Some(path);
-                    }
-                    Err(e) => view.problems.push(
-                        crate::WorkspaceError::Write {
-                            path: path.display().to_string(),
-                            message: e.to_string(),
-                        }
-                        .to_string(),
-                    ),
-                }
+                // a snapshot, serialised and written atomically on the worker
+                view.status = Some("Saving…".into());
+                self.worker
+                    .save_workspace(self.state.workspace.clone(), path);
             }
-            Command::ExportDialog(f) => self
-                .worker
-                .pick(Pick::Export(f), self.state.last_dir.clone()),
+            Command::ExportDialog(f) => self.open_dialog(Pick::Export(f)),
             Command::ExportTo(format, path) => match &view.analysis {
                 Some(analysis) => {
-                    let text =
-                        report::render(analysis, self.state.workspace.notes.as_slice(), format);
-                    match crate::files::write_atomic(&path, text.as_bytes()) {
-                        Ok(()) => view.status = Some(format!("Exported {}.", path.display())),
-                        Err(e) => view
-                            .problems
-                            .push(format!("{}: cannot write the export: {e}", path.display())),
-                    }
+                    view.status = Some("Exporting…".into());
+                    self.worker.export(
+                        Arc::clone(analysis),
+                        self.state.workspace.notes.clone(),
+                        format,
+                        path,
+                    );
                 }
-                None => view
-                    .problems
-                    .push("Nothing to export yet: the analysis has not finished.".into()),
+                None => {
+                    view.status = Some("Nothing was exported.".into());
+                    view.problems
+                        .push("Nothing to export yet: the analysis has not finished.".into())
+                }
             },
+            Command::ChooserBrowse(dir) => {
+                if let Some(c) = &mut view.chooser {
+                    let generation = c.browse(dir.clone());
+                    self.worker.list_dir(generation, dir);
+                }
+            }
+            Command::ChooserDone(purpose, paths) => {
+                view.chooser = None;
+                self.picked(purpose, paths);
+            }
+            Command::ChooserCancel => {
+                view.chooser = None;
+                view.status = Some("Cancelled.".into());
+            }
             Command::EditNote(target) => {
                 let text = self
                     .state
@@ -617,6 +665,57 @@ impl FramediffApp {
             Command::DismissProblems => view.problems.clear(),
             Command::ShowRemoved(i) => view.show_removed = i,
             Command::ToggleShortcuts => view.show_shortcuts = !view.show_shortcuts,
+        }
+    }
+
+    /// Opens the system file dialog for `purpose`, or framediff's chooser when there is none.
+    fn open_dialog(&mut self, purpose: Pick) {
+        let start = self.state.last_dir.clone();
+        match self.worker.dialogs.native_now() {
+            Some(false) => self.open_chooser(purpose, start),
+            // known to work, or still being probed (the job waits and falls back)
+            _ => self.worker.pick(purpose, start),
+        }
+    }
+
+    /// Opens the in-window chooser in `start` (else the working folder, else the home folder);
+    /// says once why it is used when no system dialog was found.
+    fn open_chooser(&mut self, purpose: Pick, start: Option<PathBuf>) {
+        let forced = self.worker.dialogs == DialogPolicy::InWindow;
+        let notice = if forced {
+            chooser::FORCED_NOTICE
+        } else {
+            chooser::NO_NATIVE_NOTICE
+        };
+        if !forced && !self.view.chooser_noticed {
+            self.view.chooser_noticed = true;
+            self.view.problems.push(notice.into());
+        }
+        let dir = start
+            .or_else(|| std::env::current_dir().ok())
+            .or_else(|| std::env::var_os("HOME").map(PathBuf::from))
+            .unwrap_or_else(|| PathBuf::from("/"));
+        let mut c = Chooser::new(purpose, Some(notice.into()));
+        let generation = c.browse(dir.clone());
+        self.view.chooser = Some(c);
+        self.worker.list_dir(generation, dir);
+    }
+
+    /// A file dialog (system or in-window) ended: no paths means it was cancelled.
+    fn picked(&mut self, purpose: Pick, paths: Vec<PathBuf>) {
+        let Some(first) = paths.first() else {
+            self.view.status = Some("Cancelled.".into());
+            return;
+        };
+        self.state.last_dir = first.parent().map(PathBuf::from);
+        match purpose {
+            Pick::AddArticles | Pick::AddFolder => {
+                self.view.status = Some("Reading the articles…".into());
+                self.worker.load(paths);
+            }
+            Pick::OpenWorkspace => self.run_cmd(Command::OpenWorkspace(first.clone())),
+            Pick::SaveWorkspace => self.run_cmd(Command::SaveWorkspaceTo(first.clone())),
+            Pick::Export(f) => self.run_cmd(Command::ExportTo(f, first.clone())),
         }
     }
 

@@ -3,6 +3,7 @@
 
 pub mod app;
 mod card;
+pub mod chooser;
 mod columns;
 pub mod index;
 mod library;

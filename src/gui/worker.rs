@@ -1,11 +1,15 @@
-//! Work off the UI thread: reading files and running the analysis, with progress reports.
+//! Work off the UI thread: reading files and running the analysis, with progress reports; file
+//! dialogs, folder listings for the in-window chooser, opening and saving workspaces, exports.
 //! The UI sends a job and polls for results each frame; a newer job makes older results stale.
 
 use crate::analysis::{Analysis, Stage, analyze_with_progress};
 use crate::config::Config;
 use crate::error::IngestError;
+use crate::gui::chooser::{self, DialogPolicy, Listing};
 use crate::gui::index::Index;
-use crate::model::Article;
+use crate::model::{Article, Note};
+use crate::report::ReportFormat;
+use crate::workspace::Workspace;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -36,12 +40,40 @@ pub enum Message {
     },
     /// A file dialog returned paths (empty when cancelled).
     Picked { purpose: Pick, paths: Vec<PathBuf> },
+    /// No system file dialog is available: the in-window chooser takes over.
+    NoNativeDialog {
+        purpose: Pick,
+        start_dir: Option<PathBuf>,
+    },
+    /// A folder was read for the in-window chooser.
+    Listed {
+        generation: u64,
+        dir: PathBuf,
+        result: Result<Listing, String>,
+    },
+    /// A workspace file was read and checked: the workspace and its repairs, or the reason.
+    WorkspaceRead {
+        path: PathBuf,
+        result: Result<(Workspace, Vec<String>), String>,
+    },
+    /// A workspace was written (or the reason it was not).
+    Saved {
+        path: PathBuf,
+        result: Result<(), String>,
+    },
+    /// An export was rendered and written (or the reason it was not).
+    Exported {
+        path: PathBuf,
+        result: Result<(), String>,
+    },
 }
 
 /// Why a file dialog was opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pick {
     AddArticles,
+    /// A folder whose articles are added.
+    AddFolder,
     OpenWorkspace,
     SaveWorkspace,
     Export(crate::report::ReportFormat),
@@ -58,6 +90,8 @@ pub struct Worker {
     pub pending: usize,
     /// Latest progress of the newest analysis.
     pub progress: Option<(Stage, f32)>,
+    /// System file dialog or framediff's chooser (see [`crate::gui::chooser`]).
+    pub dialogs: DialogPolicy,
 }
 
 impl Default for Worker {
@@ -70,6 +104,7 @@ impl Default for Worker {
             generation: 0,
             pending: 0,
             progress: None,
+            dialogs: DialogPolicy::default(),
         }
     }
 }
@@ -144,9 +179,16 @@ impl Worker {
         });
     }
 
-    /// Opens a native file dialog off the UI thread.
+    /// Opens the system file dialog off the UI thread. When [`Worker::dialogs`] finds none
+    /// (after waiting for the probe if it is still running), sends [`Message::NoNativeDialog`]
+    /// instead, so the window opens its own chooser.
     pub fn pick(&mut self, purpose: Pick, start_dir: Option<PathBuf>) {
+        let policy = self.dialogs;
         self.spawn(move |tx| {
+            if !policy.native_blocking() {
+                let _ = tx.send(Message::NoNativeDialog { purpose, start_dir });
+                return;
+            }
             let mut dialog = rfd::FileDialog::new();
             if let Some(dir) = start_dir {
                 dialog = dialog.set_directory(dir);
@@ -158,6 +200,11 @@ impl Worker {
                     .add_filter("All files", &["*"])
                     .pick_files()
                     .unwrap_or_default(),
+                Pick::AddFolder => dialog
+                    .set_title("Add a folder of articles")
+                    .pick_folder()
+                    .into_iter()
+                    .collect(),
                 Pick::OpenWorkspace => dialog
                     .set_title("Open workspace")
                     .add_filter("framediff workspace", &["framediff", "json"])
@@ -183,18 +230,61 @@ impl Worker {
         });
     }
 
-    /// Opens a folder picker (its files are added) off the UI thread.
-    pub fn pick_folder(&mut self) {
+    /// Starts finding out whether a system file dialog exists, so the first Ctrl+O need not wait.
+    pub fn probe_dialogs(&self) {
+        if self.dialogs == DialogPolicy::Auto && self.dialogs.native_now().is_none() {
+            std::thread::spawn(chooser::native_dialogs);
+        }
+    }
+
+    /// Reads a folder (at most [`chooser::MAX_ENTRIES`] entries) for the in-window chooser.
+    pub fn list_dir(&mut self, generation: u64, dir: PathBuf) {
         self.spawn(move |tx| {
-            let paths: Vec<PathBuf> = rfd::FileDialog::new()
-                .set_title("Add a folder of articles")
-                .pick_folder()
-                .into_iter()
-                .collect();
-            let _ = tx.send(Message::Picked {
-                purpose: Pick::AddArticles,
-                paths,
+            let result = chooser::list_dir(&dir, chooser::MAX_ENTRIES);
+            let _ = tx.send(Message::Listed {
+                generation,
+                dir,
+                result,
             });
+        });
+    }
+
+    /// Reads and checks a workspace file.
+    pub fn open_workspace(&mut self, path: PathBuf) {
+        self.spawn(move |tx| {
+            let result = crate::files::read_workspace(&path).map_err(|e| e.to_string());
+            let _ = tx.send(Message::WorkspaceRead { path, result });
+        });
+    }
+
+    /// Writes a snapshot of the workspace atomically.
+    pub fn save_workspace(&mut self, workspace: Workspace, path: PathBuf) {
+        self.spawn(move |tx| {
+            let json = workspace.to_json();
+            let result = crate::files::write_atomic(&path, json.as_bytes()).map_err(|e| {
+                crate::WorkspaceError::Write {
+                    path: path.display().to_string(),
+                    message: e.to_string(),
+                }
+                .to_string()
+            });
+            let _ = tx.send(Message::Saved { path, result });
+        });
+    }
+
+    /// Renders the analysis with the notes in `format` and writes it atomically.
+    pub fn export(
+        &mut self,
+        analysis: Arc<Analysis>,
+        notes: Vec<Note>,
+        format: ReportFormat,
+        path: PathBuf,
+    ) {
+        self.spawn(move |tx| {
+            let text = crate::report::render(&analysis, &notes, format);
+            let result = crate::files::write_atomic(&path, text.as_bytes())
+                .map_err(|e| format!("{}: cannot write the export: {e}", path.display()));
+            let _ = tx.send(Message::Exported { path, result });
         });
     }
 
