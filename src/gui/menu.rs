@@ -13,6 +13,9 @@ const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S)
 const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 const ADDRESS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::L);
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+/// Next / previous difference, as in Meld.
+pub const NEXT_DIFFERENCE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowDown);
+pub const PREV_DIFFERENCE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowUp);
 
 /// Keyboard shortcuts, read before drawing.
 pub fn shortcuts(ctx: &egui::Context, view: &View) -> Vec<Command> {
@@ -38,6 +41,13 @@ pub fn shortcuts(ctx: &egui::Context, view: &View) -> Vec<Command> {
             cmds.push(Command::ClearSelection);
         }
         if !typing {
+            // before the plain arrows, which would also match with Alt held
+            if i.consume_shortcut(&NEXT_DIFFERENCE) {
+                cmds.push(Command::StepDifference(1));
+            }
+            if i.consume_shortcut(&PREV_DIFFERENCE) {
+                cmds.push(Command::StepDifference(-1));
+            }
             if i.consume_key(Modifiers::NONE, Key::ArrowDown)
                 || i.consume_key(Modifiers::NONE, Key::ArrowRight)
             {
@@ -466,6 +476,10 @@ pub fn dialogs(ctx: &egui::Context, state: &mut State, view: &mut View, cmds: &m
                         ("Ctrl+E", "Export the comparison (HTML)"),
                         ("Ctrl+F", "Find across articles; Enter for the next match"),
                         ("Up / Down", "Previous / next topic"),
+                        (
+                            "Alt+Up / Alt+Down",
+                            "Previous / next difference (scrolls to its evidence)",
+                        ),
                         ("Esc", "Clear the selection"),
                         ("Ctrl + / Ctrl -", "Larger / smaller text"),
                         ("F1", "This list"),
