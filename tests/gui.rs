@@ -5,7 +5,7 @@
 //! difference is one click (or Alt+Down) from its evidence, an omission from its closest passage.
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use framediff::gui::app::Command;
 use framediff::gui::chooser::{DialogPolicy, ListState};
 use framediff::gui::{FramediffApp, State};
@@ -943,5 +943,125 @@ fn an_omission_shows_the_closest_passage_one_click_away() {
     assert_eq!(
         h.state().view.evidence,
         vec![(framediff::ArticleId(0), 1), target]
+    );
+}
+
+/// Every text the last frame painted (text shapes, in every layer: windows, tooltips) and every
+/// accessibility label, for searching.
+fn rendered_texts(h: &Harness<'static, FramediffApp>) -> Vec<String> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<String>) {
+        match shape {
+            egui::Shape::Text(t) => out.push(t.galley.text().to_string()),
+            egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for s in &h.output().shapes {
+        walk(&s.shape, &mut out);
+    }
+    out.extend(
+        h.query_all_by(|_| true)
+            .filter_map(|n| n.accesskit_node().label()),
+    );
+    out
+}
+
+/// The texts among `texts` that contain one of `names` (case-insensitive).
+fn leaks(texts: &[String], names: &[String]) -> Vec<String> {
+    texts
+        .iter()
+        .filter_map(|t| {
+            let lower = t.to_lowercase();
+            names
+                .iter()
+                .find(|n| lower.contains(&n.to_lowercase()))
+                .map(|n| format!("{n:?} in {t:?}"))
+        })
+        .collect()
+}
+
+#[test]
+fn teaching_mode_shows_no_outlet_author_or_title_anywhere() {
+    let mut h = harness();
+    let names: Vec<String> = h
+        .state()
+        .state
+        .workspace
+        .entries
+        .iter()
+        .flat_map(|e| {
+            let a = &e.article;
+            // a file name often names the outlet too
+            let file = std::path::Path::new(&a.path)
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned());
+            [
+                a.source.clone(),
+                a.author.clone(),
+                Some(a.title.clone()),
+                file,
+            ]
+        })
+        .flatten()
+        .filter(|s| s.trim().chars().count() >= 4)
+        .collect();
+    assert!(
+        names.len() >= 8,
+        "the samples name outlets and authors: {names:?}"
+    );
+    // without teaching mode they are shown (so the search below can find them)
+    assert!(!leaks(&rendered_texts(&h), &names).is_empty());
+    h.state_mut().run_cmd(Command::SetTeaching(true));
+    h.run();
+    let mut found = Vec::new();
+    let mut check = |h: &Harness<'static, FramediffApp>, when: &str| {
+        for l in leaks(&rendered_texts(h), &names) {
+            found.push(format!("{when}: {l}"));
+        }
+    };
+    check(&h, "main window");
+    h.state_mut().run_cmd(Command::SelectTopic(Some(0)));
+    h.run();
+    check(&h, "topic card");
+    h.state_mut().run_cmd(Command::SetRightTab(
+        framediff::gui::app::RightTab::Overview,
+    ));
+    h.run();
+    check(&h, "overview");
+    let n = h.state().state.workspace.entries.len();
+    for i in 0..n {
+        h.state_mut().run_cmd(Command::ShowRemoved(Some(i)));
+        h.run();
+        check(&h, &format!("set aside from entry {i}"));
+    }
+    h.state_mut().run_cmd(Command::ShowRemoved(None));
+    h.run();
+    // tooltips of the library rows and their buttons
+    for label in [
+        "Article A",
+        "Article B",
+        "Article C",
+        "Article D",
+        "Remove",
+        "Hide",
+    ] {
+        let count = h.query_all_by_label(label).count();
+        for k in 0..count {
+            if let Some(node) = h.query_all_by_label(label).nth(k) {
+                node.hover();
+            }
+            h.run();
+            h.run();
+            check(&h, &format!("tooltip of {label:?} #{k}"));
+        }
+    }
+    h.state_mut().run_cmd(Command::Remove(0));
+    settle(&mut h);
+    check(&h, "after removing an article");
+    assert!(
+        found.is_empty(),
+        "teaching mode leaks:\n{}",
+        found.join("\n")
     );
 }

@@ -508,10 +508,12 @@ impl FramediffApp {
             Command::Remove(i) => {
                 if i < self.state.workspace.entries.len() {
                     let removed = self.state.workspace.entries.remove(i);
-                    view.status = Some(format!(
-                        "Removed \u{201c}{}\u{201d}.",
-                        removed.article.title
-                    ));
+                    let teaching = self.state.workspace.settings.teaching_mode && !view.revealed;
+                    view.status = Some(if teaching {
+                        "Removed the article (its title stays hidden in teaching mode).".into()
+                    } else {
+                        format!("Removed \u{201c}{}\u{201d}.", removed.article.title)
+                    });
                     view.selected_topic = None;
                     view.diff_pair = None;
                     self.reanalyse();

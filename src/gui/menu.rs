@@ -505,11 +505,32 @@ pub fn dialogs(ctx: &egui::Context, state: &mut State, view: &mut View, cmds: &m
                     ui.label(
                         "Page boilerplate framediff recognised and kept out of the comparison:",
                     );
+                    // bylines, copyright lines and repeated titles name the outlet and author
+                    let teaching = state.workspace.settings.teaching_mode && !view.revealed;
+                    if teaching {
+                        ui.label(
+                            RichText::new(
+                                "The text is hidden in teaching mode: it can name the outlet, \
+                                 the author or the title.",
+                            )
+                            .weak(),
+                        );
+                    }
                     egui::ScrollArea::vertical().show(ui, |ui| {
                         egui::Grid::new("removed").striped(true).show(ui, |ui| {
                             for r in &e.article.removed {
                                 ui.label(RichText::new(r.kind.describe()).strong());
-                                ui.label(&r.text);
+                                if teaching {
+                                    ui.label(
+                                        RichText::new(format!(
+                                            "{} words",
+                                            r.text.split_whitespace().count()
+                                        ))
+                                        .weak(),
+                                    );
+                                } else {
+                                    ui.label(&r.text);
+                                }
                                 ui.end_row();
                             }
                         });
