@@ -175,14 +175,17 @@ fn flash_strength(elapsed: Option<f64>) -> f32 {
     }
 }
 
-/// The colour evidence sentences are highlighted with.
-fn evidence_colour(dark: bool, strength: f32) -> Color32 {
-    let base = if dark {
+/// The colour evidence sentences are highlighted with: opaque (mixed with the panel colour),
+/// so that the overlapping rectangles of a sentence's runs read as one even mark.
+fn evidence_colour(visuals: &egui::Visuals, strength: f32) -> Color32 {
+    let base = if visuals.dark_mode {
         Color32::from_rgb(0x8a, 0x6d, 0x00)
     } else {
         Color32::from_rgb(0xff, 0xd8, 0x4d)
     };
-    base.gamma_multiply(strength.clamp(0.0, 1.0))
+    visuals
+        .panel_fill
+        .lerp_to_gamma(base, strength.clamp(0.0, 1.0))
 }
 
 /// What the drawing of one frame needs to know.
@@ -352,10 +355,10 @@ fn body(
             .collect();
         ui.painter().set(strips, egui::Shape::Vec(shapes));
         if !flashed.is_empty() {
-            let colour = evidence_colour(ui.visuals().dark_mode, ctx.flash);
+            let colour = evidence_colour(ui.visuals(), ctx.flash);
             let marks = flashed
                 .into_iter()
-                .map(|r| egui::Shape::rect_filled(r.expand(2.0), 3.0, colour))
+                .map(|r| egui::Shape::rect_filled(r.expand2(vec2(2.0, 1.0)), 2.0, colour))
                 .collect();
             ui.painter().set(flash_bg, egui::Shape::Vec(marks));
         }
