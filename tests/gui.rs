@@ -1059,6 +1059,14 @@ fn teaching_mode_shows_no_outlet_author_or_title_anywhere() {
     h.state_mut().run_cmd(Command::Remove(0));
     settle(&mut h);
     check(&h, "after removing an article");
+    // an article read from its address: the address names the site
+    let url = serve_article_once();
+    h.state_mut().run_cmd(Command::FetchUrl(url.clone()));
+    settle(&mut h);
+    assert_eq!(h.state().state.workspace.entries.len(), n);
+    for l in leaks(&rendered_texts(&h), std::slice::from_ref(&url)) {
+        found.push(format!("after adding from an address: {l}"));
+    }
     assert!(
         found.is_empty(),
         "teaching mode leaks:\n{}",

@@ -263,7 +263,14 @@ impl FramediffApp {
                             article: *article,
                             hidden: false,
                         });
-                        self.view.status = Some(format!("Added the article from {url}."));
+                        // an address names the site: not in teaching mode
+                        let teaching =
+                            self.state.workspace.settings.teaching_mode && !self.view.revealed;
+                        self.view.status = Some(if teaching {
+                            "Added the article from its address.".into()
+                        } else {
+                            format!("Added the article from {url}.")
+                        });
                         self.reanalyse();
                     }
                     Err(e) => self.view.problems.push(e),
