@@ -641,3 +641,21 @@ fn ribbons(ui: &egui::Ui, layout: &Layout, index: &Index, h: SentenceRef) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_flash_pulses_then_settles_to_a_steady_highlight() {
+        assert_eq!(flash_strength(None), STEADY);
+        assert!((flash_strength(Some(0.0)) - 1.0).abs() < 1e-6);
+        assert!(flash_strength(Some(0.75)) > STEADY, "the second pulse");
+        assert_eq!(flash_strength(Some(FLASH_SECONDS)), STEADY);
+        assert_eq!(flash_strength(Some(60.0)), STEADY);
+        for k in 0..=30 {
+            let s = flash_strength(Some(k as f64 * 0.05));
+            assert!((STEADY..=1.0).contains(&s), "{s}");
+        }
+    }
+}

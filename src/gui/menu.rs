@@ -203,6 +203,21 @@ pub fn top_bar(
                 if ui.button("Find across articles…").clicked() {
                     cmds.push(Command::OpenFind);
                 }
+                ui.separator();
+                let sc = |s: &KeyboardShortcut| ui.ctx().format_shortcut(s);
+                let (next, prev) = (sc(&NEXT_DIFFERENCE), sc(&PREV_DIFFERENCE));
+                if ui
+                    .add(egui::Button::new("Next difference").shortcut_text(next))
+                    .clicked()
+                {
+                    cmds.push(Command::StepDifference(1));
+                }
+                if ui
+                    .add(egui::Button::new("Previous difference").shortcut_text(prev))
+                    .clicked()
+                {
+                    cmds.push(Command::StepDifference(-1));
+                }
             });
             ui.menu_button("Help", |ui| {
                 if ui.button("Keyboard shortcuts (F1)").clicked() {
