@@ -1,10 +1,11 @@
 //! The window driven headless with egui_kittest on the real app state: samples load, topics
 //! scroll every column, cues explain themselves, teaching mode hides outlets, articles can be
 //! removed, workspaces save and reopen, keyboard shortcuts work, and without a system file
-//! dialog framediff's own chooser adds, saves, cancels and reports unreadable folders.
+//! dialog framediff's own chooser adds, saves, cancels and reports unreadable folders; a
+//! difference is one click (or Alt+Down) from its evidence, an omission from its closest passage.
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use framediff::gui::app::Command;
 use framediff::gui::chooser::{DialogPolicy, ListState};
 use framediff::gui::{FramediffApp, State};
@@ -693,4 +694,382 @@ fn a_huge_folder_lists_the_first_entries_and_says_so() {
     );
     h.get_by_label(&first);
     assert!(h.query_by_label(&last).is_none());
+}
+
+/// Whether sentence `r` was drawn this frame with its top inside its column's visible text.
+fn shown_in_column(app: &FramediffApp, r: (framediff::ArticleId, usize)) -> bool {
+    let (Some(rect), Some(col)) = (
+        app.view.layout.rects.get(&r),
+        app.view.layout.columns.get(r.0.index()),
+    ) else {
+        return false;
+    };
+    rect.top() >= col.top() - 2.0 && rect.top() < col.bottom()
+}
+
+/// The first evidence sentence of difference `k` in each article: what its columns scroll to.
+fn evidence_targets(app: &FramediffApp, k: usize) -> Vec<(framediff::ArticleId, usize)> {
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for &r in &app.view.index.evidence[k].sentences {
+        if !seen.contains(&r.0) {
+            seen.push(r.0);
+            out.push(r);
+        }
+    }
+    out
+}
+
+#[test]
+fn clicking_a_difference_scrolls_each_column_to_its_evidence() {
+    let mut h = harness();
+    // with no topic selected the card lists the story's differences: take one whose evidence
+    // is out of sight now
+    let (k, text, targets) = {
+        let app = h.state();
+        let a = app.view.analysis.as_ref().unwrap();
+        let k = (0..a.differences.len().min(40))
+            .filter(|&k| {
+                let t = evidence_targets(app, k);
+                t.len() >= 2 && t.iter().any(|&r| !shown_in_column(app, r))
+            })
+            .max_by_key(|&k| evidence_targets(app, k).iter().map(|r| r.1).sum::<usize>())
+            .expect("a difference with evidence out of sight");
+        let d = &a.differences[k];
+        let text = format!("{}: {}", a.topics[d.topic].label, d.summary);
+        (k, text, evidence_targets(app, k))
+    };
+    h.get_all_by_label(&text)
+        .next()
+        .expect("the difference is listed on the card")
+        .click_accesskit();
+    h.run();
+    h.run();
+    let app = h.state();
+    let a = app.view.analysis.as_ref().unwrap();
+    assert_eq!(app.view.selected_difference, Some(k));
+    assert_eq!(app.view.selected_topic, Some(a.differences[k].topic));
+    assert!(app.view.scroll_to_evidence.is_none(), "request consumed");
+    assert!(app.view.flash_since.is_some(), "evidence flashed");
+    for r in &targets {
+        assert!(app.view.evidence.contains(r));
+        assert!(
+            shown_in_column(app, *r),
+            "evidence {r:?} not scrolled into view: {:?} in {:?}",
+            app.view.layout.rects.get(r),
+            app.view.layout.columns.get(r.0.index())
+        );
+    }
+    let status = app.view.status.clone().unwrap_or_default();
+    assert!(status.starts_with("Difference "), "{status}");
+    // clicking it again deselects it and its highlight
+    h.get_all_by_label(&a.differences[k].summary.clone())
+        .next()
+        .expect("the topic's card lists it")
+        .click_accesskit();
+    h.run();
+    assert_eq!(h.state().view.selected_difference, None);
+    assert!(h.state().view.evidence.is_empty());
+}
+
+#[test]
+fn alt_down_and_alt_up_walk_the_differences() {
+    let mut h = harness();
+    let (t, diffs, n) = {
+        let app = h.state();
+        let a = app.view.analysis.as_ref().unwrap();
+        let t = (0..a.topics.len())
+            .find(|&t| a.differences.iter().filter(|d| d.topic == t).count() >= 2)
+            .expect("a topic with two differences");
+        let story = a.topics[t].story;
+        let n = a
+            .differences
+            .iter()
+            .filter(|d| a.topics[d.topic].story == story)
+            .count();
+        let diffs: Vec<usize> = (0..a.differences.len())
+            .filter(|&k| a.differences[k].topic == t)
+            .collect();
+        (t, diffs, n)
+    };
+    h.state_mut().run_cmd(Command::SelectTopic(Some(t)));
+    h.run();
+    let alt = egui::Modifiers::ALT;
+    h.key_press_modifiers(alt, egui::Key::ArrowDown);
+    h.run();
+    let pos = |h: &Harness<'static, FramediffApp>| {
+        let app = h.state();
+        framediff::gui::evidence::position(
+            app.view.analysis.as_ref().unwrap(),
+            app.view.selected_difference.unwrap(),
+        )
+        .unwrap()
+    };
+    assert_eq!(h.state().view.selected_difference, Some(diffs[0]));
+    assert_eq!(
+        h.state().view.selected_topic,
+        Some(t),
+        "Alt+Down is not Down"
+    );
+    let (p, total) = pos(&h);
+    assert_eq!(total, n);
+    assert_eq!(
+        h.state().view.status.as_deref(),
+        Some(format!("Difference {p} of {n}").as_str())
+    );
+    h.get_by_label(&format!("Difference {p} of {n}"));
+    h.key_press_modifiers(alt, egui::Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().view.selected_difference, Some(diffs[1]));
+    h.get_by_label(&format!("Difference {} of {n}", p + 1));
+    h.key_press_modifiers(alt, egui::Key::ArrowUp);
+    h.run();
+    assert_eq!(h.state().view.selected_difference, Some(diffs[0]));
+    assert_eq!(h.state().view.selected_topic, Some(t));
+    // the ▼ button does the same as Alt+Down, and says so
+    h.get_by_label("Next difference").click();
+    h.run();
+    assert_eq!(h.state().view.selected_difference, Some(diffs[1]));
+    h.get_by_label("Next difference").hover();
+    h.run();
+    assert!(h.query_by_label_contains("Next difference (Alt").is_some());
+}
+
+/// Two articles of one story: A covers a flood in two sentences; B, 30 sentences long, does
+/// not, but its 26th sentence speaks of the river and the dam gates.
+fn omission_fixture() -> framediff::Analysis {
+    use framediff::align::{Placement, Story, Topic, TopicMember};
+    use framediff::frame::{Difference, DifferenceKind};
+    use framediff::{Article, ArticleId, Sentence};
+    let article = |id: usize, name: &str, sentences: Vec<String>| Article {
+        id: ArticleId(id),
+        path: format!("{name}.md"),
+        title: format!("{name} title"),
+        paragraphs: (0..sentences.len()).map(|i| (i, i + 1)).collect(),
+        sentences: sentences
+            .into_iter()
+            .enumerate()
+            .map(|(i, text)| Sentence {
+                index: i,
+                paragraph: i,
+                start: 0,
+                end: text.len(),
+                text,
+            })
+            .collect(),
+        ..Article::default()
+    };
+    let mut b: Vec<String> = (0..30)
+        .map(|i| format!("Councillor number {i} spoke at length about the school budget."))
+        .collect();
+    b[25] = "Engineers inspected the dam gates on the river last spring.".into();
+    framediff::Analysis {
+        articles: vec![
+            article(
+                0,
+                "a",
+                vec![
+                    "The council met on Tuesday.".into(),
+                    "The river burst its banks after the dam gates failed.".into(),
+                    "Farmers downstream lost their crops to the flood.".into(),
+                ],
+            ),
+            article(1, "b", b),
+        ],
+        stories: vec![Story {
+            id: 0,
+            articles: vec![ArticleId(0), ArticleId(1)],
+        }],
+        topics: vec![Topic {
+            id: 0,
+            label: "flood".into(),
+            terms: vec!["flood".into(), "dam".into()],
+            story: 0,
+            members: vec![TopicMember {
+                article: ArticleId(0),
+                sentences: vec![1, 2],
+                share: 0.6,
+                first_paragraph: 1,
+                placement: Placement::Body,
+            }],
+        }],
+        differences: vec![Difference {
+            topic: 0,
+            kind: DifferenceKind::Omission,
+            articles: vec![ArticleId(0), ArticleId(1)],
+            summary: "Only A reports “flood”; B leaves it out.".into(),
+        }],
+        ..Default::default()
+    }
+}
+
+#[test]
+fn an_omission_shows_the_closest_passage_one_click_away() {
+    let analysis = omission_fixture();
+    let mut app = FramediffApp::with_state(State::default());
+    app.view.index = std::sync::Arc::new(framediff::gui::index::Index::new(&analysis));
+    app.view.analysis = Some(std::sync::Arc::new(analysis));
+    app.view.visible = vec![0, 1];
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 860.0))
+        .with_max_steps(200)
+        .build_ui_state(|ui, app: &mut FramediffApp| app.frame_ui(ui), app);
+    h.run();
+    let target = (framediff::ArticleId(1), 25);
+    assert!(!shown_in_column(h.state(), target), "starts out of sight");
+    h.state_mut().run_cmd(Command::SelectTopic(Some(0)));
+    h.run();
+    assert!(
+        h.query_by_label_contains("Closest passage in B, not aligned (word overlap 0.")
+            .is_some(),
+        "the closest passage is named with its score"
+    );
+    h.get_by_label("“Engineers inspected the dam gates on the river last spring.”")
+        .click();
+    h.run();
+    h.run();
+    let app = h.state();
+    assert_eq!(app.view.evidence, vec![target]);
+    assert!(
+        shown_in_column(app, target),
+        "{:?} in {:?}",
+        app.view.layout.rects.get(&target),
+        app.view.layout.columns.get(1)
+    );
+    // clicking the omission itself flashes A's flood sentence and B's closest passage
+    h.get_by_label("Only A reports “flood”; B leaves it out.")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().view.evidence,
+        vec![(framediff::ArticleId(0), 1), target]
+    );
+}
+
+/// Every text the last frame painted (text shapes, in every layer: windows, tooltips) and every
+/// accessibility label, for searching.
+fn rendered_texts(h: &Harness<'static, FramediffApp>) -> Vec<String> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<String>) {
+        match shape {
+            egui::Shape::Text(t) => out.push(t.galley.text().to_string()),
+            egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for s in &h.output().shapes {
+        walk(&s.shape, &mut out);
+    }
+    out.extend(
+        h.query_all_by(|_| true)
+            .filter_map(|n| n.accesskit_node().label()),
+    );
+    out
+}
+
+/// The texts among `texts` that contain one of `names` (case-insensitive).
+fn leaks(texts: &[String], names: &[String]) -> Vec<String> {
+    texts
+        .iter()
+        .filter_map(|t| {
+            let lower = t.to_lowercase();
+            names
+                .iter()
+                .find(|n| lower.contains(&n.to_lowercase()))
+                .map(|n| format!("{n:?} in {t:?}"))
+        })
+        .collect()
+}
+
+#[test]
+fn teaching_mode_shows_no_outlet_author_or_title_anywhere() {
+    let mut h = harness();
+    let names: Vec<String> = h
+        .state()
+        .state
+        .workspace
+        .entries
+        .iter()
+        .flat_map(|e| {
+            let a = &e.article;
+            // a file name often names the outlet too
+            let file = std::path::Path::new(&a.path)
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned());
+            [
+                a.source.clone(),
+                a.author.clone(),
+                Some(a.title.clone()),
+                file,
+            ]
+        })
+        .flatten()
+        .filter(|s| s.trim().chars().count() >= 4)
+        .collect();
+    assert!(
+        names.len() >= 8,
+        "the samples name outlets and authors: {names:?}"
+    );
+    // without teaching mode they are shown (so the search below can find them)
+    assert!(!leaks(&rendered_texts(&h), &names).is_empty());
+    h.state_mut().run_cmd(Command::SetTeaching(true));
+    h.run();
+    let mut found = Vec::new();
+    let mut check = |h: &Harness<'static, FramediffApp>, when: &str| {
+        for l in leaks(&rendered_texts(h), &names) {
+            found.push(format!("{when}: {l}"));
+        }
+    };
+    check(&h, "main window");
+    h.state_mut().run_cmd(Command::SelectTopic(Some(0)));
+    h.run();
+    check(&h, "topic card");
+    h.state_mut().run_cmd(Command::SetRightTab(
+        framediff::gui::app::RightTab::Overview,
+    ));
+    h.run();
+    check(&h, "overview");
+    let n = h.state().state.workspace.entries.len();
+    for i in 0..n {
+        h.state_mut().run_cmd(Command::ShowRemoved(Some(i)));
+        h.run();
+        check(&h, &format!("set aside from entry {i}"));
+    }
+    h.state_mut().run_cmd(Command::ShowRemoved(None));
+    h.run();
+    // tooltips of the library rows and their buttons
+    for label in [
+        "Article A",
+        "Article B",
+        "Article C",
+        "Article D",
+        "Remove",
+        "Hide",
+    ] {
+        let count = h.query_all_by_label(label).count();
+        for k in 0..count {
+            if let Some(node) = h.query_all_by_label(label).nth(k) {
+                node.hover();
+            }
+            h.run();
+            h.run();
+            check(&h, &format!("tooltip of {label:?} #{k}"));
+        }
+    }
+    h.state_mut().run_cmd(Command::Remove(0));
+    settle(&mut h);
+    check(&h, "after removing an article");
+    // an article read from its address: the address names the site
+    let url = serve_article_once();
+    h.state_mut().run_cmd(Command::FetchUrl(url.clone()));
+    settle(&mut h);
+    assert_eq!(h.state().state.workspace.entries.len(), n);
+    for l in leaks(&rendered_texts(&h), std::slice::from_ref(&url)) {
+        found.push(format!("after adding from an address: {l}"));
+    }
+    assert!(
+        found.is_empty(),
+        "teaching mode leaks:\n{}",
+        found.join("\n")
+    );
 }

@@ -4,7 +4,7 @@
 use super::chooser::{self, Chooser, DialogPolicy};
 use super::index::{Index, SentenceRef};
 use super::worker::{Message, Pick, Worker};
-use super::{card, columns, library, menu, overview, topics};
+use super::{card, columns, evidence, library, menu, overview, topics};
 use crate::analysis::Analysis;
 use crate::config::Config;
 use crate::model::ArticleId;
@@ -84,6 +84,15 @@ pub struct View {
     pub chooser: Option<Chooser>,
     /// "No system file dialog" has been said.
     pub chooser_noticed: bool,
+    /// The difference selected on the card (index into `analysis.differences`).
+    pub selected_difference: Option<usize>,
+    /// Sentences highlighted as evidence (flashed, then steady) in the columns.
+    pub evidence: Vec<SentenceRef>,
+    /// Scroll each column to its first sentence in this list on the next frame (the columns
+    /// consume it and start the flash).
+    pub scroll_to_evidence: Option<Vec<SentenceRef>>,
+    /// When (egui time) the evidence flash started.
+    pub flash_since: Option<f64>,
 }
 
 /// Everything drawing code can ask for. Applied after the frame by [`FramediffApp::run_cmd`].
@@ -139,6 +148,12 @@ pub enum Command {
     DismissProblems,
     ShowRemoved(Option<usize>),
     ToggleShortcuts,
+    /// Selects a difference on the card and scrolls the columns to its evidence.
+    SelectDifference(Option<usize>),
+    /// Next (+1) or previous (-1) difference of the selected topic, then of the story.
+    StepDifference(i32),
+    /// Scrolls to a sentence (such as an omission's closest passage) and flashes it.
+    ShowPassage(SentenceRef),
 }
 
 /// The framediff window.
@@ -248,7 +263,14 @@ impl FramediffApp {
                             article: *article,
                             hidden: false,
                         });
-                        self.view.status = Some(format!("Added the article from {url}."));
+                        // an address names the site: not in teaching mode
+                        let teaching =
+                            self.state.workspace.settings.teaching_mode && !self.view.revealed;
+                        self.view.status = Some(if teaching {
+                            "Added the article from its address.".into()
+                        } else {
+                            format!("Added the article from {url}.")
+                        });
                         self.reanalyse();
                     }
                     Err(e) => self.view.problems.push(e),
@@ -294,6 +316,7 @@ impl FramediffApp {
                     self.view.last_analysis_ms = Some(millis);
                     self.view.diff_pair = None;
                     self.view.layout = Default::default();
+                    evidence::select(&mut self.view, None);
                     self.recompute_find();
                 }
                 Message::Picked { purpose, paths } => self.picked(purpose, paths),
@@ -492,10 +515,12 @@ impl FramediffApp {
             Command::Remove(i) => {
                 if i < self.state.workspace.entries.len() {
                     let removed = self.state.workspace.entries.remove(i);
-                    view.status = Some(format!(
-                        "Removed \u{201c}{}\u{201d}.",
-                        removed.article.title
-                    ));
+                    let teaching = self.state.workspace.settings.teaching_mode && !view.revealed;
+                    view.status = Some(if teaching {
+                        "Removed the article (its title stays hidden in teaching mode).".into()
+                    } else {
+                        format!("Removed \u{201c}{}\u{201d}.", removed.article.title)
+                    });
                     view.selected_topic = None;
                     view.diff_pair = None;
                     self.reanalyse();
@@ -516,10 +541,14 @@ impl FramediffApp {
                 }
             }
             Command::SelectTopic(t) => {
+                if t != view.selected_topic {
+                    evidence::select(view, None);
+                }
                 view.selected_topic = t;
                 view.scroll_to_topic = t;
             }
             Command::StepTopic(delta) => {
+                evidence::select(view, None);
                 let n = view.analysis.as_ref().map_or(0, |a| a.topics.len());
                 if n > 0 {
                     let next = match view.selected_topic {
@@ -544,6 +573,7 @@ impl FramediffApp {
             }
             Command::ShowDiff(a, b) => view.diff_pair = Some((a, b)),
             Command::ClearSelection => {
+                evidence::select(view, None);
                 view.selected_topic = None;
                 view.selected_sentence = None;
                 view.diff_pair = None;
@@ -665,6 +695,17 @@ impl FramediffApp {
             Command::DismissProblems => view.problems.clear(),
             Command::ShowRemoved(i) => view.show_removed = i,
             Command::ToggleShortcuts => view.show_shortcuts = !view.show_shortcuts,
+            Command::SelectDifference(k) => evidence::select(view, k),
+            Command::StepDifference(delta) => {
+                let next = view.analysis.as_ref().and_then(|a| {
+                    evidence::step(a, view.selected_difference, view.selected_topic, delta)
+                });
+                match next {
+                    Some(k) => evidence::select(view, Some(k)),
+                    None => view.status = Some("No differences to step through.".into()),
+                }
+            }
+            Command::ShowPassage(r) => evidence::show_passage(view, r),
         }
     }
 

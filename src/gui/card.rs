@@ -3,6 +3,7 @@
 
 use super::app::{Command, State, View};
 use super::library::chip;
+use super::menu::{NEXT_DIFFERENCE, PREV_DIFFERENCE};
 use super::theme::{Mark, article_colour};
 use crate::align::Placement;
 use crate::analysis::Analysis;
@@ -23,7 +24,7 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View, cmds: &mut Vec<Command>
     {
         None => {
             ui.label(RichText::new("Select a topic on the left (or press the Down arrow) to compare how each article frames it.").weak());
-            story_differences(ui, a);
+            story_differences(ui, a, view, cmds);
         }
         Some((t, topic)) => {
             ui.heading(&topic.label);
@@ -35,16 +36,15 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View, cmds: &mut Vec<Command>
                 );
             }
             ui.add_space(4.0);
-            let diffs: Vec<_> = a.differences.iter().filter(|d| d.topic == t).collect();
-            ui.label(RichText::new("How the articles differ").strong());
+            let diffs: Vec<usize> = (0..a.differences.len())
+                .filter(|&k| a.differences[k].topic == t)
+                .collect();
+            differences_header(ui, "How the articles differ", cmds);
             if diffs.is_empty() {
                 ui.label(RichText::new("No framing differences found for this topic.").weak());
             }
-            for d in diffs {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(format!("[{}]", d.kind)).small().weak());
-                    ui.add(egui::Label::new(&d.summary).wrap());
-                });
+            for k in diffs {
+                difference_row(ui, a, view, k, None, cmds);
             }
             ui.add_space(6.0);
             ui.label(RichText::new("Article by article").strong());
@@ -74,20 +74,177 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View, cmds: &mut Vec<Command>
     diff_ui(ui, a, view, cmds);
 }
 
-fn story_differences(ui: &mut egui::Ui, a: &Analysis) {
+fn story_differences(ui: &mut egui::Ui, a: &Analysis, view: &View, cmds: &mut Vec<Command>) {
     if a.differences.is_empty() {
         return;
     }
     ui.add_space(6.0);
-    ui.label(RichText::new("Differences across topics").strong());
-    for d in a.differences.iter().take(40) {
+    differences_header(ui, "Differences across topics", cmds);
+    for k in 0..a.differences.len().min(40) {
         let label = a
             .topics
-            .get(d.topic)
-            .map(|t| t.label.as_str())
-            .unwrap_or("");
-        ui.add(egui::Label::new(format!("• {label}: {}", d.summary)).wrap());
+            .get(a.differences[k].topic)
+            .map(|t| t.label.as_str());
+        difference_row(ui, a, view, k, label, cmds);
     }
+}
+
+/// A heading over the differences with the *Previous / Next difference* buttons.
+fn differences_header(ui: &mut egui::Ui, title: &str, cmds: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(title).strong());
+        let sc = |s: &egui::KeyboardShortcut| ui.ctx().format_shortcut(s);
+        let (prev, next) = (sc(&PREV_DIFFERENCE), sc(&NEXT_DIFFERENCE));
+        if arrow_button(ui, true, "Next difference")
+            .on_hover_text(format!("Next difference ({next})"))
+            .clicked()
+        {
+            cmds.push(Command::StepDifference(1));
+        }
+        if arrow_button(ui, false, "Previous difference")
+            .on_hover_text(format!("Previous difference ({prev})"))
+            .clicked()
+        {
+            cmds.push(Command::StepDifference(-1));
+        }
+    });
+}
+
+/// A small button with a painted triangle (▼ or ▲: the default fonts have no such glyph),
+/// named `name` for screen readers.
+fn arrow_button(ui: &mut egui::Ui, down: bool, name: &str) -> egui::Response {
+    let size = egui::vec2(18.0, 16.0);
+    let (rect, resp) = ui.allocate_exact_size(size, egui::Sense::click());
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, ui.is_enabled(), name));
+    if ui.is_rect_visible(rect) {
+        let v = ui.style().interact(&resp);
+        ui.painter().rect(
+            rect,
+            3.0,
+            v.weak_bg_fill,
+            v.bg_stroke,
+            egui::StrokeKind::Inside,
+        );
+        let c = rect.center();
+        let (w, h) = (4.5, 3.5);
+        let points = if down {
+            vec![
+                egui::pos2(c.x - w, c.y - h),
+                egui::pos2(c.x + w, c.y - h),
+                egui::pos2(c.x, c.y + h),
+            ]
+        } else {
+            vec![
+                egui::pos2(c.x - w, c.y + h),
+                egui::pos2(c.x, c.y - h),
+                egui::pos2(c.x + w, c.y + h),
+            ]
+        };
+        ui.painter().add(egui::Shape::convex_polygon(
+            points,
+            v.fg_stroke.color,
+            egui::Stroke::NONE,
+        ));
+    }
+    resp
+}
+
+/// One difference: click to select it and scroll the columns to its evidence; an omission
+/// also shows the closest passage of each article said to leave the topic out.
+fn difference_row(
+    ui: &mut egui::Ui,
+    a: &Analysis,
+    view: &View,
+    k: usize,
+    topic_label: Option<&str>,
+    cmds: &mut Vec<Command>,
+) {
+    let d = &a.differences[k];
+    let selected = view.selected_difference == Some(k);
+    let fill = if selected {
+        ui.visuals().selection.bg_fill.gamma_multiply(0.45)
+    } else {
+        egui::Color32::TRANSPARENT
+    };
+    let text = match topic_label {
+        Some(l) => format!("{l}: {}", d.summary),
+        None => d.summary.clone(),
+    };
+    egui::Frame::new()
+        .fill(fill)
+        .corner_radius(3.0)
+        .inner_margin(egui::Margin::symmetric(3, 1))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let clicked = ui
+                .horizontal_wrapped(|ui| {
+                    let kind = ui.add(
+                        egui::Label::new(RichText::new(format!("[{}]", d.kind)).small().weak())
+                            .sense(egui::Sense::click()),
+                    );
+                    let mut rt = RichText::new(text);
+                    if selected {
+                        rt = rt.strong();
+                    }
+                    let summary = ui
+                        .add(egui::Label::new(rt).wrap().sense(egui::Sense::click()))
+                        .on_hover_text("Show the evidence in the articles")
+                        .on_hover_cursor(egui::CursorIcon::PointingHand);
+                    kind.clicked() || summary.clicked()
+                })
+                .inner;
+            if clicked {
+                cmds.push(Command::SelectDifference(if selected {
+                    None
+                } else {
+                    Some(k)
+                }));
+            }
+            if d.kind != crate::frame::DifferenceKind::Omission {
+                return;
+            }
+            for c in view
+                .index
+                .evidence
+                .get(k)
+                .into_iter()
+                .flat_map(|e| &e.closest)
+            {
+                let Some(s) = a
+                    .articles
+                    .get(c.article.index())
+                    .and_then(|art| art.sentences.get(c.sentence))
+                else {
+                    continue;
+                };
+                let short: String = s.text.chars().take(90).collect();
+                let more = if short.len() < s.text.len() {
+                    "…"
+                } else {
+                    ""
+                };
+                ui.label(
+                    RichText::new(format!(
+                        "Closest passage in {}, not aligned (word overlap {:.2}):",
+                        article_letter(c.article),
+                        c.score
+                    ))
+                    .small()
+                    .weak(),
+                );
+                if ui
+                    .add(
+                        egui::Button::new(RichText::new(format!("“{short}{more}”")).italics())
+                            .wrap()
+                            .small(),
+                    )
+                    .on_hover_text("Scroll to this sentence so you can check the claim")
+                    .clicked()
+                {
+                    cmds.push(Command::ShowPassage((c.article, c.sentence)));
+                }
+            }
+        });
 }
 
 fn article_row(ui: &mut egui::Ui, a: &Analysis, view: &View, t: usize, i: usize, teaching: bool) {

@@ -74,6 +74,14 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &mut View, cmds: &mut Vec<Comm
     let total_w = col_w * n as f32 + GAP * (n as f32 - 1.0);
     let mut hovered: Option<SentenceRef> = None;
     let mut new_offsets = vec![0.0; n];
+    let now = ui.input(|i| i.time);
+    if view.scroll_to_evidence.is_some() {
+        view.flash_since = Some(now);
+    }
+    let flash = flash_strength(view.flash_since.map(|t| now - t));
+    if flash > STEADY {
+        ui.ctx().request_repaint();
+    }
     let ctx = Ctx {
         state,
         analysis: &analysis,
@@ -85,6 +93,9 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &mut View, cmds: &mut Vec<Comm
         selected_sentence: view.selected_sentence,
         find: view.find_query.trim().to_lowercase(),
         teaching: state.workspace.settings.teaching_mode && !view.revealed,
+        evidence: &view.evidence,
+        scroll_to_evidence: view.scroll_to_evidence.as_deref(),
+        flash,
     };
     egui::ScrollArea::horizontal()
         .id_salt("columns_h")
@@ -117,8 +128,10 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &mut View, cmds: &mut Vec<Comm
         });
 
     // Synchronised scrolling: the column the user scrolled leads the others to its topic.
-    let now = ui.input(|i| i.time);
-    if view.scroll_to_topic.is_some() || view.scroll_to_sentence.is_some() {
+    if view.scroll_to_topic.is_some()
+        || view.scroll_to_sentence.is_some()
+        || view.scroll_to_evidence.is_some()
+    {
         // let the scroll animation finish before the user's scrolling leads again
         layout.programmatic_until = now + 1.0;
     }
@@ -143,6 +156,36 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &mut View, cmds: &mut Vec<Comm
     view.hovered = hovered;
     view.scroll_to_topic = None;
     view.scroll_to_sentence = None;
+    view.scroll_to_evidence = None;
+}
+
+/// How strongly the evidence is highlighted (alpha) after these seconds of flashing: two
+/// pulses over [`FLASH_SECONDS`], then steady.
+const STEADY: f32 = 0.45;
+const FLASH_SECONDS: f64 = 1.5;
+
+fn flash_strength(elapsed: Option<f64>) -> f32 {
+    match elapsed {
+        Some(e) if (0.0..FLASH_SECONDS).contains(&e) => {
+            let fade = 1.0 - e / FLASH_SECONDS;
+            let pulse = 0.5 + 0.5 * (e * std::f64::consts::TAU * 2.0 / FLASH_SECONDS).cos();
+            (STEADY as f64 + (1.0 - STEADY as f64) * fade * pulse) as f32
+        }
+        _ => STEADY,
+    }
+}
+
+/// The colour evidence sentences are highlighted with: opaque (mixed with the panel colour),
+/// so that the overlapping rectangles of a sentence's runs read as one even mark.
+fn evidence_colour(visuals: &egui::Visuals, strength: f32) -> Color32 {
+    let base = if visuals.dark_mode {
+        Color32::from_rgb(0x8a, 0x6d, 0x00)
+    } else {
+        Color32::from_rgb(0xff, 0xd8, 0x4d)
+    };
+    visuals
+        .panel_fill
+        .lerp_to_gamma(base, strength.clamp(0.0, 1.0))
 }
 
 /// What the drawing of one frame needs to know.
@@ -157,6 +200,11 @@ struct Ctx<'a> {
     selected_sentence: Option<SentenceRef>,
     find: String,
     teaching: bool,
+    /// Sentences highlighted as a difference's evidence, and how strongly (flash, then steady).
+    evidence: &'a [SentenceRef],
+    /// Scroll to the first of these in each column (this frame only).
+    scroll_to_evidence: Option<&'a [SentenceRef]>,
+    flash: f32,
 }
 
 fn header(ui: &mut egui::Ui, ctx: &Ctx, i: usize, entry: usize) {
@@ -221,7 +269,10 @@ fn body(
     let a = &ctx.analysis.articles[i];
     let width = ui.available_width();
     let content_top = ui.cursor().top();
-    let must_scroll_to: Option<usize> = ctx
+    let evidence_target = ctx
+        .scroll_to_evidence
+        .and_then(|ev| ev.iter().find(|r| r.0 == ArticleId(i)).map(|r| r.1));
+    let must_scroll_to: Option<usize> = evidence_target.or(ctx
         .scroll_to_topic
         .and_then(|t| {
             ctx.index
@@ -232,7 +283,7 @@ fn body(
         .or(ctx
             .scroll_to_sentence
             .filter(|s| s.0 == ArticleId(i))
-            .map(|s| s.1));
+            .map(|s| s.1)));
     let mut s_iter = a.sentences.iter().peekable();
     for p in 0..a.paragraphs.len() {
         let sentences: Vec<&crate::model::Sentence> =
@@ -254,6 +305,8 @@ fn body(
         }
         let top = ui.cursor().top();
         let strips = ui.painter().add(egui::Shape::Noop);
+        let flash_bg = ui.painter().add(egui::Shape::Noop);
+        let mut flashed: Vec<Rect> = Vec::new();
         let mut gutter = Vec::new();
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing.x = 0.0;
@@ -268,6 +321,10 @@ fn body(
                     hovered,
                     cmds,
                 );
+                if ctx.evidence.contains(&r) {
+                    flashed.extend(&rect);
+                }
+                let rect = rect.into_iter().reduce(|x, y| x.union(y));
                 if let Some(rect) = rect {
                     layout.rects.insert(r, rect);
                     if let Some(t) = ctx.index.topic(r) {
@@ -297,6 +354,14 @@ fn body(
             })
             .collect();
         ui.painter().set(strips, egui::Shape::Vec(shapes));
+        if !flashed.is_empty() {
+            let colour = evidence_colour(ui.visuals(), ctx.flash);
+            let marks = flashed
+                .into_iter()
+                .map(|r| egui::Shape::rect_filled(r.expand2(vec2(2.0, 1.0)), 2.0, colour))
+                .collect();
+            ui.painter().set(flash_bg, egui::Shape::Vec(marks));
+        }
         ui.add_space(8.0);
     }
     ui.add_space(40.0);
@@ -376,7 +441,7 @@ fn spans(ctx: &Ctx, r: SentenceRef, text: &str) -> Vec<Span> {
     out
 }
 
-/// Draws a sentence as runs of labels; returns its on-screen rectangle.
+/// Draws a sentence as runs of labels; returns their on-screen rectangles.
 fn sentence(
     ui: &mut egui::Ui,
     ctx: &Ctx,
@@ -385,7 +450,7 @@ fn sentence(
     scroll_here: bool,
     hovered: &mut Option<SentenceRef>,
     cmds: &mut Vec<Command>,
-) -> Option<Rect> {
+) -> Vec<Rect> {
     let dark = ui.visuals().dark_mode;
     let spans = spans(ctx, r, text);
     let mut cuts = vec![0, text.len()];
@@ -411,7 +476,7 @@ fn sentence(
         sentence: r.1,
     };
     let note = ctx.state.workspace.note(&note_target);
-    let mut rect: Option<Rect> = None;
+    let mut runs: Vec<Rect> = Vec::new();
     let mut first = true;
     for w in cuts.windows(2) {
         let (s, e) = (w[0], w[1]);
@@ -478,7 +543,7 @@ fn sentence(
                 ui.close();
             }
         });
-        rect = Some(rect.map_or(resp.rect, |x| x.union(resp.rect)));
+        runs.push(resp.rect);
     }
     if let Some(n) = note {
         let resp = ui
@@ -488,7 +553,7 @@ fn sentence(
             cmds.push(Command::EditNote(note_target));
         }
     }
-    rect
+    runs
 }
 
 /// Scrolls the other columns to the topic at the top of column `c`.
@@ -573,6 +638,24 @@ fn ribbons(ui: &egui::Ui, layout: &Layout, index: &Index, h: SentenceRef) {
         painter.add(curve);
         for (x, r) in [(x1, from.y_range()), (x2, to.y_range())] {
             painter.rect_filled(Rect::from_x_y_ranges(x - 2.0..=x + 2.0, r), 1.0, colour);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_flash_pulses_then_settles_to_a_steady_highlight() {
+        assert_eq!(flash_strength(None), STEADY);
+        assert!((flash_strength(Some(0.0)) - 1.0).abs() < 1e-6);
+        assert!(flash_strength(Some(0.75)) > STEADY, "the second pulse");
+        assert_eq!(flash_strength(Some(FLASH_SECONDS)), STEADY);
+        assert_eq!(flash_strength(Some(60.0)), STEADY);
+        for k in 0..=30 {
+            let s = flash_strength(Some(k as f64 * 0.05));
+            assert!((STEADY..=1.0).contains(&s), "{s}");
         }
     }
 }

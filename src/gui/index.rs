@@ -1,6 +1,6 @@
 //! Look-up tables the view needs every frame, built once per analysis (off the UI thread):
 //! each sentence's topic, aligned partners, cues and quotes, and each topic's first sentence per
-//! article.
+//! article, and the evidence of each difference.
 
 use crate::analysis::Analysis;
 use crate::frame::CueKind;
@@ -25,6 +25,8 @@ pub struct Index {
     pub first: Vec<Vec<Option<usize>>>,
     /// The overview's figures per article, computed once per analysis.
     pub stats: Vec<ArticleStats>,
+    /// The evidence of each difference (same order as `analysis.differences`).
+    pub evidence: Vec<super::evidence::Evidence>,
 }
 
 /// What the overview shows of one article.
@@ -132,6 +134,14 @@ impl Index {
                 .entry((q.article, q.sentence))
                 .or_default()
                 .push(k);
+        }
+        if !a.differences.is_empty() {
+            let words = super::evidence::Words::new(a);
+            idx.evidence = a
+                .differences
+                .iter()
+                .map(|d| super::evidence::evidence(a, &idx, &words, d))
+                .collect();
         }
         idx
     }

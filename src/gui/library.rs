@@ -62,7 +62,8 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View, cmds: &mut Vec<Command>
                 if entry.hidden {
                     t = t.weak().italics();
                 }
-                ui.add(egui::Label::new(t).wrap()).on_hover_text(&a.path);
+                // a file name often names the outlet: not in teaching mode
+                ui.add(egui::Label::new(t).wrap()).on_hover_text(if teaching { "The file name is hidden in teaching mode." } else { a.path.as_str() });
                 let mut meta = Vec::new();
                 if !teaching && let Some(s) = &a.source {
                     meta.push(s.clone());
@@ -83,7 +84,7 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View, cmds: &mut Vec<Command>
                     if ui.small_button(icon).on_hover_text(tip).clicked() {
                         cmds.push(Command::ToggleHidden(i));
                     }
-                    if ui.small_button("Remove").on_hover_text(format!("Remove {} from the library", a.path)).clicked() {
+                    if ui.small_button("Remove").on_hover_text(format!("Remove {} from the library", if teaching { "this article" } else { a.path.as_str() })).clicked() {
                         cmds.push(Command::Remove(i));
                     }
                     if !a.removed.is_empty()

@@ -13,6 +13,9 @@ const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S)
 const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 const ADDRESS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::L);
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+/// Next / previous difference, as in Meld.
+pub const NEXT_DIFFERENCE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowDown);
+pub const PREV_DIFFERENCE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowUp);
 
 /// Keyboard shortcuts, read before drawing.
 pub fn shortcuts(ctx: &egui::Context, view: &View) -> Vec<Command> {
@@ -38,6 +41,13 @@ pub fn shortcuts(ctx: &egui::Context, view: &View) -> Vec<Command> {
             cmds.push(Command::ClearSelection);
         }
         if !typing {
+            // before the plain arrows, which would also match with Alt held
+            if i.consume_shortcut(&NEXT_DIFFERENCE) {
+                cmds.push(Command::StepDifference(1));
+            }
+            if i.consume_shortcut(&PREV_DIFFERENCE) {
+                cmds.push(Command::StepDifference(-1));
+            }
             if i.consume_key(Modifiers::NONE, Key::ArrowDown)
                 || i.consume_key(Modifiers::NONE, Key::ArrowRight)
             {
@@ -192,6 +202,21 @@ pub fn top_bar(
                 ui.separator();
                 if ui.button("Find across articles…").clicked() {
                     cmds.push(Command::OpenFind);
+                }
+                ui.separator();
+                let sc = |s: &KeyboardShortcut| ui.ctx().format_shortcut(s);
+                let (next, prev) = (sc(&NEXT_DIFFERENCE), sc(&PREV_DIFFERENCE));
+                if ui
+                    .add(egui::Button::new("Next difference").shortcut_text(next))
+                    .clicked()
+                {
+                    cmds.push(Command::StepDifference(1));
+                }
+                if ui
+                    .add(egui::Button::new("Previous difference").shortcut_text(prev))
+                    .clicked()
+                {
+                    cmds.push(Command::StepDifference(-1));
                 }
             });
             ui.menu_button("Help", |ui| {
@@ -466,6 +491,10 @@ pub fn dialogs(ctx: &egui::Context, state: &mut State, view: &mut View, cmds: &m
                         ("Ctrl+E", "Export the comparison (HTML)"),
                         ("Ctrl+F", "Find across articles; Enter for the next match"),
                         ("Up / Down", "Previous / next topic"),
+                        (
+                            "Alt+Up / Alt+Down",
+                            "Previous / next difference (scrolls to its evidence)",
+                        ),
                         ("Esc", "Clear the selection"),
                         ("Ctrl + / Ctrl -", "Larger / smaller text"),
                         ("F1", "This list"),
@@ -491,11 +520,32 @@ pub fn dialogs(ctx: &egui::Context, state: &mut State, view: &mut View, cmds: &m
                     ui.label(
                         "Page boilerplate framediff recognised and kept out of the comparison:",
                     );
+                    // bylines, copyright lines and repeated titles name the outlet and author
+                    let teaching = state.workspace.settings.teaching_mode && !view.revealed;
+                    if teaching {
+                        ui.label(
+                            RichText::new(
+                                "The text is hidden in teaching mode: it can name the outlet, \
+                                 the author or the title.",
+                            )
+                            .weak(),
+                        );
+                    }
                     egui::ScrollArea::vertical().show(ui, |ui| {
                         egui::Grid::new("removed").striped(true).show(ui, |ui| {
                             for r in &e.article.removed {
                                 ui.label(RichText::new(r.kind.describe()).strong());
-                                ui.label(&r.text);
+                                if teaching {
+                                    ui.label(
+                                        RichText::new(format!(
+                                            "{} words",
+                                            r.text.split_whitespace().count()
+                                        ))
+                                        .weak(),
+                                    );
+                                } else {
+                                    ui.label(&r.text);
+                                }
                                 ui.end_row();
                             }
                         });
