@@ -9,6 +9,7 @@ pub type Member<'a> = (usize, &'a SentenceFeatures, &'a str, &'a [Token]);
 use super::features::SentenceFeatures;
 use crate::text::tokens::is_stopword;
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A topic's label and terms.
@@ -73,34 +74,46 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
 
     // candidate phrases: runs of 1-4 words inside one clause of a member sentence; each word is
     // looked at once (lower case, stop word, topic weight), phrases are spans of words
-    struct Word {
-        text: String,
+    struct Word<'t> {
+        text: &'t str,
         breaks: bool,
-        lower: String,
+        lower: Cow<'t, str>,
+        /// The word's number among this topic's distinct lower-case words (phrase keys).
+        id: u32,
         stop: bool,
         caps: bool,
         weight: f32,
     }
+    let mut word_ids: HashMap<Cow<str>, u32> = HashMap::default();
     let sentences: Vec<(usize, Vec<Word>)> = members
         .iter()
         .map(|(article, _, text, tokens)| {
             let words = clause_words(text, tokens)
                 .into_iter()
-                .map(|(text, breaks)| {
-                    let lower = text.to_lowercase();
+                .map(|(text, breaks, token)| {
+                    // the analyzer's lower case and stem, except for a word with a curly
+                    // apostrophe, which the analyzer folds and labels keep as written
+                    let (lower, stem): (Cow<str>, Cow<str>) = if text.contains('’') {
+                        let lower = text.to_lowercase();
+                        let stem = crate::text::tokens::stem(&lower);
+                        (lower.into(), stem.into())
+                    } else {
+                        (token.lower.as_str().into(), token.stem.as_str().into())
+                    };
                     let stop = is_stopword(&lower);
                     let weight = if stop {
                         0.0
                     } else {
-                        canonical_of
-                            .get(&crate::text::tokens::stem(&lower))
-                            .map_or(0.0, |t| weight(t))
+                        canonical_of.get(stem.as_ref()).map_or(0.0, |t| weight(t))
                     };
+                    let next = word_ids.len() as u32;
+                    let id = *word_ids.entry(lower.clone()).or_insert(next);
                     Word {
                         caps: text.chars().next().is_some_and(char::is_uppercase),
                         text,
                         breaks,
                         lower,
+                        id,
                         stop,
                         weight,
                     }
@@ -109,23 +122,14 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
             (*article, words)
         })
         .collect();
-    let join = |run: &[Word], lower: bool| -> String {
-        let parts: Vec<&str> = run
-            .iter()
-            .map(|w| {
-                if lower {
-                    w.lower.as_str()
-                } else {
-                    w.text.as_str()
-                }
-            })
-            .collect();
+    let join = |run: &[Word]| -> String {
+        let parts: Vec<&str> = run.iter().map(|w| w.text).collect();
         parts.join(" ")
     };
     // (sentence, start, len, phrase key) of every candidate, and the articles using each phrase
     let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new();
-    let mut keys: HashMap<String, usize> = HashMap::default();
-    let mut seen: Vec<BTreeSet<usize>> = Vec::new();
+    let mut keys: HashMap<[u32; 4], usize> = HashMap::default();
+    let mut seen: Vec<Vec<usize>> = Vec::new();
     for (k, (article, words)) in sentences.iter().enumerate() {
         for start in 0..words.len() {
             for len in 1..=4 {
@@ -147,12 +151,18 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
                 {
                     continue;
                 }
-                let next = keys.len();
-                let key = *keys.entry(join(run, true)).or_insert(next);
-                if key == seen.len() {
-                    seen.push(BTreeSet::new());
+                let mut phrase = [u32::MAX; 4];
+                for (slot, w) in phrase.iter_mut().zip(run) {
+                    *slot = w.id;
                 }
-                seen[key].insert(*article);
+                let next = keys.len();
+                let key = *keys.entry(phrase).or_insert(next);
+                if key == seen.len() {
+                    seen.push(Vec::new());
+                }
+                if !seen[key].contains(article) {
+                    seen[key].push(*article);
+                }
                 spans.push((k, start, len, key));
             }
         }
@@ -174,7 +184,7 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
         if best.as_ref().is_some_and(|(b, _)| total < *b) {
             continue;
         }
-        let phrase = join(run, false);
+        let phrase = join(run);
         if best
             .as_ref()
             .is_none_or(|(b, p)| total > *b || (total == *b && phrase < *p))
@@ -207,27 +217,21 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-/// Words of a text with a flag "punctuation (other than a hyphen or apostrophe) follows".
-fn clause_words(text: &str, tokens: &[Token]) -> Vec<(String, bool)> {
+/// Words of a text (possessive "'s" trimmed) with a flag "punctuation (other than a hyphen or
+/// apostrophe) comes before this word", and each word's token.
+fn clause_words<'t>(text: &'t str, tokens: &'t [Token]) -> Vec<(&'t str, bool, &'t Token)> {
     let mut out = Vec::with_capacity(tokens.len());
+    let mut prev_breaks = false;
     for (k, t) in tokens.iter().enumerate() {
         let gap_end = tokens.get(k + 1).map_or(text.len(), |n| n.start);
-        let gap = &text[t.end..gap_end];
-        let breaks = gap.chars().any(|c| !c.is_whitespace());
-        out.push((
-            text[t.start..t.end]
-                .trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .to_string(),
-            breaks,
-        ));
+        let gap = text.get(t.end..gap_end).unwrap_or("");
+        let word = text
+            .get(t.start..t.end)
+            .unwrap_or("")
+            .trim_end_matches("'s")
+            .trim_end_matches("’s");
+        out.push((word, prev_breaks, t));
+        prev_breaks = gap.chars().any(|c| !c.is_whitespace());
     }
-    // the flag must say whether the *previous* word is followed by punctuation: shift by one
-    let mut shifted = Vec::with_capacity(out.len());
-    let mut prev_breaks = false;
-    for (w, b) in out {
-        shifted.push((w, prev_breaks));
-        prev_breaks = b;
-    }
-    shifted
+    out
 }

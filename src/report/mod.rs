@@ -40,10 +40,8 @@ pub fn to_json(analysis: &Analysis, notes: &[Note]) -> String {
         items
             .par_iter()
             .map(|x| {
-                serde_json::to_string(x)
-                    .ok()
-                    .and_then(|s| RawValue::from_string(s).ok())
-                    .unwrap_or_else(|| RawValue::from_string("null".into()).unwrap_or_default())
+                serde_json::value::to_raw_value(x)
+                    .unwrap_or_else(|_| RawValue::from_string("null".into()).unwrap_or_default())
             })
             .collect()
     }
