@@ -2,6 +2,7 @@
 //! returns, and `run_cmd`, the one place where they change state.
 
 use super::chooser::{self, Chooser, DialogPolicy};
+use super::history::{Edit, History};
 use super::index::{Index, SentenceRef};
 use super::worker::{Message, Pick, Worker};
 use super::{card, columns, library, menu, overview, topics};
@@ -33,6 +34,17 @@ pub struct State {
     /// Folder of the last file dialog.
     pub last_dir: Option<PathBuf>,
     pub right_tab: RightTab,
+    /// The workspace has edits that were not saved (set by edits, cleared by save and open).
+    pub dirty: bool,
+}
+
+/// A question the window asks before it goes on (a modal with two buttons).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Confirm {
+    /// Unsaved work would be replaced by this command (*New comparison*, *Load the samples*).
+    Discard(Box<Command>),
+    /// Saving would replace a file that is not a workspace; `reason` says what it is.
+    Replace { path: PathBuf, reason: String },
 }
 
 /// Transient view state: selection, hover, dialogs, messages, analysis results.
@@ -42,6 +54,15 @@ pub struct View {
     pub index: Arc<Index>,
     /// Workspace entry of each analysed article (analysis ids are positions in this list).
     pub visible: Vec<usize>,
+    /// Stable key (see `workspace::Entry::key`) of each analysed article, from which its
+    /// letter and colour are drawn; set with the analysis it belongs to.
+    pub keys: Vec<usize>,
+    /// The keys of the analysis running now.
+    pending_keys: Vec<usize>,
+    /// The question being asked, if any.
+    pub confirm: Option<Confirm>,
+    /// Articles given on the command line beside a workspace: added once it is open.
+    after_open: Vec<PathBuf>,
     /// The workspace changed since the analysis was started.
     pub stale: bool,
     pub selected_topic: Option<usize>,
@@ -84,6 +105,21 @@ pub struct View {
     pub chooser: Option<Chooser>,
     /// "No system file dialog" has been said.
     pub chooser_noticed: bool,
+}
+
+impl View {
+    /// The letter of an analysed article: drawn from its workspace entry's stable key, so it
+    /// does not change when another article is hidden, moved or removed.
+    pub fn letter(&self, i: impl Into<ArticleId>) -> String {
+        let i = i.into().index();
+        ArticleId(self.keys.get(i).copied().unwrap_or(i)).letter()
+    }
+
+    /// The colour of an analysed article, drawn from the same key as its letter.
+    pub fn colour(&self, i: impl Into<ArticleId>) -> Color32 {
+        let i = i.into().index();
+        super::theme::article_colour(self.keys.get(i).copied().unwrap_or(i))
+    }
 }
 
 /// Everything drawing code can ask for. Applied after the frame by [`FramediffApp::run_cmd`].
@@ -139,6 +175,12 @@ pub enum Command {
     DismissProblems,
     ShowRemoved(Option<usize>),
     ToggleShortcuts,
+    /// Starts an empty comparison (asks first when there is unsaved work).
+    NewComparison,
+    Undo,
+    Redo,
+    /// The answer to [`View::confirm`]: go on (true) or cancel.
+    Answer(bool),
 }
 
 /// The framediff window.
@@ -148,7 +190,11 @@ pub struct FramediffApp {
     pub worker: Worker,
     /// The analysis configuration (lexicons, paraphrases, thresholds), built once by the caller.
     pub config: Arc<Config>,
+    /// Undo and redo of the user's edits.
+    pub history: History,
     pasted_count: usize,
+    /// The user agreed to discard unsaved work for the command being run.
+    discard_ok: bool,
 }
 
 impl FramediffApp {
@@ -193,17 +239,34 @@ impl FramediffApp {
             view,
             worker,
             config,
+            history: History::default(),
             pasted_count: 0,
+            discard_ok: false,
         }
     }
 
-    /// Loads the given paths, or the restored workspace, or the samples.
-    pub fn start(&mut self, paths: Vec<PathBuf>) {
-        if !paths.is_empty() {
+    /// Loads the given paths, or the restored workspace, or the samples. A workspace among the
+    /// paths (see [`crate::files::is_workspace_file`]) is opened, and the other paths are added
+    /// to it.
+    pub fn start(&mut self, mut paths: Vec<PathBuf>) {
+        let workspace = paths
+            .iter()
+            .position(|p| crate::files::is_workspace_file(p))
+            .map(|i| paths.remove(i));
+        if let Some(ws) = workspace {
+            self.state.workspace.entries.clear();
+            self.state.workspace.notes.clear();
+            self.state.workspace_path = None;
+            self.state.dirty = false;
+            self.view.after_open = paths;
+            self.run_cmd(Command::OpenWorkspace(ws));
+        } else if !paths.is_empty() {
             self.state.workspace.entries.clear();
             self.state.workspace_path = None;
+            self.state.dirty = false;
             self.worker.load(paths);
         } else if self.state.workspace.entries.is_empty() {
+            self.state.dirty = false;
             self.run_cmd(Command::LoadSamples);
         } else {
             self.reanalyse();
@@ -233,6 +296,12 @@ impl FramediffApp {
     fn reanalyse(&mut self) {
         let ws = &self.state.workspace;
         self.view.visible = ws.visible().map(|(i, _)| i).collect();
+        self.view.pending_keys = self
+            .view
+            .visible
+            .iter()
+            .map(|&i| ws.entries[i].key_or(i))
+            .collect();
         let articles = ws.visible().map(|(_, a)| a.clone()).collect();
         self.view.stale = true;
         self.worker.analyse(articles, self.config.clone());
@@ -244,10 +313,8 @@ impl FramediffApp {
             match msg {
                 Message::Fetched { url, result } => match result {
                     Ok(article) => {
-                        self.state.workspace.entries.push(Entry {
-                            article: *article,
-                            hidden: false,
-                        });
+                        self.state.workspace.add(Entry::new(*article));
+                        self.state.dirty = true;
                         self.view.status = Some(format!("Added the article from {url}."));
                         self.reanalyse();
                     }
@@ -267,10 +334,8 @@ impl FramediffApp {
                         });
                     }
                     for a in articles {
-                        self.state.workspace.entries.push(Entry {
-                            article: a,
-                            hidden: false,
-                        });
+                        self.state.workspace.add(Entry::new(a));
+                        self.state.dirty = true;
                     }
                     if added > 0 {
                         self.view.status = Some(format!("Added {added} article(s)."));
@@ -289,6 +354,7 @@ impl FramediffApp {
                         self.view.selected_topic = None;
                     }
                     self.view.analysis = Some(analysis);
+                    self.view.keys = self.view.pending_keys.clone();
                     self.view.index = index;
                     self.view.stale = false;
                     self.view.last_analysis_ms = Some(millis);
@@ -313,8 +379,20 @@ impl FramediffApp {
                     let shown = path.display().to_string();
                     match result {
                         Ok((ws, repairs)) => {
+                            // the articles and notes it replaces can be brought back (Ctrl+Z)
+                            let old = &self.state.workspace;
+                            let edit = Edit::Replace {
+                                before: Box::new((old.entries.clone(), old.notes.clone())),
+                                after: Box::new((ws.entries.clone(), ws.notes.clone())),
+                            };
+                            let name = path
+                                .file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                                .unwrap_or_else(|| shown.clone());
+                            self.history.push(edit, format!("open {name}"));
                             self.state.workspace = ws;
                             self.state.workspace_path = Some(path);
+                            self.state.dirty = false;
                             self.view.selected_topic = None;
                             self.view.status = Some(if repairs.is_empty() {
                                 format!("Opened {shown}.")
@@ -324,11 +402,20 @@ impl FramediffApp {
                             self.view
                                 .problems
                                 .extend(repairs.into_iter().map(|r| format!("{shown}: {r}")));
+                            let more = std::mem::take(&mut self.view.after_open);
+                            if !more.is_empty() {
+                                self.worker.load(more);
+                            }
                             self.reanalyse();
                         }
                         Err(e) => {
-                            self.view.status = Some(format!("Could not open {shown}."));
+                            // the workspace stays as it was; the reason is said where it is seen
+                            self.view.status = Some(format!("Not opened: {e}."));
                             self.view.problems.push(e);
+                            let more = std::mem::take(&mut self.view.after_open);
+                            if !more.is_empty() {
+                                self.worker.load(more);
+                            }
                         }
                     }
                 }
@@ -336,12 +423,17 @@ impl FramediffApp {
                     Ok(()) => {
                         self.view.status = Some(format!("Saved {}.", path.display()));
                         self.state.workspace_path = Some(path);
+                        self.state.dirty = false;
                     }
                     Err(e) => {
                         self.view.status = Some("The workspace was not saved.".into());
                         self.view.problems.push(e);
                     }
                 },
+                Message::SaveRefused { path, reason } => {
+                    self.view.status = Some("Not saved yet: replace the file?".into());
+                    self.view.confirm = Some(Confirm::Replace { path, reason });
+                }
                 Message::Exported { path, result } => match result {
                     Ok(()) => self.view.status = Some(format!("Exported {}.", path.display())),
                     Err(e) => {
@@ -375,7 +467,14 @@ impl FramediffApp {
         } else {
             menu::shortcuts(&ctx, &self.view)
         };
-        menu::top_bar(ui, &self.state, &self.view, &self.worker, &mut cmds);
+        menu::top_bar(
+            ui,
+            &self.state,
+            &self.view,
+            &self.worker,
+            &self.history,
+            &mut cmds,
+        );
         menu::status_bar(ui, &self.state, &self.view, &mut cmds);
         egui::Panel::left("library")
             .resizable(true)
@@ -452,10 +551,8 @@ impl FramediffApp {
                 let label = format!("pasted:{}", self.pasted_count);
                 match crate::ingest::ingest_pasted(&label, &text) {
                     Ok(a) => {
-                        self.state.workspace.entries.push(Entry {
-                            article: a,
-                            hidden: false,
-                        });
+                        self.state.workspace.add(Entry::new(a));
+                        self.state.dirty = true;
                         view.paste_open = false;
                         view.paste_text.clear();
                         view.status = Some("Added the pasted article.".into());
@@ -466,55 +563,93 @@ impl FramediffApp {
             }
             Command::AddBytes(name, bytes) => match crate::ingest::ingest(&name, &bytes) {
                 Ok(a) => {
-                    self.state.workspace.entries.push(Entry {
-                        article: a,
-                        hidden: false,
-                    });
+                    self.state.workspace.add(Entry::new(a));
+                    self.state.dirty = true;
                     self.reanalyse();
                 }
                 Err(e) => view.problems.push(e.to_string()),
             },
+            Command::LoadSamples if self.state.dirty && !self.discard_ok => {
+                view.confirm = Some(Confirm::Discard(Box::new(Command::LoadSamples)));
+            }
             Command::LoadSamples => match crate::samples::load() {
                 Ok(articles) => {
-                    self.state.workspace.entries = articles
-                        .into_iter()
-                        .map(|article| Entry {
-                            article,
-                            hidden: false,
-                        })
-                        .collect();
-                    self.state.workspace_path = None;
-                    view.selected_topic = None;
-                    self.reanalyse();
+                    let mut ws = Workspace::default();
+                    for a in articles {
+                        ws.add(Entry::new(a));
+                    }
+                    self.replace_all(ws.entries, Vec::new(), "load the sample articles");
+                    self.view.status = Some("Loaded the sample articles.".into());
                 }
                 Err(e) => view.problems.push(e.to_string()),
             },
+            Command::NewComparison if self.state.dirty && !self.discard_ok => {
+                view.confirm = Some(Confirm::Discard(Box::new(Command::NewComparison)));
+            }
+            Command::NewComparison => {
+                self.replace_all(Vec::new(), Vec::new(), "new comparison");
+                self.view.status = Some(
+                    "New comparison: add articles to compare (Ctrl+Z brings the last one back)."
+                        .into(),
+                );
+            }
             Command::Remove(i) => {
-                if i < self.state.workspace.entries.len() {
-                    let removed = self.state.workspace.entries.remove(i);
-                    view.status = Some(format!(
-                        "Removed \u{201c}{}\u{201d}.",
-                        removed.article.title
-                    ));
-                    view.selected_topic = None;
-                    view.diff_pair = None;
-                    self.reanalyse();
+                if let Some(entry) = self.state.workspace.entries.get(i) {
+                    let name = self.entry_name(entry);
+                    let edit = Edit::Remove {
+                        index: i,
+                        entry: Box::new(entry.clone()),
+                    };
+                    self.edit(edit, format!("remove {name}"));
+                    self.view.status = Some(format!("Removed {name} (Ctrl+Z to undo)."));
                 }
             }
             Command::ToggleHidden(i) => {
-                if let Some(e) = self.state.workspace.entries.get_mut(i) {
-                    e.hidden = !e.hidden;
-                    self.reanalyse();
+                if let Some(e) = self.state.workspace.entries.get(i) {
+                    let verb = if e.hidden { "show" } else { "hide" };
+                    let label = format!("{verb} {}", self.entry_name(e));
+                    self.edit(Edit::ToggleHidden { index: i }, label);
                 }
             }
             Command::Move { from, to } => {
                 let n = self.state.workspace.entries.len();
                 if from < n && to < n && from != to {
-                    let e = self.state.workspace.entries.remove(from);
-                    self.state.workspace.entries.insert(to, e);
-                    self.reanalyse();
+                    let way = if to < from { "up" } else { "down" };
+                    let label = format!(
+                        "move {} {way}",
+                        self.entry_name(&self.state.workspace.entries[from])
+                    );
+                    self.edit(Edit::Move { from, to }, label);
                 }
             }
+            Command::Undo => match self.history.undo(&mut self.state.workspace) {
+                Some(label) => {
+                    self.after_history_step();
+                    self.view.status = Some(format!("Undid: {label}."));
+                }
+                None => view.status = Some("Nothing to undo.".into()),
+            },
+            Command::Redo => match self.history.redo(&mut self.state.workspace) {
+                Some(label) => {
+                    self.after_history_step();
+                    self.view.status = Some(format!("Redid: {label}."));
+                }
+                None => view.status = Some("Nothing to redo.".into()),
+            },
+            Command::Answer(yes) => match view.confirm.take() {
+                Some(Confirm::Discard(cmd)) if yes => {
+                    self.discard_ok = true;
+                    self.run_cmd(*cmd);
+                    self.discard_ok = false;
+                }
+                Some(Confirm::Replace { path, .. }) if yes => {
+                    view.status = Some("Saving…".into());
+                    self.worker
+                        .save_workspace(self.state.workspace.clone(), path, true);
+                }
+                Some(_) => view.status = Some("Cancelled: nothing was changed.".into()),
+                None => {}
+            },
             Command::SelectTopic(t) => {
                 view.selected_topic = t;
                 view.scroll_to_topic = t;
@@ -565,9 +700,11 @@ impl FramediffApp {
             Command::SaveWorkspaceAs => self.open_dialog(Pick::SaveWorkspace),
             Command::SaveWorkspaceTo(path) => {
                 // a snapshot, serialised and written atomically on the worker
+                // a file that is not a workspace is never replaced without asking (the worker
+                // checks it and asks back, see Message::SaveRefused)
                 view.status = Some("Saving…".into());
                 self.worker
-                    .save_workspace(self.state.workspace.clone(), path);
+                    .save_workspace(self.state.workspace.clone(), path, false);
             }
             Command::ExportDialog(f) => self.open_dialog(Pick::Export(f)),
             Command::ExportTo(format, path) => match &view.analysis {
@@ -610,8 +747,26 @@ impl FramediffApp {
                 view.note_edit = Some((target, text));
             }
             Command::SetNote(target, text) => {
-                self.state.workspace.set_note(target, text);
                 view.note_edit = None;
+                let before = self.state.workspace.note(&target).map(str::to_string);
+                let after = Some(text).filter(|t| !t.trim().is_empty());
+                if before != after {
+                    let label = if after.is_none() {
+                        "delete a note"
+                    } else if before.is_none() {
+                        "add a note"
+                    } else {
+                        "edit a note"
+                    };
+                    let edit = Edit::Note {
+                        target,
+                        before,
+                        after,
+                    };
+                    edit.apply(&mut self.state.workspace);
+                    self.history.push(edit, label.into());
+                    self.state.dirty = true;
+                }
             }
             Command::SetTeaching(on) => {
                 self.state.workspace.settings.teaching_mode = on;
@@ -665,6 +820,53 @@ impl FramediffApp {
             Command::DismissProblems => view.problems.clear(),
             Command::ShowRemoved(i) => view.show_removed = i,
             Command::ToggleShortcuts => view.show_shortcuts = !view.show_shortcuts,
+        }
+    }
+
+    /// Makes an edit of the article list, records it for undo, and analyses again.
+    fn edit(&mut self, edit: Edit, label: String) {
+        edit.apply(&mut self.state.workspace);
+        self.history.push(edit, label);
+        self.state.dirty = true;
+        self.view.selected_topic = None;
+        self.view.diff_pair = None;
+        self.reanalyse();
+    }
+
+    /// Replaces the articles and notes (undoable); the result is not unsaved work.
+    fn replace_all(
+        &mut self,
+        entries: Vec<Entry>,
+        notes: Vec<crate::workspace::Note>,
+        label: &str,
+    ) {
+        let ws = &self.state.workspace;
+        let edit = Edit::Replace {
+            before: Box::new((ws.entries.clone(), ws.notes.clone())),
+            after: Box::new((entries, notes)),
+        };
+        self.edit(edit, label.into());
+        self.state.workspace_path = None;
+        self.state.dirty = false;
+    }
+
+    /// After an undo or redo: the workspace differs from what was saved; analyse again.
+    fn after_history_step(&mut self) {
+        self.state.dirty = true;
+        self.view.selected_topic = None;
+        self.view.diff_pair = None;
+        self.view.note_edit = None;
+        self.reanalyse();
+    }
+
+    /// How an entry is named in the status line: its title, or in teaching mode (names
+    /// hidden) its letter.
+    fn entry_name(&self, entry: &Entry) -> String {
+        let key = entry.key.unwrap_or_default() as usize;
+        if self.state.workspace.settings.teaching_mode && !self.view.revealed {
+            format!("article {}", ArticleId(key).letter())
+        } else {
+            format!("\u{201c}{}\u{201d}", entry.article.title)
         }
     }
 

@@ -3,11 +3,10 @@
 
 use super::app::{Command, State, View};
 use super::library::chip;
-use super::theme::{Mark, article_colour};
+use super::theme::Mark;
 use crate::align::Placement;
 use crate::analysis::Analysis;
 use crate::model::ArticleId;
-use crate::report::article_letter;
 use crate::workspace::NoteTarget;
 use egui::{RichText, text::LayoutJob};
 
@@ -91,11 +90,10 @@ fn story_differences(ui: &mut egui::Ui, a: &Analysis) {
 }
 
 fn article_row(ui: &mut egui::Ui, a: &Analysis, view: &View, t: usize, i: usize, teaching: bool) {
-    let entry = view.visible.get(i).copied().unwrap_or(i);
     let name = if teaching {
-        format!("Article {}", article_letter(i))
+        format!("Article {}", view.letter(i))
     } else {
-        format!("{} · {}", article_letter(i), a.articles[i].short_name())
+        format!("{} · {}", view.letter(i), a.articles[i].short_name())
     };
     let Some(row) = a
         .tables
@@ -109,7 +107,7 @@ fn article_row(ui: &mut egui::Ui, a: &Analysis, view: &View, t: usize, i: usize,
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
-            chip(ui, article_colour(entry), row.covered);
+            chip(ui, view.colour(i), row.covered);
             ui.label(RichText::new(name).strong());
         });
         if !row.covered {
@@ -189,9 +187,9 @@ fn diff_ui(ui: &mut egui::Ui, a: &Analysis, view: &View, cmds: &mut Vec<Command>
     ui.label(
         RichText::new(format!(
             "{} ¶{} → {} ¶{}",
-            article_letter(ia),
+            view.letter(ia),
             x.paragraph + 1,
-            article_letter(ib),
+            view.letter(ib),
             y.paragraph + 1
         ))
         .small(),
@@ -274,7 +272,7 @@ fn diff_ui(ui: &mut egui::Ui, a: &Analysis, view: &View, cmds: &mut Vec<Command>
             };
             let short: String = s.text.chars().take(70).collect();
             if ui
-                .small_button(format!("{} ({score:.2}): {short}…", article_letter(*pa)))
+                .small_button(format!("{} ({score:.2}): {short}…", view.letter(*pa)))
                 .clicked()
             {
                 cmds.push(Command::ShowDiff((ia, sa), (*pa, *ps)));

@@ -1,7 +1,8 @@
 //! The menu bar, keyboard shortcuts, status bar and modal dialogs (paste, note, shortcuts,
 //! set-aside boilerplate).
 
-use super::app::{Command, State, View};
+use super::app::{Command, Confirm, State, View};
+use super::history::History;
 use super::worker::Worker;
 use crate::analysis::Stage;
 use crate::report::ReportFormat;
@@ -13,6 +14,11 @@ const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S)
 const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 const ADDRESS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::L);
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+const REDO: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 
 /// Keyboard shortcuts, read before drawing.
 pub fn shortcuts(ctx: &egui::Context, view: &View) -> Vec<Command> {
@@ -34,10 +40,21 @@ pub fn shortcuts(ctx: &egui::Context, view: &View) -> Vec<Command> {
         if i.consume_shortcut(&FIND) {
             cmds.push(Command::OpenFind);
         }
+        if i.consume_shortcut(&NEW) {
+            cmds.push(Command::NewComparison);
+        }
         if i.consume_key(Modifiers::NONE, Key::Escape) {
             cmds.push(Command::ClearSelection);
         }
         if !typing {
+            // a text field keeps Ctrl+Z for its own text; Ctrl+Shift+Z first, as Ctrl+Z
+            // would match it too
+            if i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y) {
+                cmds.push(Command::Redo);
+            }
+            if i.consume_shortcut(&UNDO) {
+                cmds.push(Command::Undo);
+            }
             if i.consume_key(Modifiers::NONE, Key::ArrowDown)
                 || i.consume_key(Modifiers::NONE, Key::ArrowRight)
             {
@@ -72,6 +89,7 @@ pub fn top_bar(
     state: &State,
     view: &View,
     worker: &Worker,
+    history: &History,
     cmds: &mut Vec<Command>,
 ) {
     let settings = &state.workspace.settings;
@@ -80,6 +98,15 @@ pub fn top_bar(
             ui.menu_button("File", |ui| {
                 let ctx = ui.ctx().clone();
                 let sc = |s: &KeyboardShortcut| ctx.format_shortcut(s);
+                if ui
+                    .add(egui::Button::new("New comparison").shortcut_text(sc(&NEW)))
+                    .on_hover_text(
+                        "Start again with no articles (asks first if there is unsaved work)",
+                    )
+                    .clicked()
+                {
+                    cmds.push(Command::NewComparison);
+                }
                 if ui
                     .add(egui::Button::new("Add articles…").shortcut_text(sc(&OPEN)))
                     .clicked()
@@ -142,6 +169,31 @@ pub fn top_bar(
                 ui.separator();
                 if ui.button("Quit").clicked() {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                let ctx = ui.ctx().clone();
+                let undo = history.undo_label();
+                let text = undo.map_or("Undo".to_string(), |l| format!("Undo {l}"));
+                if ui
+                    .add_enabled(
+                        undo.is_some(),
+                        egui::Button::new(text).shortcut_text(ctx.format_shortcut(&UNDO)),
+                    )
+                    .clicked()
+                {
+                    cmds.push(Command::Undo);
+                }
+                let redo = history.redo_label();
+                let text = redo.map_or("Redo".to_string(), |l| format!("Redo {l}"));
+                if ui
+                    .add_enabled(
+                        redo.is_some(),
+                        egui::Button::new(text).shortcut_text(ctx.format_shortcut(&REDO)),
+                    )
+                    .clicked()
+                {
+                    cmds.push(Command::Redo);
                 }
             });
             ui.menu_button("View", |ui| {
@@ -451,6 +503,41 @@ pub fn dialogs(ctx: &egui::Context, state: &mut State, view: &mut View, cmds: &m
             view.note_edit = None;
         }
     }
+    if let Some(confirm) = &view.confirm {
+        let (title, text, yes) = match confirm {
+            Confirm::Discard(cmd) => (
+                if **cmd == Command::LoadSamples {
+                    "Load the sample articles?"
+                } else {
+                    "Start a new comparison?"
+                },
+                "The workspace has changes that were not saved. They will be replaced (Ctrl+Z brings them back while the window is open).".to_string(),
+                "Discard changes",
+            ),
+            Confirm::Replace { reason, .. } => (
+                "Replace this file?",
+                format!("{reason}. Saving the workspace there replaces it."),
+                "Replace",
+            ),
+        };
+        let modal = egui::Modal::new(egui::Id::unique("framediff_confirm")).show(ctx, |ui| {
+            ui.set_max_width(420.0);
+            ui.heading(title);
+            ui.add(egui::Label::new(text).wrap());
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                if ui.button(yes).clicked() {
+                    cmds.push(Command::Answer(true));
+                }
+                if ui.button("Cancel").clicked() {
+                    cmds.push(Command::Answer(false));
+                }
+            });
+        });
+        if modal.should_close() && !cmds.iter().any(|c| matches!(c, Command::Answer(_))) {
+            cmds.push(Command::Answer(false));
+        }
+    }
     if view.show_shortcuts {
         let mut open = true;
         egui::Window::new("Keyboard shortcuts")
@@ -463,6 +550,9 @@ pub fn dialogs(ctx: &egui::Context, state: &mut State, view: &mut View, cmds: &m
                         ("Ctrl+L", "Open an article from its web address"),
                         ("Ctrl+V", "Paste an article"),
                         ("Ctrl+S", "Save the workspace"),
+                        ("Ctrl+N", "New comparison"),
+                        ("Ctrl+Z", "Undo (remove, hide, move, notes)"),
+                        ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),
                         ("Ctrl+E", "Export the comparison (HTML)"),
                         ("Ctrl+F", "Find across articles; Enter for the next match"),
                         ("Up / Down", "Previous / next topic"),

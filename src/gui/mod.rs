@@ -5,6 +5,7 @@ pub mod app;
 mod card;
 pub mod chooser;
 mod columns;
+pub mod history;
 pub mod index;
 mod library;
 mod menu;
