@@ -810,6 +810,7 @@ fn saving_onto_a_file_that_is_not_a_workspace_asks_before_replacing_it() {
     let (ws, _) = framediff::files::read_workspace(&export).expect("now a workspace");
     assert_eq!(ws, h.state().state.workspace);
     assert!(!h.state().state.dirty);
+    assert!(h.query_by_label("unsaved changes").is_none());
     // a workspace is saved over without a question
     h.state_mut().run_cmd(Command::ToggleHidden(0));
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
@@ -934,6 +935,7 @@ fn new_comparison_asks_before_discarding_unsaved_work() {
     h.state_mut().run_cmd(Command::ToggleHidden(1));
     settle(&mut h);
     assert!(h.state().state.dirty);
+    h.get_by_label("unsaved changes");
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
     h.run();
     h.get_by_label("Start a new comparison?");

@@ -63,6 +63,10 @@ pub struct View {
     pub confirm: Option<Confirm>,
     /// Articles given on the command line beside a workspace: added once it is open.
     after_open: Vec<PathBuf>,
+    /// Edits made so far, and how many there were when the running save was started (a save
+    /// clears the unsaved mark only if nothing changed meanwhile).
+    edits: u64,
+    saving_at: u64,
     /// The workspace changed since the analysis was started.
     pub stale: bool,
     pub selected_topic: Option<usize>,
@@ -105,21 +109,6 @@ pub struct View {
     pub chooser: Option<Chooser>,
     /// "No system file dialog" has been said.
     pub chooser_noticed: bool,
-}
-
-impl View {
-    /// The letter of an analysed article: drawn from its workspace entry's stable key, so it
-    /// does not change when another article is hidden, moved or removed.
-    pub fn letter(&self, i: impl Into<ArticleId>) -> String {
-        let i = i.into().index();
-        ArticleId(self.keys.get(i).copied().unwrap_or(i)).letter()
-    }
-
-    /// The colour of an analysed article, drawn from the same key as its letter.
-    pub fn colour(&self, i: impl Into<ArticleId>) -> Color32 {
-        let i = i.into().index();
-        super::theme::article_colour(self.keys.get(i).copied().unwrap_or(i))
-    }
 }
 
 /// Everything drawing code can ask for. Applied after the frame by [`FramediffApp::run_cmd`].
@@ -315,6 +304,7 @@ impl FramediffApp {
                     Ok(article) => {
                         self.state.workspace.add(Entry::new(*article));
                         self.state.dirty = true;
+                        self.view.edits += 1;
                         self.view.status = Some(format!("Added the article from {url}."));
                         self.reanalyse();
                     }
@@ -336,6 +326,7 @@ impl FramediffApp {
                     for a in articles {
                         self.state.workspace.add(Entry::new(a));
                         self.state.dirty = true;
+                        self.view.edits += 1;
                     }
                     if added > 0 {
                         self.view.status = Some(format!("Added {added} article(s)."));
@@ -423,7 +414,9 @@ impl FramediffApp {
                     Ok(()) => {
                         self.view.status = Some(format!("Saved {}.", path.display()));
                         self.state.workspace_path = Some(path);
-                        self.state.dirty = false;
+                        if self.view.edits == self.view.saving_at {
+                            self.state.dirty = false;
+                        }
                     }
                     Err(e) => {
                         self.view.status = Some("The workspace was not saved.".into());
@@ -553,6 +546,7 @@ impl FramediffApp {
                     Ok(a) => {
                         self.state.workspace.add(Entry::new(a));
                         self.state.dirty = true;
+                        view.edits += 1;
                         view.paste_open = false;
                         view.paste_text.clear();
                         view.status = Some("Added the pasted article.".into());
@@ -565,6 +559,7 @@ impl FramediffApp {
                 Ok(a) => {
                     self.state.workspace.add(Entry::new(a));
                     self.state.dirty = true;
+                    view.edits += 1;
                     self.reanalyse();
                 }
                 Err(e) => view.problems.push(e.to_string()),
@@ -644,6 +639,7 @@ impl FramediffApp {
                 }
                 Some(Confirm::Replace { path, .. }) if yes => {
                     view.status = Some("Saving…".into());
+                    view.saving_at = view.edits;
                     self.worker
                         .save_workspace(self.state.workspace.clone(), path, true);
                 }
@@ -703,6 +699,7 @@ impl FramediffApp {
                 // a file that is not a workspace is never replaced without asking (the worker
                 // checks it and asks back, see Message::SaveRefused)
                 view.status = Some("Saving…".into());
+                view.saving_at = view.edits;
                 self.worker
                     .save_workspace(self.state.workspace.clone(), path, false);
             }
@@ -766,6 +763,7 @@ impl FramediffApp {
                     edit.apply(&mut self.state.workspace);
                     self.history.push(edit, label.into());
                     self.state.dirty = true;
+                    self.view.edits += 1;
                 }
             }
             Command::SetTeaching(on) => {
@@ -828,6 +826,7 @@ impl FramediffApp {
         edit.apply(&mut self.state.workspace);
         self.history.push(edit, label);
         self.state.dirty = true;
+        self.view.edits += 1;
         self.view.selected_topic = None;
         self.view.diff_pair = None;
         self.reanalyse();
@@ -853,6 +852,7 @@ impl FramediffApp {
     /// After an undo or redo: the workspace differs from what was saved; analyse again.
     fn after_history_step(&mut self) {
         self.state.dirty = true;
+        self.view.edits += 1;
         self.view.selected_topic = None;
         self.view.diff_pair = None;
         self.view.note_edit = None;

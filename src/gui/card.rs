@@ -22,7 +22,7 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View, cmds: &mut Vec<Command>
     {
         None => {
             ui.label(RichText::new("Select a topic on the left (or press the Down arrow) to compare how each article frames it.").weak());
-            story_differences(ui, a);
+            story_differences(ui, a, view);
         }
         Some((t, topic)) => {
             ui.heading(&topic.label);
@@ -42,7 +42,7 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View, cmds: &mut Vec<Command>
             for d in diffs {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(format!("[{}]", d.kind)).small().weak());
-                    ui.add(egui::Label::new(&d.summary).wrap());
+                    ui.add(egui::Label::new(view.summary(d)).wrap());
                 });
             }
             ui.add_space(6.0);
@@ -73,7 +73,7 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View, cmds: &mut Vec<Command>
     diff_ui(ui, a, view, cmds);
 }
 
-fn story_differences(ui: &mut egui::Ui, a: &Analysis) {
+fn story_differences(ui: &mut egui::Ui, a: &Analysis, view: &View) {
     if a.differences.is_empty() {
         return;
     }
@@ -85,7 +85,7 @@ fn story_differences(ui: &mut egui::Ui, a: &Analysis) {
             .get(d.topic)
             .map(|t| t.label.as_str())
             .unwrap_or("");
-        ui.add(egui::Label::new(format!("• {label}: {}", d.summary)).wrap());
+        ui.add(egui::Label::new(format!("• {label}: {}", view.summary(d))).wrap());
     }
 }
 

@@ -369,6 +369,11 @@ pub fn status_bar(ui: &mut egui::Ui, state: &State, view: &View, cmds: &mut Vec<
                 ui.separator();
                 ui.label(format!("workspace: {}", p.display()));
             }
+            if state.dirty {
+                ui.separator();
+                ui.label(RichText::new("unsaved changes").italics())
+                    .on_hover_text("Ctrl+S saves the workspace; Ctrl+Z undoes the last change");
+            }
             if let Some(s) = &view.status {
                 ui.separator();
                 ui.label(s);

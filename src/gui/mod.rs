@@ -6,6 +6,7 @@ mod card;
 pub mod chooser;
 mod columns;
 pub mod history;
+mod identity;
 pub mod index;
 mod library;
 mod menu;
