@@ -988,3 +988,39 @@ fn a_workspace_given_on_the_command_line_opens_as_a_workspace() {
     // the moved article keeps its letter in the reopened workspace
     assert_eq!(app.view.letter(0), "D");
 }
+
+#[test]
+fn opening_a_workspace_over_unsaved_work_asks_and_a_dropped_workspace_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two.framediff");
+    let mut h = harness();
+    h.state_mut().run_cmd(Command::Remove(0));
+    h.state_mut().run_cmd(Command::Remove(0));
+    h.state_mut()
+        .run_cmd(Command::SaveWorkspaceTo(path.clone()));
+    settle(&mut h);
+    assert!(!h.state().state.dirty);
+    h.state_mut().run_cmd(Command::Undo);
+    settle(&mut h);
+    assert!(h.state().state.dirty);
+    assert_eq!(entry_paths(&h).len(), 3);
+    // read and checked first, then the question; Cancel keeps the unsaved work
+    h.state_mut().run_cmd(Command::OpenWorkspace(path.clone()));
+    settle(&mut h);
+    h.get_by_label("Open another workspace?");
+    h.get_by_label("Cancel").click();
+    settle(&mut h);
+    assert_eq!(entry_paths(&h).len(), 3);
+    // dropping (or adding) the workspace file opens it as a workspace, not as an article
+    h.state_mut().run_cmd(Command::AddPaths(vec![path.clone()]));
+    settle(&mut h);
+    h.get_by_label("Discard changes").click();
+    settle(&mut h);
+    assert_eq!(entry_paths(&h).len(), 2);
+    assert_eq!(
+        h.state().state.workspace_path.as_deref(),
+        Some(path.as_path())
+    );
+    assert!(!h.state().state.dirty);
+    assert!(h.state().history.is_empty(), "a new document's history");
+}

@@ -170,6 +170,13 @@ pub enum Command {
     Redo,
     /// The answer to [`View::confirm`]: go on (true) or cancel.
     Answer(bool),
+    /// A workspace file was read and checked: it replaces the current one (asks first when
+    /// there is unsaved work).
+    UseWorkspace {
+        path: PathBuf,
+        workspace: Box<Workspace>,
+        repairs: Vec<String>,
+    },
 }
 
 /// The framediff window.
@@ -367,38 +374,13 @@ impl FramediffApp {
                     }
                 }
                 Message::WorkspaceRead { path, result } => {
-                    let shown = path.display().to_string();
                     match result {
-                        Ok((ws, repairs)) => {
-                            // the articles and notes it replaces can be brought back (Ctrl+Z)
-                            let old = &self.state.workspace;
-                            let edit = Edit::Replace {
-                                before: Box::new((old.entries.clone(), old.notes.clone())),
-                                after: Box::new((ws.entries.clone(), ws.notes.clone())),
-                            };
-                            let name = path
-                                .file_name()
-                                .map(|n| n.to_string_lossy().into_owned())
-                                .unwrap_or_else(|| shown.clone());
-                            self.history.push(edit, format!("open {name}"));
-                            self.state.workspace = ws;
-                            self.state.workspace_path = Some(path);
-                            self.state.dirty = false;
-                            self.view.selected_topic = None;
-                            self.view.status = Some(if repairs.is_empty() {
-                                format!("Opened {shown}.")
-                            } else {
-                                format!("Opened {shown}, with {} repair(s).", repairs.len())
-                            });
-                            self.view
-                                .problems
-                                .extend(repairs.into_iter().map(|r| format!("{shown}: {r}")));
-                            let more = std::mem::take(&mut self.view.after_open);
-                            if !more.is_empty() {
-                                self.worker.load(more);
-                            }
-                            self.reanalyse();
-                        }
+                        // a sound workspace replaces this one (after asking, over unsaved work)
+                        Ok((ws, repairs)) => self.run_cmd(Command::UseWorkspace {
+                            path,
+                            workspace: Box::new(ws),
+                            repairs,
+                        }),
                         Err(e) => {
                             // the workspace stays as it was; the reason is said where it is seen
                             self.view.status = Some(format!("Not opened: {e}."));
@@ -537,7 +519,7 @@ impl FramediffApp {
             Command::AddPaths(paths) => {
                 view.path_open = false;
                 view.path_text.clear();
-                self.worker.load(paths);
+                self.add_paths(paths);
             }
             Command::AddPasted(text) => {
                 self.pasted_count += 1;
@@ -578,6 +560,36 @@ impl FramediffApp {
                 }
                 Err(e) => view.problems.push(e.to_string()),
             },
+            Command::UseWorkspace { .. } if self.state.dirty && !self.discard_ok => {
+                view.status = Some("Not opened yet: replace the unsaved changes?".into());
+                view.confirm = Some(Confirm::Discard(Box::new(cmd)));
+            }
+            Command::UseWorkspace {
+                path,
+                workspace,
+                repairs,
+            } => {
+                let shown = path.display().to_string();
+                // another document: its undo history starts here
+                self.history.clear();
+                self.state.workspace = *workspace;
+                self.state.workspace_path = Some(path);
+                self.state.dirty = false;
+                view.selected_topic = None;
+                view.diff_pair = None;
+                view.status = Some(if repairs.is_empty() {
+                    format!("Opened {shown}.")
+                } else {
+                    format!("Opened {shown}, with {} repair(s).", repairs.len())
+                });
+                view.problems
+                    .extend(repairs.into_iter().map(|r| format!("{shown}: {r}")));
+                let more = std::mem::take(&mut view.after_open);
+                if !more.is_empty() {
+                    self.worker.load(more);
+                }
+                self.reanalyse();
+            }
             Command::NewComparison if self.state.dirty && !self.discard_ok => {
                 view.confirm = Some(Confirm::Discard(Box::new(Command::NewComparison)));
             }
@@ -821,6 +833,21 @@ impl FramediffApp {
         }
     }
 
+    /// Reads article files and folders in the background; a workspace file among them (dropped,
+    /// typed or picked) is opened as a workspace instead of being read as an article.
+    fn add_paths(&mut self, mut paths: Vec<PathBuf>) {
+        if let Some(i) = paths
+            .iter()
+            .position(|p| crate::files::is_workspace_file(p))
+        {
+            let ws = paths.remove(i);
+            self.view.after_open = paths;
+            self.run_cmd(Command::OpenWorkspace(ws));
+        } else {
+            self.worker.load(paths);
+        }
+    }
+
     /// Makes an edit of the article list, records it for undo, and analyses again.
     fn edit(&mut self, edit: Edit, label: String) {
         edit.apply(&mut self.state.workspace);
@@ -913,7 +940,7 @@ impl FramediffApp {
         match purpose {
             Pick::AddArticles | Pick::AddFolder => {
                 self.view.status = Some("Reading the articles…".into());
-                self.worker.load(paths);
+                self.add_paths(paths);
             }
             Pick::OpenWorkspace => self.run_cmd(Command::OpenWorkspace(first.clone())),
             Pick::SaveWorkspace => self.run_cmd(Command::SaveWorkspaceTo(first.clone())),

@@ -510,15 +510,25 @@ pub fn dialogs(ctx: &egui::Context, state: &mut State, view: &mut View, cmds: &m
     }
     if let Some(confirm) = &view.confirm {
         let (title, text, yes) = match confirm {
-            Confirm::Discard(cmd) => (
-                if **cmd == Command::LoadSamples {
-                    "Load the sample articles?"
-                } else {
-                    "Start a new comparison?"
-                },
-                "The workspace has changes that were not saved. They will be replaced (Ctrl+Z brings them back while the window is open).".to_string(),
-                "Discard changes",
-            ),
+            Confirm::Discard(cmd) => match &**cmd {
+                Command::UseWorkspace { path, .. } => (
+                    "Open another workspace?",
+                    format!(
+                        "The workspace has changes that were not saved. Opening {} replaces them.",
+                        path.display()
+                    ),
+                    "Discard changes",
+                ),
+                other => (
+                    if *other == Command::LoadSamples {
+                        "Load the sample articles?"
+                    } else {
+                        "Start a new comparison?"
+                    },
+                    "The workspace has changes that were not saved. They will be replaced (Ctrl+Z brings them back while the window is open).".to_string(),
+                    "Discard changes",
+                ),
+            },
             Confirm::Replace { reason, .. } => (
                 "Replace this file?",
                 format!("{reason}. Saving the workspace there replaces it."),
