@@ -917,6 +917,16 @@ fn undo_brings_a_removed_article_back_at_its_place_with_its_letter_and_redo_remo
     assert_eq!(entry_paths(&h), start);
     assert!(h.state().state.workspace.entries.iter().all(|e| !e.hidden));
     assert_eq!(h.state().state.workspace.note(&target), None);
+    // in teaching mode the status line names the article by its letter, not its title
+    h.state_mut().run_cmd(Command::SetTeaching(true));
+    h.state_mut().run_cmd(Command::Remove(1));
+    h.state_mut().run_cmd(Command::Undo);
+    settle(&mut h);
+    assert_eq!(
+        h.state().view.status.as_deref(),
+        Some("Undid: remove article B.")
+    );
+    assert!(h.query_all_by_label_contains("Volga").next().is_none());
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! returns, and `run_cmd`, the one place where they change state.
 
 use super::chooser::{self, Chooser, DialogPolicy};
-use super::history::{Edit, History};
+use super::history::{Edit, History, Label};
 use super::index::{Index, SentenceRef};
 use super::worker::{Message, Pick, Worker};
 use super::{card, columns, library, menu, overview, topics};
@@ -602,44 +602,42 @@ impl FramediffApp {
             }
             Command::Remove(i) => {
                 if let Some(entry) = self.state.workspace.entries.get(i) {
-                    let name = self.entry_name(entry);
+                    let label = self.entry_label("remove", entry);
                     let edit = Edit::Remove {
                         index: i,
                         entry: Box::new(entry.clone()),
                     };
-                    self.edit(edit, format!("remove {name}"));
+                    let name = self.say(&label).trim_start_matches("remove ").to_string();
+                    self.edit(edit, label);
                     self.view.status = Some(format!("Removed {name} (Ctrl+Z to undo)."));
                 }
             }
             Command::ToggleHidden(i) => {
                 if let Some(e) = self.state.workspace.entries.get(i) {
                     let verb = if e.hidden { "show" } else { "hide" };
-                    let label = format!("{verb} {}", self.entry_name(e));
+                    let label = self.entry_label(verb, e);
                     self.edit(Edit::ToggleHidden { index: i }, label);
                 }
             }
             Command::Move { from, to } => {
                 let n = self.state.workspace.entries.len();
                 if from < n && to < n && from != to {
-                    let way = if to < from { "up" } else { "down" };
-                    let label = format!(
-                        "move {} {way}",
-                        self.entry_name(&self.state.workspace.entries[from])
-                    );
+                    let way = if to < from { "move up" } else { "move down" };
+                    let label = self.entry_label(way, &self.state.workspace.entries[from]);
                     self.edit(Edit::Move { from, to }, label);
                 }
             }
             Command::Undo => match self.history.undo(&mut self.state.workspace) {
                 Some(label) => {
                     self.after_history_step();
-                    self.view.status = Some(format!("Undid: {label}."));
+                    self.view.status = Some(format!("Undid: {}.", self.say(&label)));
                 }
                 None => view.status = Some("Nothing to undo.".into()),
             },
             Command::Redo => match self.history.redo(&mut self.state.workspace) {
                 Some(label) => {
                     self.after_history_step();
-                    self.view.status = Some(format!("Redid: {label}."));
+                    self.view.status = Some(format!("Redid: {}.", self.say(&label)));
                 }
                 None => view.status = Some("Nothing to redo.".into()),
             },
@@ -773,7 +771,7 @@ impl FramediffApp {
                         after,
                     };
                     edit.apply(&mut self.state.workspace);
-                    self.history.push(edit, label.into());
+                    self.history.push(edit, label);
                     self.state.dirty = true;
                     self.view.edits += 1;
                 }
@@ -849,7 +847,7 @@ impl FramediffApp {
     }
 
     /// Makes an edit of the article list, records it for undo, and analyses again.
-    fn edit(&mut self, edit: Edit, label: String) {
+    fn edit(&mut self, edit: Edit, label: impl Into<Label>) {
         edit.apply(&mut self.state.workspace);
         self.history.push(edit, label);
         self.state.dirty = true;
@@ -871,7 +869,7 @@ impl FramediffApp {
             before: Box::new((ws.entries.clone(), ws.notes.clone())),
             after: Box::new((entries, notes)),
         };
-        self.edit(edit, label.into());
+        self.edit(edit, label);
         self.state.workspace_path = None;
         self.state.dirty = false;
     }
@@ -886,14 +884,23 @@ impl FramediffApp {
         self.reanalyse();
     }
 
-    /// How an entry is named in the status line: its title, or in teaching mode (names
-    /// hidden) its letter.
-    fn entry_name(&self, entry: &Entry) -> String {
+    /// Whether titles and outlets are hidden now (teaching mode, not revealed).
+    pub fn hides_titles(&self) -> bool {
+        self.state.workspace.settings.teaching_mode && !self.view.revealed
+    }
+
+    /// A step's name as it may be shown now.
+    fn say<'a>(&self, label: &'a Label) -> &'a str {
+        label.text(self.hides_titles())
+    }
+
+    /// How an edit of an entry is named: "remove “Title”", or without the title "remove
+    /// article B" (by its stable letter) for teaching mode.
+    fn entry_label(&self, verb: &str, entry: &Entry) -> Label {
         let key = entry.key.unwrap_or_default() as usize;
-        if self.state.workspace.settings.teaching_mode && !self.view.revealed {
-            format!("article {}", ArticleId(key).letter())
-        } else {
-            format!("\u{201c}{}\u{201d}", entry.article.title)
+        Label {
+            named: format!("{verb} \u{201c}{}\u{201d}", entry.article.title),
+            blind: format!("{verb} article {}", ArticleId(key).letter()),
         }
     }
 

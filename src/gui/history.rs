@@ -82,11 +82,48 @@ fn move_entry(ws: &mut Workspace, from: usize, to: usize) {
     }
 }
 
-/// A step: the edit and how to name it ("remove “Title”").
+/// How a step is named in the status line and the *Edit* menu: with the article's title, and
+/// without it for teaching mode ("remove article B"), which hides titles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub named: String,
+    pub blind: String,
+}
+
+impl Label {
+    /// The name to show: `blind` when titles are hidden.
+    pub fn text(&self, hide_titles: bool) -> &str {
+        if hide_titles {
+            &self.blind
+        } else {
+            &self.named
+        }
+    }
+}
+
+impl From<&str> for Label {
+    fn from(s: &str) -> Label {
+        Label {
+            named: s.to_string(),
+            blind: s.to_string(),
+        }
+    }
+}
+
+impl From<String> for Label {
+    fn from(s: String) -> Label {
+        Label {
+            blind: s.clone(),
+            named: s,
+        }
+    }
+}
+
+/// A step: the edit and how to name it.
 #[derive(Debug, Clone, PartialEq)]
 struct Step {
     edit: Edit,
-    label: String,
+    label: Label,
 }
 
 /// The undo and redo stacks.
@@ -99,8 +136,9 @@ pub struct History {
 impl History {
     /// Records an edit that was just made; the redo steps are dropped, and the oldest step when
     /// there are more than [`LIMIT`].
-    pub fn push(&mut self, edit: Edit, label: String) {
+    pub fn push(&mut self, edit: Edit, label: impl Into<Label>) {
         self.redo.clear();
+        let label = label.into();
         self.undo.push_back(Step { edit, label });
         while self.undo.len() > LIMIT {
             self.undo.pop_front();
@@ -108,7 +146,7 @@ impl History {
     }
 
     /// Takes back the last edit; returns what it was, or None when there is nothing to undo.
-    pub fn undo(&mut self, ws: &mut Workspace) -> Option<String> {
+    pub fn undo(&mut self, ws: &mut Workspace) -> Option<Label> {
         let step = self.undo.pop_back()?;
         step.edit.revert(ws);
         let label = step.label.clone();
@@ -117,7 +155,7 @@ impl History {
     }
 
     /// Makes the last undone edit again.
-    pub fn redo(&mut self, ws: &mut Workspace) -> Option<String> {
+    pub fn redo(&mut self, ws: &mut Workspace) -> Option<Label> {
         let step = self.redo.pop()?;
         step.edit.apply(ws);
         let label = step.label.clone();
@@ -126,13 +164,13 @@ impl History {
     }
 
     /// What Ctrl+Z would take back.
-    pub fn undo_label(&self) -> Option<&str> {
-        self.undo.back().map(|s| s.label.as_str())
+    pub fn undo_label(&self) -> Option<&Label> {
+        self.undo.back().map(|s| &s.label)
     }
 
     /// What Ctrl+Shift+Z would make again.
-    pub fn redo_label(&self) -> Option<&str> {
-        self.redo.last().map(|s| s.label.as_str())
+    pub fn redo_label(&self) -> Option<&Label> {
+        self.redo.last().map(|s| &s.label)
     }
 
     /// Forgets everything (another workspace was opened).
@@ -176,7 +214,7 @@ mod tests {
     /// Makes `edit` on `ws` and records it, as the app does.
     fn edit(h: &mut History, ws: &mut Workspace, edit: Edit) {
         edit.apply(ws);
-        h.push(edit, "x".into());
+        h.push(edit, "x");
     }
 
     #[test]
@@ -245,14 +283,20 @@ mod tests {
         }
         assert_eq!(h.len(), LIMIT);
         assert_eq!(
-            h.undo_label(),
-            Some(format!("step {}", LIMIT + 19).as_str())
+            h.undo_label().unwrap().text(false),
+            format!("step {}", LIMIT + 19)
         );
         let mut n = 0;
         while h.undo(&mut w).is_some() {
             n += 1;
         }
         assert_eq!(n, LIMIT);
-        assert_eq!(h.redo_label(), Some("step 20"));
+        assert_eq!(h.redo_label().unwrap().text(true), "step 20");
+        let l = Label {
+            named: "remove “T”".into(),
+            blind: "remove article A".into(),
+        };
+        h.push(Edit::ToggleHidden { index: 0 }, l.clone());
+        assert_eq!(h.undo(&mut w), Some(l));
     }
 }

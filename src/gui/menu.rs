@@ -174,7 +174,8 @@ pub fn top_bar(
             ui.menu_button("Edit", |ui| {
                 let ctx = ui.ctx().clone();
                 let undo = history.undo_label();
-                let text = undo.map_or("Undo".to_string(), |l| format!("Undo {l}"));
+                let hide = settings.teaching_mode && !view.revealed;
+                let text = undo.map_or("Undo".to_string(), |l| format!("Undo {}", l.text(hide)));
                 if ui
                     .add_enabled(
                         undo.is_some(),
@@ -185,7 +186,7 @@ pub fn top_bar(
                     cmds.push(Command::Undo);
                 }
                 let redo = history.redo_label();
-                let text = redo.map_or("Redo".to_string(), |l| format!("Redo {l}"));
+                let text = redo.map_or("Redo".to_string(), |l| format!("Redo {}", l.text(hide)));
                 if ui
                     .add_enabled(
                         redo.is_some(),
