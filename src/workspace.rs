@@ -33,7 +33,7 @@ pub struct Entry {
     /// Hidden articles stay in the library but are left out of the comparison.
     pub hidden: bool,
     /// Stable identity in this workspace: the window names and colours the article by it
-    /// (key 0 is A). Assigned when the article is added (the smallest key not in use), and in
+    /// (key 0 is A). Assigned when the article is added (see [`Workspace::next_key`]), and in
     /// order on load for workspaces written before keys existed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<u32>,
@@ -148,6 +148,9 @@ pub struct Workspace {
     pub format: String,
     pub version: u32,
     pub entries: Vec<Entry>,
+    /// The key the next added article gets: keys are never reused while an article that held
+    /// one may come back (undo), so a letter names one article in a workspace's life.
+    pub next_key: u32,
     pub notes: Vec<Note>,
     pub settings: Settings,
 }
@@ -158,6 +161,7 @@ impl Default for Workspace {
             format: FORMAT.to_string(),
             version: VERSION,
             entries: Vec::new(),
+            next_key: 0,
             notes: Vec::new(),
             settings: Settings::default(),
         }
@@ -231,7 +235,7 @@ impl Workspace {
     /// line per repair; a sound workspace is left untouched and gives an empty list.
     pub fn repair(&mut self) -> Vec<String> {
         let mut repairs = Vec::new();
-        self.assign_keys();
+        self.ensure_keys();
         let zoom = self.settings.zoom;
         if !zoom.is_finite() {
             self.settings.zoom = 1.0;
@@ -277,9 +281,10 @@ impl Workspace {
         repairs
     }
 
-    /// Gives every entry without a key (or with a key another entry holds already) the
-    /// smallest key not in use, in list order.
-    fn assign_keys(&mut self) {
+    /// Gives every entry without a key (or with a key another entry holds already) a new key,
+    /// in list order, and keeps [`Workspace::next_key`] above every key in use. Keys are not
+    /// reused in a workspace's life (an article brought back by undo finds its key free).
+    pub fn ensure_keys(&mut self) {
         let mut used = std::collections::HashSet::new();
         for e in &mut self.entries {
             if let Some(k) = e.key
@@ -288,23 +293,25 @@ impl Workspace {
                 e.key = None;
             }
         }
-        let mut next = 0u32;
+        let mut next = used
+            .iter()
+            .max()
+            .map_or(0, |&k| k.saturating_add(1))
+            .max(self.next_key);
         for e in &mut self.entries {
             if e.key.is_none() {
-                while used.contains(&next) {
-                    next += 1;
-                }
-                used.insert(next);
                 e.key = Some(next);
+                next = next.saturating_add(1);
             }
         }
+        self.next_key = next;
     }
 
-    /// Adds an article at the end with the smallest key not in use; returns its position.
+    /// Adds an article at the end with a new key; returns its position.
     pub fn add(&mut self, mut entry: Entry) -> usize {
         entry.key = None;
         self.entries.push(entry);
-        self.assign_keys();
+        self.ensure_keys();
         self.entries.len() - 1
     }
 
@@ -381,11 +388,13 @@ mod tests {
     #[test]
     fn round_trip_and_corrupt() {
         let mut ws = Workspace::default();
-        ws.entries.push(Entry {
-            article: Article::from_body("a.txt", crate::Format::Text, "T".into(), "Body text."),
-            hidden: true,
-            key: Some(0),
-        });
+        let i = ws.add(Entry::new(Article::from_body(
+            "a.txt",
+            crate::Format::Text,
+            "T".into(),
+            "Body text.",
+        )));
+        ws.entries[i].hidden = true;
         ws.set_note(
             NoteTarget::Sentence {
                 article: "a.txt".into(),
@@ -553,13 +562,17 @@ mod tests {
         let keys =
             |ws: &Workspace| -> Vec<Option<u32>> { ws.entries.iter().map(|e| e.key).collect() };
         assert_eq!(keys(&ws), [Some(0), Some(1), Some(2)]);
-        // moving and hiding keep keys; removing frees one for the next article only
+        // moving and hiding keep keys; a removed article's key is not given to another
         ws.entries.swap(0, 2);
         ws.entries[1].hidden = true;
-        ws.entries.remove(0); // c
+        let c = ws.entries.remove(0);
         assert_eq!(keys(&ws), [Some(1), Some(0)]);
         ws.add(Entry::new(article("d")));
-        assert_eq!(keys(&ws), [Some(1), Some(0), Some(2)]);
+        assert_eq!(keys(&ws), [Some(1), Some(0), Some(3)]);
+        ws.entries.insert(0, c); // as undo brings it back
+        ws.ensure_keys();
+        assert_eq!(keys(&ws), [Some(2), Some(1), Some(0), Some(3)]);
+        ws.entries.remove(0);
         let back = Workspace::from_json("w.framediff", &ws.to_json()).unwrap();
         assert_eq!(keys(&back), keys(&ws));
         // a workspace written before keys: assigned in order; duplicates are re-keyed
@@ -567,14 +580,16 @@ mod tests {
         for e in &mut old.entries {
             e.key = None;
         }
+        old.next_key = 0;
         let json = old.to_json();
         assert!(!json.contains("\"key\""));
         let (loaded, repairs) = Workspace::from_json_checked("old.framediff", &json).unwrap();
         assert!(repairs.is_empty(), "{repairs:?}");
         assert_eq!(keys(&loaded), [Some(0), Some(1), Some(2)]);
+        assert_eq!(back.next_key, 4, "kept in the file");
         let mut dup = ws.clone();
         dup.entries[2].key = Some(1);
         dup.repair();
-        assert_eq!(keys(&dup), [Some(1), Some(0), Some(2)]);
+        assert_eq!(keys(&dup), [Some(1), Some(0), Some(4)]);
     }
 }

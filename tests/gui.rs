@@ -1034,3 +1034,28 @@ fn opening_a_workspace_over_unsaved_work_asks_and_a_dropped_workspace_opens() {
     assert!(!h.state().state.dirty);
     assert!(h.state().history.is_empty(), "a new document's history");
 }
+
+#[test]
+fn a_removed_articles_letter_is_not_given_to_the_next_one_so_undo_brings_it_back_as_itself() {
+    let letter_of = |h: &Harness<'static, FramediffApp>, path: &str| {
+        let app = h.state();
+        let a = app.view.analysis.as_ref().unwrap();
+        let i = a.articles.iter().position(|x| x.path == path).unwrap();
+        app.view.letter(i)
+    };
+    let mut h = harness();
+    h.state_mut().run_cmd(Command::Remove(1));
+    h.state_mut().run_cmd(Command::AddPasted(
+        "Pasted headline\n\nA first sentence of a pasted article about the talks.".into(),
+    ));
+    settle(&mut h);
+    assert_eq!(letter_of(&h, "pasted:1"), "E");
+    assert!(h.query_by_label(B).is_none());
+    h.state_mut().run_cmd(Command::Undo);
+    settle(&mut h);
+    assert_eq!(letter_of(&h, "pasted:1"), "E");
+    assert_eq!(letter_of(&h, "assets/samples/02-volga-dispatch.html"), "B");
+    for l in [A, B, C] {
+        h.get_by_label(l);
+    }
+}

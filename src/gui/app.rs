@@ -437,7 +437,8 @@ impl FramediffApp {
         self.poll_worker();
         let ctx = ui.ctx().clone();
         // while the chooser is open, keys (Enter, Escape, arrows) are its own
-        let mut cmds: Vec<Command> = if self.view.chooser.is_some() {
+        // (and while a question is asked, only its buttons answer)
+        let mut cmds: Vec<Command> = if self.view.chooser.is_some() || self.view.confirm.is_some() {
             Vec::new()
         } else {
             menu::shortcuts(&ctx, &self.view)
@@ -870,12 +871,17 @@ impl FramediffApp {
             after: Box::new((entries, notes)),
         };
         self.edit(edit, label);
+        // a new list: its letters start again from A
+        self.state.workspace.next_key = 0;
+        self.state.workspace.ensure_keys();
         self.state.workspace_path = None;
         self.state.dirty = false;
     }
 
     /// After an undo or redo: the workspace differs from what was saved; analyse again.
     fn after_history_step(&mut self) {
+        // keys are not reused, so this changes nothing unless an edge case gave one twice
+        self.state.workspace.ensure_keys();
         self.state.dirty = true;
         self.view.edits += 1;
         self.view.selected_topic = None;
