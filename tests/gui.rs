@@ -997,6 +997,23 @@ fn a_workspace_given_on_the_command_line_opens_as_a_workspace() {
     assert_eq!(app.view.analysis.as_ref().unwrap().articles.len(), 4);
     // the moved article keeps its letter in the reopened workspace
     assert_eq!(app.view.letter(0), "D");
+
+    // a file given that is not a workspace leaves the restored session as it was
+    let bad = dir.path().join("export.framediff");
+    std::fs::write(&bad, r#"{"articles": [], "topics": []}"#).unwrap();
+    let mut restored = State::default();
+    restored.workspace = saved.clone();
+    let mut app = FramediffApp::with_state(restored);
+    app.start(vec![bad]);
+    assert!(app.wait_idle(WAIT));
+    assert_eq!(app.state.workspace, saved);
+    assert!(
+        app.view
+            .problems
+            .iter()
+            .any(|p| p.contains("comparison export"))
+    );
+    assert_eq!(app.view.analysis.as_ref().unwrap().articles.len(), 4);
 }
 
 #[test]

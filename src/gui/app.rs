@@ -250,10 +250,11 @@ impl FramediffApp {
             .position(|p| crate::files::is_workspace_file(p))
             .map(|i| paths.remove(i));
         if let Some(ws) = workspace {
-            self.state.workspace.entries.clear();
-            self.state.workspace.notes.clear();
-            self.state.workspace_path = None;
-            self.state.dirty = false;
+            // the restored session stays until the file is read and checked (a refused file
+            // leaves it; unsaved work in it is asked about)
+            if !self.state.workspace.entries.is_empty() {
+                self.reanalyse();
+            }
             self.view.after_open = paths;
             self.run_cmd(Command::OpenWorkspace(ws));
         } else if !paths.is_empty() {
