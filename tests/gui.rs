@@ -1001,8 +1001,10 @@ fn a_workspace_given_on_the_command_line_opens_as_a_workspace() {
     // a file given that is not a workspace leaves the restored session as it was
     let bad = dir.path().join("export.framediff");
     std::fs::write(&bad, r#"{"articles": [], "topics": []}"#).unwrap();
-    let mut restored = State::default();
-    restored.workspace = saved.clone();
+    let restored = State {
+        workspace: saved.clone(),
+        ..Default::default()
+    };
     let mut app = FramediffApp::with_state(restored);
     app.start(vec![bad]);
     assert!(app.wait_idle(WAIT));
