@@ -842,6 +842,26 @@ fn letters_and_colours_stay_with_their_article_when_others_hide_or_move() {
     h.get_by_label(C);
     h.get_by_label(D);
     assert_eq!(colour_of(&h, d_path), d_colour);
+    // the generated differences name the articles by the same letters
+    let (raw, shown) = {
+        let app = h.state();
+        let a = app.view.analysis.as_ref().unwrap();
+        let d = a
+            .differences
+            .iter()
+            .take(3)
+            .find(|d| app.view.summary(d) != d.summary)
+            .expect("a difference naming the article after the hidden one");
+        (d.summary.clone(), app.view.summary(d).into_owned())
+    };
+    assert!(
+        h.query_all_by_label_contains(&shown).next().is_some(),
+        "{shown}"
+    );
+    assert!(
+        h.query_all_by_label_contains(&raw).next().is_none(),
+        "{raw}"
+    );
     // move D up above C: still D, now left of C
     h.get_all_by_label("Up").nth(3).unwrap().click();
     settle(&mut h);
