@@ -97,10 +97,7 @@ fn main() {
     let mut state = State::default();
     state.workspace.entries = long_articles(8, 2000)
         .into_iter()
-        .map(|article| framediff::workspace::Entry {
-            article,
-            hidden: false,
-        })
+        .map(framediff::workspace::Entry::new)
         .collect();
     let mut app = FramediffApp::with_state(state);
     app.start(Vec::new());

@@ -69,6 +69,10 @@ pub enum WorkspaceError {
     Read { path: String, message: String },
     #[error("the workspace file {path} is not a valid framediff workspace: {message}")]
     Corrupt { path: String, message: String },
+    #[error("{path} is a comparison export, not a workspace; add its articles instead")]
+    Export { path: String },
+    #[error("{path} is not a framediff workspace")]
+    NotWorkspace { path: String },
     #[error("the workspace cannot be written to {path}: {message}")]
     Write { path: String, message: String },
     #[error(

@@ -263,11 +263,65 @@ pub fn read_workspace(path: &Path) -> Result<(Workspace, Vec<String>), Workspace
             path: shown.clone(),
             message: e.problem.to_string(),
         })?;
-    let text = String::from_utf8(bytes).map_err(|e| WorkspaceError::Corrupt {
-        path: shown.clone(),
-        message: format!("it is not UTF-8 text ({e})"),
+    let text = String::from_utf8(bytes).map_err(|e| {
+        if crate::workspace::looks_like_workspace_name(&shown) {
+            WorkspaceError::Corrupt {
+                path: shown.clone(),
+                message: format!("it is not UTF-8 text ({e})"),
+            }
+        } else {
+            WorkspaceError::NotWorkspace {
+                path: shown.clone(),
+            }
+        }
     })?;
     Workspace::from_json_checked(&shown, &text)
+}
+
+/// Whether `path` names a workspace rather than an article: a `.framediff` file, or a `.json`
+/// file whose contents are a workspace (see [`crate::workspace::classify`]). Used to open
+/// `framediff FILE.framediff` as a workspace.
+pub fn is_workspace_file(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some(crate::workspace::EXTENSION) => true,
+        Some("json") => read_bytes_limited(path, MAX_WORKSPACE_BYTES)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .is_some_and(|t| {
+                crate::workspace::classify(&t) == crate::workspace::FileKind::Workspace
+            }),
+        _ => false,
+    }
+}
+
+/// Why saving a workspace to `path` would replace something that is not a workspace, if it
+/// would: None when nothing is there, it is empty, or it is a workspace.
+pub fn not_a_workspace(path: &Path) -> Option<String> {
+    use crate::workspace::{FileKind, classify};
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.file_type().is_file() {
+        return None; // write_atomic refuses links and special files with its own reason
+    }
+    let shown = path.display().to_string();
+    let text = match read_bytes_limited(path, MAX_WORKSPACE_BYTES) {
+        Ok(b) => String::from_utf8(b).ok(),
+        Err(_) => None,
+    };
+    let kind = text.as_deref().map_or(FileKind::NotJson, classify);
+    match kind {
+        FileKind::Workspace => None,
+        FileKind::NotJson if text.is_some() && meta.len() == 0 => None,
+        FileKind::ComparisonExport => {
+            Some(format!("{shown} is a comparison export, not a workspace"))
+        }
+        FileKind::NotJson | FileKind::OtherJson => {
+            Some(format!("{shown} is not a framediff workspace"))
+        }
+    }
 }
 
 /// Keeps a copy of `path` beside it as `NAME.bak` (or `NAME.1.bak`, … if that exists), so a
@@ -350,4 +404,39 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workspace_paths_are_told_from_articles_and_exports() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |name: &str, text: &str| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, text).unwrap();
+            p
+        };
+        let ws = Workspace::default().to_json();
+        // `framediff mine.framediff` opens a workspace, whatever is in it (a bad one is
+        // refused with its reason when opened)
+        assert!(is_workspace_file(&at("mine.framediff", &ws)));
+        assert!(is_workspace_file(&at("Broken.FRAMEDIFF", "{ trunc")));
+        assert!(is_workspace_file(&at("old.json", &ws)));
+        let export = r#"{"articles": [], "topics": [], "differences": []}"#;
+        assert!(!is_workspace_file(&at("comparison.json", export)));
+        assert!(!is_workspace_file(&at("story.md", "# Title\n\nText.")));
+        assert!(!is_workspace_file(&dir.path().join("missing.json")));
+
+        // saving over: asks for anything but a workspace, an empty file or nothing
+        assert_eq!(not_a_workspace(&dir.path().join("mine.framediff")), None);
+        assert_eq!(not_a_workspace(&dir.path().join("new.framediff")), None);
+        assert_eq!(not_a_workspace(&at("empty.framediff", "")), None);
+        let why = not_a_workspace(&dir.path().join("comparison.json")).unwrap();
+        assert!(why.ends_with("comparison.json is a comparison export, not a workspace"));
+        let why = not_a_workspace(&dir.path().join("story.md")).unwrap();
+        assert!(why.ends_with("story.md is not a framediff workspace"));
+        assert!(not_a_workspace(&dir.path().join("Broken.FRAMEDIFF")).is_some());
+    }
 }

@@ -3,7 +3,11 @@
 //! checked and a corrupt one is a typed error (callers write files atomically, see `files`).
 //! A parsed workspace is validated before use ([`Workspace::repair`]): settings out of range,
 //! article segmentation that does not match the text, and notes pointing nowhere are repaired,
-//! each repair reported in plain words; unknown versions are refused.
+//! each repair reported in plain words; unknown versions are refused. A workspace file carries
+//! a format marker ([`FORMAT`]); a file without one (a comparison export, an article, any JSON)
+//! is refused with the reason ([`classify`]). Each entry has a stable key ([`Entry::key`]) from
+//! which the window draws its letter and colour, so hiding, moving or removing another article
+//! never renames it.
 
 use crate::error::WorkspaceError;
 use crate::model::Article;
@@ -11,6 +15,12 @@ use serde::{Deserialize, Serialize};
 
 /// Current workspace file version.
 pub const VERSION: u32 = 1;
+
+/// The format marker every workspace file carries (the `format` field).
+pub const FORMAT: &str = "framediff-workspace";
+
+/// The file extension of workspaces.
+pub const EXTENSION: &str = "framediff";
 
 /// Smallest and largest text scale a workspace may hold.
 pub const ZOOM_RANGE: (f32, f32) = (0.5, 3.0);
@@ -22,6 +32,70 @@ pub struct Entry {
     pub article: Article,
     /// Hidden articles stay in the library but are left out of the comparison.
     pub hidden: bool,
+    /// Stable identity in this workspace: the window names and colours the article by it
+    /// (key 0 is A). Assigned when the article is added (see [`Workspace::next_key`]), and in
+    /// order on load for workspaces written before keys existed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<u32>,
+}
+
+impl Entry {
+    /// A visible entry whose key is assigned when it is added ([`Workspace::add`]).
+    pub fn new(article: Article) -> Entry {
+        Entry {
+            article,
+            hidden: false,
+            key: None,
+        }
+    }
+
+    /// The entry's key (its position only if keys were never assigned).
+    pub fn key_or(&self, position: usize) -> usize {
+        self.key.map_or(position, |k| k as usize)
+    }
+}
+
+/// What a file that was offered as a workspace turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A framediff workspace (with the marker, or an older one without it).
+    Workspace,
+    /// A comparison exported as JSON (`framediff compare --format json`, *Export*).
+    ComparisonExport,
+    /// JSON that is neither.
+    OtherJson,
+    /// Not JSON at all (an article, a note, a truncated file).
+    NotJson,
+}
+
+/// Tells a workspace from other files by its contents: the format marker, or (for workspaces
+/// written before the marker) a `version` or `entries` field without an export's
+/// `articles`/`topics`.
+pub fn classify(text: &str) -> FileKind {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(v) => classify_value(&v),
+        Err(_) => FileKind::NotJson,
+    }
+}
+
+fn classify_value(v: &serde_json::Value) -> FileKind {
+    let Some(obj) = v.as_object() else {
+        return FileKind::OtherJson;
+    };
+    if let Some(f) = obj.get("format") {
+        return if f.as_str() == Some(FORMAT) {
+            FileKind::Workspace
+        } else {
+            FileKind::OtherJson
+        };
+    }
+    if obj.contains_key("articles") && obj.contains_key("topics") {
+        FileKind::ComparisonExport
+    } else if obj.contains_key("version") || obj.contains_key("entries") {
+        FileKind::Workspace
+    } else {
+        FileKind::OtherJson
+    }
 }
 
 pub use crate::model::{Note, NoteTarget};
@@ -70,8 +144,13 @@ impl Default for Settings {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Workspace {
+    /// Always [`FORMAT`] in a file framediff writes.
+    pub format: String,
     pub version: u32,
     pub entries: Vec<Entry>,
+    /// The key the next added article gets: keys are never reused while an article that held
+    /// one may come back (undo), so a letter names one article in a workspace's life.
+    pub next_key: u32,
     pub notes: Vec<Note>,
     pub settings: Settings,
 }
@@ -79,8 +158,10 @@ pub struct Workspace {
 impl Default for Workspace {
     fn default() -> Self {
         Workspace {
+            format: FORMAT.to_string(),
             version: VERSION,
             entries: Vec::new(),
+            next_key: 0,
             notes: Vec::new(),
             settings: Settings::default(),
         }
@@ -95,17 +176,47 @@ impl Workspace {
         Self::from_json_checked(path, text).map(|(ws, _)| ws)
     }
 
-    /// Parses a workspace file's contents, refuses unknown versions, and repairs what is out of
-    /// range; returns the workspace with the list of repairs made (empty for a sound file).
+    /// Parses a workspace file's contents, refuses files that are not workspaces (see
+    /// [`classify`]) and unknown versions, and repairs what is out of range; returns the
+    /// workspace with the list of repairs made (empty for a sound file).
     pub fn from_json_checked(
         path: &str,
         text: &str,
     ) -> Result<(Workspace, Vec<String>), WorkspaceError> {
+        let value: serde_json::Value = match serde_json::from_str(text) {
+            Ok(v) => v,
+            // a damaged workspace is said to be one; any other file is not a workspace
+            Err(e) if looks_like_workspace_name(path) => {
+                return Err(WorkspaceError::Corrupt {
+                    path: path.to_string(),
+                    message: e.to_string(),
+                });
+            }
+            Err(_) => {
+                return Err(WorkspaceError::NotWorkspace {
+                    path: path.to_string(),
+                });
+            }
+        };
+        match classify_value(&value) {
+            FileKind::Workspace => {}
+            FileKind::ComparisonExport => {
+                return Err(WorkspaceError::Export {
+                    path: path.to_string(),
+                });
+            }
+            FileKind::OtherJson | FileKind::NotJson => {
+                return Err(WorkspaceError::NotWorkspace {
+                    path: path.to_string(),
+                });
+            }
+        }
         let mut ws: Workspace =
-            serde_json::from_str(text).map_err(|e| WorkspaceError::Corrupt {
+            serde_json::from_value(value).map_err(|e| WorkspaceError::Corrupt {
                 path: path.to_string(),
                 message: e.to_string(),
             })?;
+        ws.format = FORMAT.to_string();
         if ws.version == 0 || ws.version > VERSION {
             return Err(WorkspaceError::Version {
                 path: path.to_string(),
@@ -124,6 +235,7 @@ impl Workspace {
     /// line per repair; a sound workspace is left untouched and gives an empty list.
     pub fn repair(&mut self) -> Vec<String> {
         let mut repairs = Vec::new();
+        self.ensure_keys();
         let zoom = self.settings.zoom;
         if !zoom.is_finite() {
             self.settings.zoom = 1.0;
@@ -169,6 +281,40 @@ impl Workspace {
         repairs
     }
 
+    /// Gives every entry without a key (or with a key another entry holds already) a new key,
+    /// in list order, and keeps [`Workspace::next_key`] above every key in use. Keys are not
+    /// reused in a workspace's life (an article brought back by undo finds its key free).
+    pub fn ensure_keys(&mut self) {
+        let mut used = std::collections::HashSet::new();
+        for e in &mut self.entries {
+            if let Some(k) = e.key
+                && !used.insert(k)
+            {
+                e.key = None;
+            }
+        }
+        let mut next = used
+            .iter()
+            .max()
+            .map_or(0, |&k| k.saturating_add(1))
+            .max(self.next_key);
+        for e in &mut self.entries {
+            if e.key.is_none() {
+                e.key = Some(next);
+                next = next.saturating_add(1);
+            }
+        }
+        self.next_key = next;
+    }
+
+    /// Adds an article at the end with a new key; returns its position.
+    pub fn add(&mut self, mut entry: Entry) -> usize {
+        entry.key = None;
+        self.entries.push(entry);
+        self.ensure_keys();
+        self.entries.len() - 1
+    }
+
     /// The JSON text of the workspace.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
@@ -198,6 +344,12 @@ impl Workspace {
             self.notes.push(Note { target, text });
         }
     }
+}
+
+/// Whether a file name says it is a workspace (`.framediff`, or `.json` as older versions wrote).
+pub fn looks_like_workspace_name(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    lower.ends_with(&format!(".{EXTENSION}")) || lower.ends_with(".json")
 }
 
 /// Why an article's stored segmentation cannot be trusted, if it cannot.
@@ -236,10 +388,13 @@ mod tests {
     #[test]
     fn round_trip_and_corrupt() {
         let mut ws = Workspace::default();
-        ws.entries.push(Entry {
-            article: Article::from_body("a.txt", crate::Format::Text, "T".into(), "Body text."),
-            hidden: true,
-        });
+        let i = ws.add(Entry::new(Article::from_body(
+            "a.txt",
+            crate::Format::Text,
+            "T".into(),
+            "Body text.",
+        )));
+        ws.entries[i].hidden = true;
         ws.set_note(
             NoteTarget::Sentence {
                 article: "a.txt".into(),
@@ -252,7 +407,7 @@ mod tests {
         assert_eq!(back.visible().count(), 0);
         let err = Workspace::from_json("w.json", "{ not json").unwrap_err();
         assert!(err.to_string().contains("w.json"), "{err}");
-        let newer = format!("{{\"version\": {}}}", VERSION + 1);
+        let newer = format!("{{\"format\": \"{FORMAT}\", \"version\": {}}}", VERSION + 1);
         assert!(matches!(
             Workspace::from_json("w.json", &newer),
             Err(WorkspaceError::Version { .. })
@@ -277,12 +432,14 @@ mod tests {
         ws.entries.push(Entry {
             article: art,
             hidden: false,
+            key: None,
         });
         let mut art2 = Article::from_body("b.txt", crate::Format::Text, "U".into(), "Héllo there.");
         art2.sentences[0].end = 2; // inside the two-byte é
         ws.entries.push(Entry {
             article: art2,
             hidden: false,
+            key: None,
         });
         for sentence in [1, 99] {
             ws.notes.push(Note {
@@ -358,5 +515,81 @@ mod tests {
         assert_eq!(ws.note(&t), Some("hi"));
         ws.set_note(t.clone(), "  ".into());
         assert_eq!(ws.note(&t), None);
+    }
+
+    fn article(path: &str) -> Article {
+        Article::from_body(path, crate::Format::Text, path.into(), "Some body text.")
+    }
+
+    #[test]
+    fn files_that_are_not_workspaces_are_refused_with_the_reason() {
+        let ws = Workspace::default().to_json();
+        assert!(ws.contains(FORMAT));
+        assert_eq!(classify(&ws), FileKind::Workspace);
+        // written before the marker existed
+        let old = r#"{"version": 1, "entries": [], "notes": []}"#;
+        assert_eq!(classify(old), FileKind::Workspace);
+        assert!(Workspace::from_json("old.json", old).is_ok());
+        let export = r#"{"articles": [{"title": "x"}], "topics": [], "differences": []}"#;
+        assert_eq!(classify(export), FileKind::ComparisonExport);
+        let err = Workspace::from_json("comparison.json", export).unwrap_err();
+        assert!(matches!(err, WorkspaceError::Export { .. }), "{err}");
+        assert!(err.to_string().contains("comparison export"), "{err}");
+        for (name, text) in [
+            ("a.txt", "Just an article."),
+            ("b.json", r#"{"format": "something-else", "version": 1}"#),
+            ("c.json", "[1, 2]"),
+            ("d.json", "{}"),
+        ] {
+            let err = Workspace::from_json(name, text).unwrap_err();
+            assert!(
+                matches!(err, WorkspaceError::NotWorkspace { .. }),
+                "{name}: {err}"
+            );
+            assert!(err.to_string().contains("not a framediff workspace"));
+        }
+        // a damaged workspace file is said to be damaged
+        let err = Workspace::from_json("w.framediff", "{ trunc").unwrap_err();
+        assert!(matches!(err, WorkspaceError::Corrupt { .. }), "{err}");
+    }
+
+    #[test]
+    fn keys_are_stable_and_assigned_to_old_workspaces() {
+        let mut ws = Workspace::default();
+        for p in ["a", "b", "c"] {
+            ws.add(Entry::new(article(p)));
+        }
+        let keys =
+            |ws: &Workspace| -> Vec<Option<u32>> { ws.entries.iter().map(|e| e.key).collect() };
+        assert_eq!(keys(&ws), [Some(0), Some(1), Some(2)]);
+        // moving and hiding keep keys; a removed article's key is not given to another
+        ws.entries.swap(0, 2);
+        ws.entries[1].hidden = true;
+        let c = ws.entries.remove(0);
+        assert_eq!(keys(&ws), [Some(1), Some(0)]);
+        ws.add(Entry::new(article("d")));
+        assert_eq!(keys(&ws), [Some(1), Some(0), Some(3)]);
+        ws.entries.insert(0, c); // as undo brings it back
+        ws.ensure_keys();
+        assert_eq!(keys(&ws), [Some(2), Some(1), Some(0), Some(3)]);
+        ws.entries.remove(0);
+        let back = Workspace::from_json("w.framediff", &ws.to_json()).unwrap();
+        assert_eq!(keys(&back), keys(&ws));
+        // a workspace written before keys: assigned in order; duplicates are re-keyed
+        let mut old = ws.clone();
+        for e in &mut old.entries {
+            e.key = None;
+        }
+        old.next_key = 0;
+        let json = old.to_json();
+        assert!(!json.contains("\"key\""));
+        let (loaded, repairs) = Workspace::from_json_checked("old.framediff", &json).unwrap();
+        assert!(repairs.is_empty(), "{repairs:?}");
+        assert_eq!(keys(&loaded), [Some(0), Some(1), Some(2)]);
+        assert_eq!(back.next_key, 4, "kept in the file");
+        let mut dup = ws.clone();
+        dup.entries[2].key = Some(1);
+        dup.repair();
+        assert_eq!(keys(&dup), [Some(1), Some(0), Some(4)]);
     }
 }

@@ -615,10 +615,7 @@ fn fuzz_workspace() {
         let p = p.path();
         let bytes = std::fs::read(&p).unwrap();
         if let Ok(article) = ingest::ingest(&p.display().to_string(), &bytes) {
-            ws.entries.push(framediff::workspace::Entry {
-                article,
-                hidden: false,
-            });
+            ws.entries.push(framediff::workspace::Entry::new(article));
         }
     }
     ws.set_note(

@@ -1,8 +1,12 @@
 //! The window driven headless with egui_kittest on the real app state: samples load, topics
 //! scroll every column, cues explain themselves, teaching mode hides outlets, articles can be
 //! removed, workspaces save and reopen, keyboard shortcuts work, and without a system file
-//! dialog framediff's own chooser adds, saves, cancels and reports unreadable folders; a
-//! difference is one click (or Alt+Down) from its evidence, an omission from its closest passage.
+//! dialog framediff's own chooser adds, saves, cancels and reports unreadable folders. Nothing is
+//! lost: files that are not workspaces are refused on open and never replaced on save without
+//! asking, a workspace path on the command line opens it, *New comparison* asks before it
+//! discards unsaved work, and removing, hiding, moving and notes undo and redo. Each article
+//! keeps its letter and colour when others are hidden, moved or removed.
+//! A difference is one click (or Alt+Down) from its evidence, an omission from its closest passage.
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -146,7 +150,8 @@ fn removing_an_article_keeps_the_others() {
     assert_eq!(app.state.workspace.entries.len(), 3);
     assert_eq!(app.view.analysis.as_ref().unwrap().articles.len(), 3);
     assert!(h.query_by_label_contains("Meridian Wire").is_none());
-    h.get_by_label("A · Volga Dispatch (illustrative)");
+    // the others keep their letters: B stays B
+    h.get_by_label("B · Volga Dispatch (illustrative)");
 }
 
 #[test]
@@ -1072,4 +1077,402 @@ fn teaching_mode_shows_no_outlet_author_or_title_anywhere() {
         "teaching mode leaks:\n{}",
         found.join("\n")
     );
+
+const A: &str = "A · Meridian Wire (illustrative)";
+const B: &str = "B · Volga Dispatch (illustrative)";
+const C: &str = "C · Dnipro Observer (illustrative)";
+const D: &str = "D · The Long View (illustrative)";
+
+fn entry_paths(h: &Harness<'static, FramediffApp>) -> Vec<String> {
+    h.state()
+        .state
+        .workspace
+        .entries
+        .iter()
+        .map(|e| e.article.path.clone())
+        .collect()
+}
+
+/// The JSON export of the harness's comparison, as `framediff compare --format json` writes it.
+fn write_export(h: &Harness<'static, FramediffApp>, path: &std::path::Path) -> String {
+    let analysis = h.state().view.analysis.clone().unwrap();
+    let text = framediff::report::render(&analysis, &[], framediff::report::ReportFormat::Json);
+    std::fs::write(path, &text).unwrap();
+    text
+}
+
+#[test]
+fn opening_a_file_that_is_not_a_workspace_is_refused_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness();
+    h.state_mut().run_cmd(Command::ToggleHidden(2));
+    settle(&mut h);
+    let before = h.state().state.workspace.clone();
+    let export = dir.path().join("comparison.json");
+    write_export(&h, &export);
+    h.state_mut()
+        .run_cmd(Command::OpenWorkspace(export.clone()));
+    settle(&mut h);
+    let app = h.state();
+    assert_eq!(app.state.workspace, before, "the workspace stays as it was");
+    assert_eq!(app.state.workspace_path, None);
+    assert!(app.state.dirty, "the unsaved hide is still unsaved");
+    let reason = format!(
+        "{} is a comparison export, not a workspace; add its articles instead",
+        export.display()
+    );
+    assert!(
+        app.view.problems.contains(&reason),
+        "{:?}",
+        app.view.problems
+    );
+    assert!(
+        app.view.status.as_deref().unwrap_or("").contains(&reason),
+        "{:?}",
+        app.view.status
+    );
+    // shown in the window, not only kept
+    assert!(
+        h.query_all_by_label_contains("is a comparison export")
+            .next()
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("Opened").is_none());
+
+    // an article is refused too
+    let article = dir.path().join("story.md");
+    std::fs::write(&article, "# A title\n\nSome text of an article.").unwrap();
+    h.state_mut()
+        .run_cmd(Command::OpenWorkspace(article.clone()));
+    settle(&mut h);
+    assert_eq!(h.state().state.workspace, before);
+    let reason = format!("{} is not a framediff workspace", article.display());
+    assert!(h.state().view.problems.contains(&reason));
+    assert!(h.query_all_by_label_contains(&reason).next().is_some());
+}
+
+#[test]
+fn saving_onto_a_file_that_is_not_a_workspace_asks_before_replacing_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness();
+    let export = dir.path().join("comparison.json");
+    let original = write_export(&h, &export);
+    // as if the workspace had been saved there: Ctrl+S goes to that path
+    h.state_mut().state.workspace_path = Some(export.clone());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    settle(&mut h);
+    assert_eq!(
+        std::fs::read_to_string(&export).unwrap(),
+        original,
+        "not written yet"
+    );
+    assert!(
+        h.query_all_by_label_contains("is a comparison export, not a workspace")
+            .next()
+            .is_some()
+    );
+    h.get_by_label("Replace this file?");
+    // Cancel: nothing written, the question is gone
+    h.get_by_label("Cancel").click();
+    settle(&mut h);
+    assert!(h.state().view.confirm.is_none());
+    assert!(h.query_by_label("Replace this file?").is_none());
+    assert_eq!(std::fs::read_to_string(&export).unwrap(), original);
+    // Save as onto it asks too; Replace writes the workspace
+    h.state_mut()
+        .run_cmd(Command::SaveWorkspaceTo(export.clone()));
+    settle(&mut h);
+    assert_eq!(std::fs::read_to_string(&export).unwrap(), original);
+    h.get_by_label("Replace").click();
+    settle(&mut h);
+    let (ws, _) = framediff::files::read_workspace(&export).expect("now a workspace");
+    assert_eq!(ws, h.state().state.workspace);
+    assert!(!h.state().state.dirty);
+    assert!(h.query_by_label("unsaved changes").is_none());
+    // a workspace is saved over without a question
+    h.state_mut().run_cmd(Command::ToggleHidden(0));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    settle(&mut h);
+    assert!(h.state().view.confirm.is_none());
+    assert!(framediff::files::read_workspace(&export).unwrap().0.entries[0].hidden);
+}
+
+#[test]
+fn letters_and_colours_stay_with_their_article_when_others_hide_or_move() {
+    let mut h = harness();
+    for l in [A, B, C, D] {
+        h.get_by_label(l);
+    }
+    let colour_of = |h: &Harness<'static, FramediffApp>, path: &str| {
+        let app = h.state();
+        let a = app.view.analysis.as_ref().unwrap();
+        let i = a.articles.iter().position(|x| x.path == path).unwrap();
+        app.view.colour(i)
+    };
+    let d_path = "assets/samples/04-long-view.md";
+    let d_colour = colour_of(&h, d_path);
+    // hide B: C and D keep their letters and colours
+    h.get_all_by_label("Hide").nth(1).unwrap().click();
+    settle(&mut h);
+    assert_eq!(h.state().view.analysis.as_ref().unwrap().articles.len(), 3);
+    assert!(h.query_by_label(B).is_none());
+    h.get_by_label(A);
+    h.get_by_label(C);
+    h.get_by_label(D);
+    assert_eq!(colour_of(&h, d_path), d_colour);
+    // the generated differences name the articles by the same letters
+    let (raw, shown) = {
+        let app = h.state();
+        let a = app.view.analysis.as_ref().unwrap();
+        let d = a
+            .differences
+            .iter()
+            .take(3)
+            .find(|d| app.view.summary(d) != d.summary)
+            .expect("a difference naming the article after the hidden one");
+        (d.summary.clone(), app.view.summary(d).into_owned())
+    };
+    assert!(
+        h.query_all_by_label_contains(&shown).next().is_some(),
+        "{shown}"
+    );
+    assert!(
+        h.query_all_by_label_contains(&raw).next().is_none(),
+        "{raw}"
+    );
+    // move D up above C: still D, now left of C
+    h.get_all_by_label("Up").nth(3).unwrap().click();
+    settle(&mut h);
+    assert_eq!(entry_paths(&h)[2], d_path);
+    let (c, d) = (h.get_by_label(C).rect(), h.get_by_label(D).rect());
+    assert!(
+        d.left() < c.left(),
+        "D's column comes first now: {d:?} {c:?}"
+    );
+    assert_eq!(colour_of(&h, d_path), d_colour);
+    // show B again: B is B
+    h.get_by_label("Show").click();
+    settle(&mut h);
+    for l in [A, B, C, D] {
+        h.get_by_label(l);
+    }
+}
+
+#[test]
+fn undo_brings_a_removed_article_back_at_its_place_with_its_letter_and_redo_removes_it() {
+    let mut h = harness();
+    let start = entry_paths(&h);
+    h.get_all_by_label("Remove").nth(1).unwrap().click();
+    settle(&mut h);
+    assert_eq!(entry_paths(&h).len(), 3);
+    assert!(h.query_by_label(B).is_none());
+    h.get_by_label(C);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    settle(&mut h);
+    assert_eq!(entry_paths(&h), start);
+    h.get_by_label(B);
+    h.get_by_label(C);
+    let status = h.state().view.status.clone().unwrap_or_default();
+    assert!(status.starts_with("Undid: remove \u{201c}"), "{status}");
+    assert!(h.query_by_label_contains("Undid: remove").is_some());
+    // redo with Ctrl+Shift+Z removes it again; Ctrl+Z, then Ctrl+Y, likewise
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    settle(&mut h);
+    assert_eq!(entry_paths(&h).len(), 3);
+    assert!(h.query_by_label(B).is_none());
+    assert!(
+        h.state()
+            .view
+            .status
+            .as_deref()
+            .unwrap()
+            .starts_with("Redid: remove")
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    settle(&mut h);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    settle(&mut h);
+    assert_eq!(entry_paths(&h).len(), 3);
+    // moves, hides and notes undo too
+    h.state_mut().run_cmd(Command::Undo);
+    settle(&mut h);
+    let target = framediff::workspace::NoteTarget::Topic { label: "t".into() };
+    h.state_mut().run_cmd(Command::Move { from: 0, to: 3 });
+    h.state_mut().run_cmd(Command::ToggleHidden(0));
+    h.state_mut()
+        .run_cmd(Command::SetNote(target.clone(), "first".into()));
+    h.state_mut()
+        .run_cmd(Command::SetNote(target.clone(), "second".into()));
+    h.state_mut().run_cmd(Command::Undo);
+    assert_eq!(h.state().state.workspace.note(&target), Some("first"));
+    for _ in 0..3 {
+        h.state_mut().run_cmd(Command::Undo);
+    }
+    settle(&mut h);
+    assert_eq!(entry_paths(&h), start);
+    assert!(h.state().state.workspace.entries.iter().all(|e| !e.hidden));
+    assert_eq!(h.state().state.workspace.note(&target), None);
+    // in teaching mode the status line names the article by its letter, not its title
+    h.state_mut().run_cmd(Command::SetTeaching(true));
+    h.state_mut().run_cmd(Command::Remove(1));
+    h.state_mut().run_cmd(Command::Undo);
+    settle(&mut h);
+    assert_eq!(
+        h.state().view.status.as_deref(),
+        Some("Undid: remove article B.")
+    );
+    assert!(h.query_all_by_label_contains("Volga").next().is_none());
+}
+
+#[test]
+fn new_comparison_asks_before_discarding_unsaved_work() {
+    let mut h = harness();
+    // nothing unsaved: no question
+    assert!(!h.state().state.dirty);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    settle(&mut h);
+    assert!(h.state().view.confirm.is_none());
+    assert!(h.state().state.workspace.entries.is_empty());
+    h.state_mut().run_cmd(Command::Undo);
+    settle(&mut h);
+    assert_eq!(entry_paths(&h).len(), 4);
+    // an edit makes unsaved work: Ctrl+N asks, Cancel keeps everything
+    h.state_mut().run_cmd(Command::ToggleHidden(1));
+    settle(&mut h);
+    assert!(h.state().state.dirty);
+    h.get_by_label("unsaved changes");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    h.get_by_label("Start a new comparison?");
+    h.get_by_label("Cancel").click();
+    settle(&mut h);
+    assert_eq!(entry_paths(&h).len(), 4);
+    assert!(h.state().state.workspace.entries[1].hidden);
+    // asked again, Discard empties it
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    h.get_by_label("Discard changes").click();
+    settle(&mut h);
+    assert!(h.state().state.workspace.entries.is_empty());
+    assert_eq!(h.state().view.analysis.as_ref().unwrap().articles.len(), 0);
+    // loading the samples over unsaved work asks as well
+    h.state_mut().run_cmd(Command::AddPasted(
+        "A title\n\nA first sentence of a pasted article.".into(),
+    ));
+    settle(&mut h);
+    h.state_mut().run_cmd(Command::LoadSamples);
+    h.run();
+    h.get_by_label("Load the sample articles?");
+    assert_eq!(entry_paths(&h).len(), 1);
+    h.get_by_label("Discard changes").click();
+    settle(&mut h);
+    assert_eq!(entry_paths(&h).len(), 4);
+}
+
+#[test]
+fn a_workspace_given_on_the_command_line_opens_as_a_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mine.framediff");
+    let mut h = harness();
+    let target = framediff::workspace::NoteTarget::Topic { label: "t".into() };
+    h.state_mut()
+        .run_cmd(Command::SetNote(target.clone(), "kept".into()));
+    h.state_mut().run_cmd(Command::Move { from: 3, to: 0 });
+    h.state_mut()
+        .run_cmd(Command::SaveWorkspaceTo(path.clone()));
+    settle(&mut h);
+    let saved = h.state().state.workspace.clone();
+    assert!(framediff::files::is_workspace_file(&path));
+
+    let mut app = FramediffApp::with_state(State::default());
+    app.start(vec![path.clone()]);
+    assert!(app.wait_idle(WAIT));
+    assert_eq!(app.state.workspace, saved, "opened, not read as an article");
+    assert_eq!(app.state.workspace_path.as_deref(), Some(path.as_path()));
+    assert_eq!(app.view.analysis.as_ref().unwrap().articles.len(), 4);
+    // the moved article keeps its letter in the reopened workspace
+    assert_eq!(app.view.letter(0), "D");
+
+    // a file given that is not a workspace leaves the restored session as it was
+    let bad = dir.path().join("export.framediff");
+    std::fs::write(&bad, r#"{"articles": [], "topics": []}"#).unwrap();
+    let restored = State {
+        workspace: saved.clone(),
+        ..Default::default()
+    };
+    let mut app = FramediffApp::with_state(restored);
+    app.start(vec![bad]);
+    assert!(app.wait_idle(WAIT));
+    assert_eq!(app.state.workspace, saved);
+    assert!(
+        app.view
+            .problems
+            .iter()
+            .any(|p| p.contains("comparison export"))
+    );
+    assert_eq!(app.view.analysis.as_ref().unwrap().articles.len(), 4);
+}
+
+#[test]
+fn opening_a_workspace_over_unsaved_work_asks_and_a_dropped_workspace_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two.framediff");
+    let mut h = harness();
+    h.state_mut().run_cmd(Command::Remove(0));
+    h.state_mut().run_cmd(Command::Remove(0));
+    h.state_mut()
+        .run_cmd(Command::SaveWorkspaceTo(path.clone()));
+    settle(&mut h);
+    assert!(!h.state().state.dirty);
+    h.state_mut().run_cmd(Command::Undo);
+    settle(&mut h);
+    assert!(h.state().state.dirty);
+    assert_eq!(entry_paths(&h).len(), 3);
+    // read and checked first, then the question; Cancel keeps the unsaved work
+    h.state_mut().run_cmd(Command::OpenWorkspace(path.clone()));
+    settle(&mut h);
+    h.get_by_label("Open another workspace?");
+    h.get_by_label("Cancel").click();
+    settle(&mut h);
+    assert_eq!(entry_paths(&h).len(), 3);
+    // dropping (or adding) the workspace file opens it as a workspace, not as an article
+    h.state_mut().run_cmd(Command::AddPaths(vec![path.clone()]));
+    settle(&mut h);
+    h.get_by_label("Discard changes").click();
+    settle(&mut h);
+    assert_eq!(entry_paths(&h).len(), 2);
+    assert_eq!(
+        h.state().state.workspace_path.as_deref(),
+        Some(path.as_path())
+    );
+    assert!(!h.state().state.dirty);
+    assert!(h.state().history.is_empty(), "a new document's history");
+}
+
+#[test]
+fn a_removed_articles_letter_is_not_given_to_the_next_one_so_undo_brings_it_back_as_itself() {
+    let letter_of = |h: &Harness<'static, FramediffApp>, path: &str| {
+        let app = h.state();
+        let a = app.view.analysis.as_ref().unwrap();
+        let i = a.articles.iter().position(|x| x.path == path).unwrap();
+        app.view.letter(i)
+    };
+    let mut h = harness();
+    h.state_mut().run_cmd(Command::Remove(1));
+    h.state_mut().run_cmd(Command::AddPasted(
+        "Pasted headline\n\nA first sentence of a pasted article about the talks.".into(),
+    ));
+    settle(&mut h);
+    assert_eq!(letter_of(&h, "pasted:1"), "E");
+    assert!(h.query_by_label(B).is_none());
+    h.state_mut().run_cmd(Command::Undo);
+    settle(&mut h);
+    assert_eq!(letter_of(&h, "pasted:1"), "E");
+    assert_eq!(letter_of(&h, "assets/samples/02-volga-dispatch.html"), "B");
+    for l in [A, B, C] {
+        h.get_by_label(l);
+    }
 }

@@ -2,6 +2,7 @@
 //! returns, and `run_cmd`, the one place where they change state.
 
 use super::chooser::{self, Chooser, DialogPolicy};
+use super::history::{Edit, History, Label};
 use super::index::{Index, SentenceRef};
 use super::worker::{Message, Pick, Worker};
 use super::{card, columns, evidence, library, menu, overview, topics};
@@ -33,6 +34,17 @@ pub struct State {
     /// Folder of the last file dialog.
     pub last_dir: Option<PathBuf>,
     pub right_tab: RightTab,
+    /// The workspace has edits that were not saved (set by edits, cleared by save and open).
+    pub dirty: bool,
+}
+
+/// A question the window asks before it goes on (a modal with two buttons).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Confirm {
+    /// Unsaved work would be replaced by this command (*New comparison*, *Load the samples*).
+    Discard(Box<Command>),
+    /// Saving would replace a file that is not a workspace; `reason` says what it is.
+    Replace { path: PathBuf, reason: String },
 }
 
 /// Transient view state: selection, hover, dialogs, messages, analysis results.
@@ -42,6 +54,19 @@ pub struct View {
     pub index: Arc<Index>,
     /// Workspace entry of each analysed article (analysis ids are positions in this list).
     pub visible: Vec<usize>,
+    /// Stable key (see `workspace::Entry::key`) of each analysed article, from which its
+    /// letter and colour are drawn; set with the analysis it belongs to.
+    pub keys: Vec<usize>,
+    /// The keys of the analysis running now.
+    pending_keys: Vec<usize>,
+    /// The question being asked, if any.
+    pub confirm: Option<Confirm>,
+    /// Articles given on the command line beside a workspace: added once it is open.
+    after_open: Vec<PathBuf>,
+    /// Edits made so far, and how many there were when the running save was started (a save
+    /// clears the unsaved mark only if nothing changed meanwhile).
+    edits: u64,
+    saving_at: u64,
     /// The workspace changed since the analysis was started.
     pub stale: bool,
     pub selected_topic: Option<usize>,
@@ -154,6 +179,19 @@ pub enum Command {
     StepDifference(i32),
     /// Scrolls to a sentence (such as an omission's closest passage) and flashes it.
     ShowPassage(SentenceRef),
+    /// Starts an empty comparison (asks first when there is unsaved work).
+    NewComparison,
+    Undo,
+    Redo,
+    /// The answer to [`View::confirm`]: go on (true) or cancel.
+    Answer(bool),
+    /// A workspace file was read and checked: it replaces the current one (asks first when
+    /// there is unsaved work).
+    UseWorkspace {
+        path: PathBuf,
+        workspace: Box<Workspace>,
+        repairs: Vec<String>,
+    },
 }
 
 /// The framediff window.
@@ -163,7 +201,11 @@ pub struct FramediffApp {
     pub worker: Worker,
     /// The analysis configuration (lexicons, paraphrases, thresholds), built once by the caller.
     pub config: Arc<Config>,
+    /// Undo and redo of the user's edits.
+    pub history: History,
     pasted_count: usize,
+    /// The user agreed to discard unsaved work for the command being run.
+    discard_ok: bool,
 }
 
 impl FramediffApp {
@@ -208,17 +250,35 @@ impl FramediffApp {
             view,
             worker,
             config,
+            history: History::default(),
             pasted_count: 0,
+            discard_ok: false,
         }
     }
 
-    /// Loads the given paths, or the restored workspace, or the samples.
-    pub fn start(&mut self, paths: Vec<PathBuf>) {
-        if !paths.is_empty() {
+    /// Loads the given paths, or the restored workspace, or the samples. A workspace among the
+    /// paths (see [`crate::files::is_workspace_file`]) is opened, and the other paths are added
+    /// to it.
+    pub fn start(&mut self, mut paths: Vec<PathBuf>) {
+        let workspace = paths
+            .iter()
+            .position(|p| crate::files::is_workspace_file(p))
+            .map(|i| paths.remove(i));
+        if let Some(ws) = workspace {
+            // the restored session stays until the file is read and checked (a refused file
+            // leaves it; unsaved work in it is asked about)
+            if !self.state.workspace.entries.is_empty() {
+                self.reanalyse();
+            }
+            self.view.after_open = paths;
+            self.run_cmd(Command::OpenWorkspace(ws));
+        } else if !paths.is_empty() {
             self.state.workspace.entries.clear();
             self.state.workspace_path = None;
+            self.state.dirty = false;
             self.worker.load(paths);
         } else if self.state.workspace.entries.is_empty() {
+            self.state.dirty = false;
             self.run_cmd(Command::LoadSamples);
         } else {
             self.reanalyse();
@@ -248,6 +308,12 @@ impl FramediffApp {
     fn reanalyse(&mut self) {
         let ws = &self.state.workspace;
         self.view.visible = ws.visible().map(|(i, _)| i).collect();
+        self.view.pending_keys = self
+            .view
+            .visible
+            .iter()
+            .map(|&i| ws.entries[i].key_or(i))
+            .collect();
         let articles = ws.visible().map(|(_, a)| a.clone()).collect();
         self.view.stale = true;
         self.worker.analyse(articles, self.config.clone());
@@ -259,10 +325,9 @@ impl FramediffApp {
             match msg {
                 Message::Fetched { url, result } => match result {
                     Ok(article) => {
-                        self.state.workspace.entries.push(Entry {
-                            article: *article,
-                            hidden: false,
-                        });
+                        self.state.workspace.add(Entry::new(*article));
+                        self.state.dirty = true;
+                        self.view.edits += 1;
                         // an address names the site: not in teaching mode
                         let teaching =
                             self.state.workspace.settings.teaching_mode && !self.view.revealed;
@@ -289,10 +354,9 @@ impl FramediffApp {
                         });
                     }
                     for a in articles {
-                        self.state.workspace.entries.push(Entry {
-                            article: a,
-                            hidden: false,
-                        });
+                        self.state.workspace.add(Entry::new(a));
+                        self.state.dirty = true;
+                        self.view.edits += 1;
                     }
                     if added > 0 {
                         self.view.status = Some(format!("Added {added} article(s)."));
@@ -311,6 +375,7 @@ impl FramediffApp {
                         self.view.selected_topic = None;
                     }
                     self.view.analysis = Some(analysis);
+                    self.view.keys = self.view.pending_keys.clone();
                     self.view.index = index;
                     self.view.stale = false;
                     self.view.last_analysis_ms = Some(millis);
@@ -333,25 +398,21 @@ impl FramediffApp {
                     }
                 }
                 Message::WorkspaceRead { path, result } => {
-                    let shown = path.display().to_string();
                     match result {
-                        Ok((ws, repairs)) => {
-                            self.state.workspace = ws;
-                            self.state.workspace_path = Some(path);
-                            self.view.selected_topic = None;
-                            self.view.status = Some(if repairs.is_empty() {
-                                format!("Opened {shown}.")
-                            } else {
-                                format!("Opened {shown}, with {} repair(s).", repairs.len())
-                            });
-                            self.view
-                                .problems
-                                .extend(repairs.into_iter().map(|r| format!("{shown}: {r}")));
-                            self.reanalyse();
-                        }
+                        // a sound workspace replaces this one (after asking, over unsaved work)
+                        Ok((ws, repairs)) => self.run_cmd(Command::UseWorkspace {
+                            path,
+                            workspace: Box::new(ws),
+                            repairs,
+                        }),
                         Err(e) => {
-                            self.view.status = Some(format!("Could not open {shown}."));
+                            // the workspace stays as it was; the reason is said where it is seen
+                            self.view.status = Some(format!("Not opened: {e}."));
                             self.view.problems.push(e);
+                            let more = std::mem::take(&mut self.view.after_open);
+                            if !more.is_empty() {
+                                self.worker.load(more);
+                            }
                         }
                     }
                 }
@@ -359,12 +420,19 @@ impl FramediffApp {
                     Ok(()) => {
                         self.view.status = Some(format!("Saved {}.", path.display()));
                         self.state.workspace_path = Some(path);
+                        if self.view.edits == self.view.saving_at {
+                            self.state.dirty = false;
+                        }
                     }
                     Err(e) => {
                         self.view.status = Some("The workspace was not saved.".into());
                         self.view.problems.push(e);
                     }
                 },
+                Message::SaveRefused { path, reason } => {
+                    self.view.status = Some("Not saved yet: replace the file?".into());
+                    self.view.confirm = Some(Confirm::Replace { path, reason });
+                }
                 Message::Exported { path, result } => match result {
                     Ok(()) => self.view.status = Some(format!("Exported {}.", path.display())),
                     Err(e) => {
@@ -393,12 +461,20 @@ impl FramediffApp {
         self.poll_worker();
         let ctx = ui.ctx().clone();
         // while the chooser is open, keys (Enter, Escape, arrows) are its own
-        let mut cmds: Vec<Command> = if self.view.chooser.is_some() {
+        // (and while a question is asked, only its buttons answer)
+        let mut cmds: Vec<Command> = if self.view.chooser.is_some() || self.view.confirm.is_some() {
             Vec::new()
         } else {
             menu::shortcuts(&ctx, &self.view)
         };
-        menu::top_bar(ui, &self.state, &self.view, &self.worker, &mut cmds);
+        menu::top_bar(
+            ui,
+            &self.state,
+            &self.view,
+            &self.worker,
+            &self.history,
+            &mut cmds,
+        );
         menu::status_bar(ui, &self.state, &self.view, &mut cmds);
         egui::Panel::left("library")
             .resizable(true)
@@ -468,17 +544,16 @@ impl FramediffApp {
             Command::AddPaths(paths) => {
                 view.path_open = false;
                 view.path_text.clear();
-                self.worker.load(paths);
+                self.add_paths(paths);
             }
             Command::AddPasted(text) => {
                 self.pasted_count += 1;
                 let label = format!("pasted:{}", self.pasted_count);
                 match crate::ingest::ingest_pasted(&label, &text) {
                     Ok(a) => {
-                        self.state.workspace.entries.push(Entry {
-                            article: a,
-                            hidden: false,
-                        });
+                        self.state.workspace.add(Entry::new(a));
+                        self.state.dirty = true;
+                        view.edits += 1;
                         view.paste_open = false;
                         view.paste_text.clear();
                         view.status = Some("Added the pasted article.".into());
@@ -489,57 +564,123 @@ impl FramediffApp {
             }
             Command::AddBytes(name, bytes) => match crate::ingest::ingest(&name, &bytes) {
                 Ok(a) => {
-                    self.state.workspace.entries.push(Entry {
-                        article: a,
-                        hidden: false,
-                    });
+                    self.state.workspace.add(Entry::new(a));
+                    self.state.dirty = true;
+                    view.edits += 1;
                     self.reanalyse();
                 }
                 Err(e) => view.problems.push(e.to_string()),
             },
+            Command::LoadSamples if self.state.dirty && !self.discard_ok => {
+                view.confirm = Some(Confirm::Discard(Box::new(Command::LoadSamples)));
+            }
             Command::LoadSamples => match crate::samples::load() {
                 Ok(articles) => {
-                    self.state.workspace.entries = articles
-                        .into_iter()
-                        .map(|article| Entry {
-                            article,
-                            hidden: false,
-                        })
-                        .collect();
-                    self.state.workspace_path = None;
-                    view.selected_topic = None;
-                    self.reanalyse();
+                    let mut ws = Workspace::default();
+                    for a in articles {
+                        ws.add(Entry::new(a));
+                    }
+                    self.replace_all(ws.entries, Vec::new(), "load the sample articles");
+                    self.view.status = Some("Loaded the sample articles.".into());
                 }
                 Err(e) => view.problems.push(e.to_string()),
             },
+            Command::UseWorkspace { .. } if self.state.dirty && !self.discard_ok => {
+                view.status = Some("Not opened yet: replace the unsaved changes?".into());
+                view.confirm = Some(Confirm::Discard(Box::new(cmd)));
+            }
+            Command::UseWorkspace {
+                path,
+                workspace,
+                repairs,
+            } => {
+                let shown = path.display().to_string();
+                // another document: its undo history starts here
+                self.history.clear();
+                self.state.workspace = *workspace;
+                self.state.workspace_path = Some(path);
+                self.state.dirty = false;
+                view.selected_topic = None;
+                view.diff_pair = None;
+                view.status = Some(if repairs.is_empty() {
+                    format!("Opened {shown}.")
+                } else {
+                    format!("Opened {shown}, with {} repair(s).", repairs.len())
+                });
+                view.problems
+                    .extend(repairs.into_iter().map(|r| format!("{shown}: {r}")));
+                let more = std::mem::take(&mut view.after_open);
+                if !more.is_empty() {
+                    self.worker.load(more);
+                }
+                self.reanalyse();
+            }
+            Command::NewComparison if self.state.dirty && !self.discard_ok => {
+                view.confirm = Some(Confirm::Discard(Box::new(Command::NewComparison)));
+            }
+            Command::NewComparison => {
+                self.replace_all(Vec::new(), Vec::new(), "new comparison");
+                self.view.status = Some(
+                    "New comparison: add articles to compare (Ctrl+Z brings the last one back)."
+                        .into(),
+                );
+            }
             Command::Remove(i) => {
-                if i < self.state.workspace.entries.len() {
-                    let removed = self.state.workspace.entries.remove(i);
-                    let teaching = self.state.workspace.settings.teaching_mode && !view.revealed;
-                    view.status = Some(if teaching {
-                        "Removed the article (its title stays hidden in teaching mode).".into()
-                    } else {
-                        format!("Removed \u{201c}{}\u{201d}.", removed.article.title)
-                    });
-                    view.selected_topic = None;
-                    view.diff_pair = None;
-                    self.reanalyse();
+                if let Some(entry) = self.state.workspace.entries.get(i) {
+                    let label = self.entry_label("remove", entry);
+                    let edit = Edit::Remove {
+                        index: i,
+                        entry: Box::new(entry.clone()),
+                    };
+                    let name = self.say(&label).trim_start_matches("remove ").to_string();
+                    self.edit(edit, label);
+                    self.view.status = Some(format!("Removed {name} (Ctrl+Z to undo)."));
                 }
             }
             Command::ToggleHidden(i) => {
-                if let Some(e) = self.state.workspace.entries.get_mut(i) {
-                    e.hidden = !e.hidden;
-                    self.reanalyse();
+                if let Some(e) = self.state.workspace.entries.get(i) {
+                    let verb = if e.hidden { "show" } else { "hide" };
+                    let label = self.entry_label(verb, e);
+                    self.edit(Edit::ToggleHidden { index: i }, label);
                 }
             }
             Command::Move { from, to } => {
                 let n = self.state.workspace.entries.len();
                 if from < n && to < n && from != to {
-                    let e = self.state.workspace.entries.remove(from);
-                    self.state.workspace.entries.insert(to, e);
-                    self.reanalyse();
+                    let way = if to < from { "move up" } else { "move down" };
+                    let label = self.entry_label(way, &self.state.workspace.entries[from]);
+                    self.edit(Edit::Move { from, to }, label);
                 }
             }
+            Command::Undo => match self.history.undo(&mut self.state.workspace) {
+                Some(label) => {
+                    self.after_history_step();
+                    self.view.status = Some(format!("Undid: {}.", self.say(&label)));
+                }
+                None => view.status = Some("Nothing to undo.".into()),
+            },
+            Command::Redo => match self.history.redo(&mut self.state.workspace) {
+                Some(label) => {
+                    self.after_history_step();
+                    self.view.status = Some(format!("Redid: {}.", self.say(&label)));
+                }
+                None => view.status = Some("Nothing to redo.".into()),
+            },
+            Command::Answer(yes) => match view.confirm.take() {
+                Some(Confirm::Discard(cmd)) if yes => {
+                    self.discard_ok = true;
+                    self.run_cmd(*cmd);
+                    self.discard_ok = false;
+                }
+                Some(Confirm::Replace { path, .. }) if yes => {
+                    view.status = Some("Saving…".into());
+                    view.saving_at = view.edits;
+                    self.worker
+                        .save_workspace(self.state.workspace.clone(), path, true);
+                }
+                Some(_) => view.status = Some("Cancelled: nothing was changed.".into()),
+                None => {}
+            },
             Command::SelectTopic(t) => {
                 if t != view.selected_topic {
                     evidence::select(view, None);
@@ -595,9 +736,12 @@ impl FramediffApp {
             Command::SaveWorkspaceAs => self.open_dialog(Pick::SaveWorkspace),
             Command::SaveWorkspaceTo(path) => {
                 // a snapshot, serialised and written atomically on the worker
+                // a file that is not a workspace is never replaced without asking (the worker
+                // checks it and asks back, see Message::SaveRefused)
                 view.status = Some("Saving…".into());
+                view.saving_at = view.edits;
                 self.worker
-                    .save_workspace(self.state.workspace.clone(), path);
+                    .save_workspace(self.state.workspace.clone(), path, false);
             }
             Command::ExportDialog(f) => self.open_dialog(Pick::Export(f)),
             Command::ExportTo(format, path) => match &view.analysis {
@@ -640,8 +784,27 @@ impl FramediffApp {
                 view.note_edit = Some((target, text));
             }
             Command::SetNote(target, text) => {
-                self.state.workspace.set_note(target, text);
                 view.note_edit = None;
+                let before = self.state.workspace.note(&target).map(str::to_string);
+                let after = Some(text).filter(|t| !t.trim().is_empty());
+                if before != after {
+                    let label = if after.is_none() {
+                        "delete a note"
+                    } else if before.is_none() {
+                        "add a note"
+                    } else {
+                        "edit a note"
+                    };
+                    let edit = Edit::Note {
+                        target,
+                        before,
+                        after,
+                    };
+                    edit.apply(&mut self.state.workspace);
+                    self.history.push(edit, label);
+                    self.state.dirty = true;
+                    self.view.edits += 1;
+                }
             }
             Command::SetTeaching(on) => {
                 self.state.workspace.settings.teaching_mode = on;
@@ -709,6 +872,84 @@ impl FramediffApp {
         }
     }
 
+    /// Reads article files and folders in the background; a workspace file among them (dropped,
+    /// typed or picked) is opened as a workspace instead of being read as an article.
+    fn add_paths(&mut self, mut paths: Vec<PathBuf>) {
+        if let Some(i) = paths
+            .iter()
+            .position(|p| crate::files::is_workspace_file(p))
+        {
+            let ws = paths.remove(i);
+            self.view.after_open = paths;
+            self.run_cmd(Command::OpenWorkspace(ws));
+        } else {
+            self.worker.load(paths);
+        }
+    }
+
+    /// Makes an edit of the article list, records it for undo, and analyses again.
+    fn edit(&mut self, edit: Edit, label: impl Into<Label>) {
+        edit.apply(&mut self.state.workspace);
+        self.history.push(edit, label);
+        self.state.dirty = true;
+        self.view.edits += 1;
+        self.view.selected_topic = None;
+        self.view.diff_pair = None;
+        self.reanalyse();
+    }
+
+    /// Replaces the articles and notes (undoable); the result is not unsaved work.
+    fn replace_all(
+        &mut self,
+        entries: Vec<Entry>,
+        notes: Vec<crate::workspace::Note>,
+        label: &str,
+    ) {
+        let ws = &self.state.workspace;
+        let edit = Edit::Replace {
+            before: Box::new((ws.entries.clone(), ws.notes.clone())),
+            after: Box::new((entries, notes)),
+        };
+        self.edit(edit, label);
+        // a new list: its letters start again from A
+        self.state.workspace.next_key = 0;
+        self.state.workspace.ensure_keys();
+        self.state.workspace_path = None;
+        self.state.dirty = false;
+    }
+
+    /// After an undo or redo: the workspace differs from what was saved; analyse again.
+    fn after_history_step(&mut self) {
+        // keys are not reused, so this changes nothing unless an edge case gave one twice
+        self.state.workspace.ensure_keys();
+        self.state.dirty = true;
+        self.view.edits += 1;
+        self.view.selected_topic = None;
+        self.view.diff_pair = None;
+        self.view.note_edit = None;
+        self.reanalyse();
+    }
+
+    /// Whether titles and outlets are hidden now (teaching mode, not revealed).
+    pub fn hides_titles(&self) -> bool {
+        self.state.workspace.settings.teaching_mode && !self.view.revealed
+    }
+
+    /// A step's name as it may be shown now.
+    fn say<'a>(&self, label: &'a Label) -> &'a str {
+        label.text(self.hides_titles())
+    }
+
+    /// How an edit of an entry is named: "remove “Title”", or without the title "remove
+    /// article B" (by its stable letter) for teaching mode.
+    fn entry_label(&self, verb: &str, entry: &Entry) -> Label {
+        let key = entry.key.unwrap_or_default() as usize;
+        Label {
+            named: format!("{verb} \u{201c}{}\u{201d}", entry.article.title),
+            blind: format!("{verb} article {}", ArticleId(key).letter()),
+        }
+    }
+
     /// Opens the system file dialog for `purpose`, or framediff's chooser when there is none.
     fn open_dialog(&mut self, purpose: Pick) {
         let start = self.state.last_dir.clone();
@@ -752,7 +993,7 @@ impl FramediffApp {
         match purpose {
             Pick::AddArticles | Pick::AddFolder => {
                 self.view.status = Some("Reading the articles…".into());
-                self.worker.load(paths);
+                self.add_paths(paths);
             }
             Pick::OpenWorkspace => self.run_cmd(Command::OpenWorkspace(first.clone())),
             Pick::SaveWorkspace => self.run_cmd(Command::SaveWorkspaceTo(first.clone())),

@@ -4,11 +4,10 @@
 use super::app::{Command, State, View};
 use super::library::chip;
 use super::menu::{NEXT_DIFFERENCE, PREV_DIFFERENCE};
-use super::theme::{Mark, article_colour};
+use super::theme::Mark;
 use crate::align::Placement;
 use crate::analysis::Analysis;
 use crate::model::ArticleId;
-use crate::report::article_letter;
 use crate::workspace::NoteTarget;
 use egui::{RichText, text::LayoutJob};
 
@@ -167,8 +166,8 @@ fn difference_row(
         egui::Color32::TRANSPARENT
     };
     let text = match topic_label {
-        Some(l) => format!("{l}: {}", d.summary),
-        None => d.summary.clone(),
+        Some(l) => format!("{l}: {}", view.summary(d)),
+        None => view.summary(d).into_owned(),
     };
     egui::Frame::new()
         .fill(fill)
@@ -226,7 +225,7 @@ fn difference_row(
                 ui.label(
                     RichText::new(format!(
                         "Closest passage in {}, not aligned (word overlap {:.2}):",
-                        article_letter(c.article),
+                        view.letter(c.article),
                         c.score
                     ))
                     .small()
@@ -248,11 +247,10 @@ fn difference_row(
 }
 
 fn article_row(ui: &mut egui::Ui, a: &Analysis, view: &View, t: usize, i: usize, teaching: bool) {
-    let entry = view.visible.get(i).copied().unwrap_or(i);
     let name = if teaching {
-        format!("Article {}", article_letter(i))
+        format!("Article {}", view.letter(i))
     } else {
-        format!("{} · {}", article_letter(i), a.articles[i].short_name())
+        format!("{} · {}", view.letter(i), a.articles[i].short_name())
     };
     let Some(row) = a
         .tables
@@ -266,7 +264,7 @@ fn article_row(ui: &mut egui::Ui, a: &Analysis, view: &View, t: usize, i: usize,
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
-            chip(ui, article_colour(entry), row.covered);
+            chip(ui, view.colour(i), row.covered);
             ui.label(RichText::new(name).strong());
         });
         if !row.covered {
@@ -346,9 +344,9 @@ fn diff_ui(ui: &mut egui::Ui, a: &Analysis, view: &View, cmds: &mut Vec<Command>
     ui.label(
         RichText::new(format!(
             "{} ¶{} → {} ¶{}",
-            article_letter(ia),
+            view.letter(ia),
             x.paragraph + 1,
-            article_letter(ib),
+            view.letter(ib),
             y.paragraph + 1
         ))
         .small(),
@@ -431,7 +429,7 @@ fn diff_ui(ui: &mut egui::Ui, a: &Analysis, view: &View, cmds: &mut Vec<Command>
             };
             let short: String = s.text.chars().take(70).collect();
             if ui
-                .small_button(format!("{} ({score:.2}): {short}…", article_letter(*pa)))
+                .small_button(format!("{} ({score:.2}): {short}…", view.letter(*pa)))
                 .clicked()
             {
                 cmds.push(Command::ShowDiff((ia, sa), (*pa, *ps)));

@@ -8,7 +8,6 @@ use super::theme::{self, Mark, article_colour};
 use crate::analysis::Analysis;
 use crate::frame::CueKind;
 use crate::model::ArticleId;
-use crate::report::article_letter;
 use crate::workspace::NoteTarget;
 use egui::{
     Align, Color32, Id, LayerId, Order, Rect, RichText, Sense, Stroke, UiBuilder, pos2, vec2,
@@ -108,7 +107,7 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &mut View, cmds: &mut Vec<Comm
                 let rect = Rect::from_min_size(pos2(x, top.y), vec2(col_w, height));
                 let mut col = ui.new_child(UiBuilder::new().max_rect(rect).id_salt(("column", i)));
                 col.set_clip_rect(rect.intersect(ui.clip_rect()));
-                header(&mut col, &ctx, i, view.visible.get(i).copied().unwrap_or(i));
+                header(&mut col, &ctx, i, view.keys.get(i).copied().unwrap_or(i));
                 let mut area = egui::ScrollArea::vertical()
                     .id_salt(("column_scroll", i))
                     .max_width(col_w - 14.0)
@@ -207,15 +206,16 @@ struct Ctx<'a> {
     flash: f32,
 }
 
-fn header(ui: &mut egui::Ui, ctx: &Ctx, i: usize, entry: usize) {
+/// The column head of analysed article `i`; `key` is its stable key (letter and colour).
+fn header(ui: &mut egui::Ui, ctx: &Ctx, i: usize, key: usize) {
     let a = &ctx.analysis.articles[i];
-    let colour = article_colour(entry);
+    let colour = article_colour(key);
     let (bar, _) = ui.allocate_exact_size(vec2(ui.available_width(), 4.0), Sense::hover());
     ui.painter().rect_filled(bar, 2.0, colour);
     let name = if ctx.teaching {
-        format!("Article {}", article_letter(i))
+        format!("Article {}", ArticleId(key).letter())
     } else {
-        format!("{} · {}", article_letter(i), a.short_name())
+        format!("{} · {}", ArticleId(key).letter(), a.short_name())
     };
     ui.label(RichText::new(name).strong().color(colour));
     if !ctx.teaching {

@@ -3,7 +3,7 @@
 
 use super::app::{Command, State, View};
 use super::theme::article_colour;
-use crate::report::article_letter;
+use crate::model::ArticleId;
 use egui::{Color32, RichText, Sense, Vec2};
 
 /// Paints a small colour chip and returns its response.
@@ -50,14 +50,19 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View, cmds: &mut Vec<Command>
     }
     for (i, entry) in state.workspace.entries.iter().enumerate() {
         let a = &entry.article;
-        let analysed = view.visible.iter().position(|&v| v == i);
+        // letter and colour come with the article (its key), whatever its place or visibility
+        let key = entry.key_or(i);
+        let letter = ArticleId(key).letter();
         ui.add_space(4.0);
         ui.horizontal(|ui| {
-            chip(ui, article_colour(i), !entry.hidden);
-            let letter = analysed.map(article_letter).unwrap_or_else(|| "–".into());
-            ui.label(RichText::new(letter).strong().monospace());
+            chip(ui, article_colour(key), !entry.hidden);
+            let mut l = RichText::new(&letter).strong().monospace();
+            if entry.hidden {
+                l = l.weak();
+            }
+            ui.label(l);
             ui.vertical(|ui| {
-                let title = if teaching { format!("Article {}", analysed.map(article_letter).unwrap_or_default()) } else { a.title.clone() };
+                let title = if teaching { format!("Article {letter}") } else { a.title.clone() };
                 let mut t = RichText::new(title);
                 if entry.hidden {
                     t = t.weak().italics();

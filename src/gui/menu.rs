@@ -1,7 +1,8 @@
 //! The menu bar, keyboard shortcuts, status bar and modal dialogs (paste, note, shortcuts,
 //! set-aside boilerplate).
 
-use super::app::{Command, State, View};
+use super::app::{Command, Confirm, State, View};
+use super::history::History;
 use super::worker::Worker;
 use crate::analysis::Stage;
 use crate::report::ReportFormat;
@@ -16,6 +17,11 @@ const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F)
 /// Next / previous difference, as in Meld.
 pub const NEXT_DIFFERENCE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowDown);
 pub const PREV_DIFFERENCE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowUp);
+const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+const REDO: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 
 /// Keyboard shortcuts, read before drawing.
 pub fn shortcuts(ctx: &egui::Context, view: &View) -> Vec<Command> {
@@ -37,6 +43,9 @@ pub fn shortcuts(ctx: &egui::Context, view: &View) -> Vec<Command> {
         if i.consume_shortcut(&FIND) {
             cmds.push(Command::OpenFind);
         }
+        if i.consume_shortcut(&NEW) {
+            cmds.push(Command::NewComparison);
+        }
         if i.consume_key(Modifiers::NONE, Key::Escape) {
             cmds.push(Command::ClearSelection);
         }
@@ -47,6 +56,14 @@ pub fn shortcuts(ctx: &egui::Context, view: &View) -> Vec<Command> {
             }
             if i.consume_shortcut(&PREV_DIFFERENCE) {
                 cmds.push(Command::StepDifference(-1));
+            }
+            // a text field keeps Ctrl+Z for its own text; Ctrl+Shift+Z first, as Ctrl+Z
+            // would match it too
+            if i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y) {
+                cmds.push(Command::Redo);
+            }
+            if i.consume_shortcut(&UNDO) {
+                cmds.push(Command::Undo);
             }
             if i.consume_key(Modifiers::NONE, Key::ArrowDown)
                 || i.consume_key(Modifiers::NONE, Key::ArrowRight)
@@ -82,6 +99,7 @@ pub fn top_bar(
     state: &State,
     view: &View,
     worker: &Worker,
+    history: &History,
     cmds: &mut Vec<Command>,
 ) {
     let settings = &state.workspace.settings;
@@ -90,6 +108,15 @@ pub fn top_bar(
             ui.menu_button("File", |ui| {
                 let ctx = ui.ctx().clone();
                 let sc = |s: &KeyboardShortcut| ctx.format_shortcut(s);
+                if ui
+                    .add(egui::Button::new("New comparison").shortcut_text(sc(&NEW)))
+                    .on_hover_text(
+                        "Start again with no articles (asks first if there is unsaved work)",
+                    )
+                    .clicked()
+                {
+                    cmds.push(Command::NewComparison);
+                }
                 if ui
                     .add(egui::Button::new("Add articles…").shortcut_text(sc(&OPEN)))
                     .clicked()
@@ -152,6 +179,32 @@ pub fn top_bar(
                 ui.separator();
                 if ui.button("Quit").clicked() {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                let ctx = ui.ctx().clone();
+                let undo = history.undo_label();
+                let hide = settings.teaching_mode && !view.revealed;
+                let text = undo.map_or("Undo".to_string(), |l| format!("Undo {}", l.text(hide)));
+                if ui
+                    .add_enabled(
+                        undo.is_some(),
+                        egui::Button::new(text).shortcut_text(ctx.format_shortcut(&UNDO)),
+                    )
+                    .clicked()
+                {
+                    cmds.push(Command::Undo);
+                }
+                let redo = history.redo_label();
+                let text = redo.map_or("Redo".to_string(), |l| format!("Redo {}", l.text(hide)));
+                if ui
+                    .add_enabled(
+                        redo.is_some(),
+                        egui::Button::new(text).shortcut_text(ctx.format_shortcut(&REDO)),
+                    )
+                    .clicked()
+                {
+                    cmds.push(Command::Redo);
                 }
             });
             ui.menu_button("View", |ui| {
@@ -342,6 +395,11 @@ pub fn status_bar(ui: &mut egui::Ui, state: &State, view: &View, cmds: &mut Vec<
                 ui.separator();
                 ui.label(format!("workspace: {}", p.display()));
             }
+            if state.dirty {
+                ui.separator();
+                ui.label(RichText::new("unsaved changes").italics())
+                    .on_hover_text("Ctrl+S saves the workspace; Ctrl+Z undoes the last change");
+            }
             if let Some(s) = &view.status {
                 ui.separator();
                 ui.label(s);
@@ -476,6 +534,51 @@ pub fn dialogs(ctx: &egui::Context, state: &mut State, view: &mut View, cmds: &m
             view.note_edit = None;
         }
     }
+    if let Some(confirm) = &view.confirm {
+        let (title, text, yes) = match confirm {
+            Confirm::Discard(cmd) => match &**cmd {
+                Command::UseWorkspace { path, .. } => (
+                    "Open another workspace?",
+                    format!(
+                        "The workspace has changes that were not saved. Opening {} replaces them.",
+                        path.display()
+                    ),
+                    "Discard changes",
+                ),
+                other => (
+                    if *other == Command::LoadSamples {
+                        "Load the sample articles?"
+                    } else {
+                        "Start a new comparison?"
+                    },
+                    "The workspace has changes that were not saved. They will be replaced (Ctrl+Z brings them back while the window is open).".to_string(),
+                    "Discard changes",
+                ),
+            },
+            Confirm::Replace { reason, .. } => (
+                "Replace this file?",
+                format!("{reason}. Saving the workspace there replaces it."),
+                "Replace",
+            ),
+        };
+        let modal = egui::Modal::new(egui::Id::unique("framediff_confirm")).show(ctx, |ui| {
+            ui.set_max_width(420.0);
+            ui.heading(title);
+            ui.add(egui::Label::new(text).wrap());
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                if ui.button(yes).clicked() {
+                    cmds.push(Command::Answer(true));
+                }
+                if ui.button("Cancel").clicked() {
+                    cmds.push(Command::Answer(false));
+                }
+            });
+        });
+        if modal.should_close() && !cmds.iter().any(|c| matches!(c, Command::Answer(_))) {
+            cmds.push(Command::Answer(false));
+        }
+    }
     if view.show_shortcuts {
         let mut open = true;
         egui::Window::new("Keyboard shortcuts")
@@ -488,6 +591,9 @@ pub fn dialogs(ctx: &egui::Context, state: &mut State, view: &mut View, cmds: &m
                         ("Ctrl+L", "Open an article from its web address"),
                         ("Ctrl+V", "Paste an article"),
                         ("Ctrl+S", "Save the workspace"),
+                        ("Ctrl+N", "New comparison"),
+                        ("Ctrl+Z", "Undo (remove, hide, move, notes)"),
+                        ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),
                         ("Ctrl+E", "Export the comparison (HTML)"),
                         ("Ctrl+F", "Find across articles; Enter for the next match"),
                         ("Up / Down", "Previous / next topic"),

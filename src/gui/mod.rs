@@ -6,6 +6,8 @@ mod card;
 pub mod chooser;
 mod columns;
 pub mod evidence;
+pub mod history;
+mod identity;
 pub mod index;
 mod library;
 mod menu;

@@ -2,8 +2,7 @@
 //! painted bars, so differences can be seen rather than read.
 
 use super::app::{State, View};
-use super::theme::{self, article_colour};
-use crate::report::article_letter;
+use super::theme;
 use egui::{Color32, RichText, Sense, vec2};
 
 fn bar(ui: &mut egui::Ui, fraction: f32, colour: Color32, text: String) {
@@ -43,9 +42,9 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View) {
     let teaching = state.workspace.settings.teaching_mode && !view.revealed;
     let name = |i: usize| {
         if teaching {
-            format!("Article {}", article_letter(i))
+            format!("Article {}", view.letter(i))
         } else {
-            format!("{} · {}", article_letter(i), a.articles[i].short_name())
+            format!("{} · {}", view.letter(i), a.articles[i].short_name())
         }
     };
     let stats = &view.index.stats;
@@ -91,11 +90,7 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View) {
     ui.label(RichText::new("Who is quoted").strong());
     for i in 0..a.articles.len() {
         let by = stat(i).voices;
-        ui.label(
-            RichText::new(name(i))
-                .small()
-                .color(article_colour(view.visible.get(i).copied().unwrap_or(i))),
-        );
+        ui.label(RichText::new(name(i)).small().color(view.colour(i)));
         if by.is_empty() {
             ui.label(RichText::new("no direct quotes").small().weak());
         }

@@ -16,7 +16,7 @@ const ARTICLE: [Color32; 8] = [
     Color32::from_rgb(0x88, 0x88, 0x88), // grey
 ];
 
-/// The colour of the article at a library position.
+/// The colour of the article with a stable key (see `workspace::Entry::key`).
 pub fn article_colour(i: usize) -> Color32 {
     ARTICLE[i % ARTICLE.len()]
 }

@@ -3,10 +3,8 @@
 
 use super::app::{Command, State, View};
 use super::library::chip;
-use super::theme::article_colour;
 use crate::align::Placement;
 use crate::model::ArticleId;
-use crate::report::article_letter;
 use egui::RichText;
 
 pub fn ui(ui: &mut egui::Ui, _state: &State, view: &View, cmds: &mut Vec<Command>) {
@@ -36,7 +34,7 @@ pub fn ui(ui: &mut egui::Ui, _state: &State, view: &View, cmds: &mut Vec<Command
                 .stories
                 .iter()
                 .find(|s| s.id == story)
-                .map(|s| s.articles.iter().map(|&i| article_letter(i)).collect())
+                .map(|s| s.articles.iter().map(|&i| view.letter(i)).collect())
                 .unwrap_or_default();
             ui.add_space(6.0);
             ui.label(
@@ -84,8 +82,7 @@ pub fn ui(ui: &mut egui::Ui, _state: &State, view: &View, cmds: &mut Vec<Command
             }
             ui.horizontal_wrapped(|ui| {
                 for &i in &in_story {
-                    let colour =
-                        article_colour(view.visible.get(i.index()).copied().unwrap_or(i.index()));
+                    let colour = view.colour(i);
                     match topic.member(i) {
                         Some(m) => {
                             let place = match m.placement {
@@ -97,7 +94,7 @@ pub fn ui(ui: &mut egui::Ui, _state: &State, view: &View, cmds: &mut Vec<Command
                             };
                             chip(ui, colour, true).on_hover_text(format!(
                                 "{}: {} sentence(s), {:.0}% of its text, {place}",
-                                article_letter(i),
+                                view.letter(i),
                                 m.sentences.len(),
                                 m.share * 100.0
                             ));
@@ -105,7 +102,7 @@ pub fn ui(ui: &mut egui::Ui, _state: &State, view: &View, cmds: &mut Vec<Command
                         None => {
                             chip(ui, colour, false).on_hover_text(format!(
                                 "{} does not mention this topic",
-                                article_letter(i)
+                                view.letter(i)
                             ));
                         }
                     }
@@ -118,15 +115,15 @@ pub fn ui(ui: &mut egui::Ui, _state: &State, view: &View, cmds: &mut Vec<Command
                 );
             });
             if topic.members.len() == 1 && in_story.len() > 1 {
-                let only = article_letter(topic.members[0].article);
-                let others: Vec<String> = omitted_by.iter().map(|&i| article_letter(i)).collect();
+                let only = view.letter(topic.members[0].article);
+                let others: Vec<String> = omitted_by.iter().map(|&i| view.letter(i)).collect();
                 ui.label(
                     RichText::new(format!("Only {only}: omitted by {}", others.join(", ")))
                         .small()
                         .color(ui.visuals().warn_fg_color),
                 );
             } else if !omitted_by.is_empty() {
-                let others: Vec<String> = omitted_by.iter().map(|&i| article_letter(i)).collect();
+                let others: Vec<String> = omitted_by.iter().map(|&i| view.letter(i)).collect();
                 ui.label(
                     RichText::new(format!("Not in {}", others.join(", ")))
                         .small()

@@ -61,6 +61,8 @@ pub enum Message {
         path: PathBuf,
         result: Result<(), String>,
     },
+    /// A save would have replaced a file that is not a workspace: nothing was written.
+    SaveRefused { path: PathBuf, reason: String },
     /// An export was rendered and written (or the reason it was not).
     Exported {
         path: PathBuf,
@@ -257,9 +259,14 @@ impl Worker {
         });
     }
 
-    /// Writes a snapshot of the workspace atomically.
-    pub fn save_workspace(&mut self, workspace: Workspace, path: PathBuf) {
+    /// Writes a snapshot of the workspace atomically. Unless `replace`, an existing file that
+    /// is not a workspace is left alone and [`Message::SaveRefused`] says what it is.
+    pub fn save_workspace(&mut self, workspace: Workspace, path: PathBuf, replace: bool) {
         self.spawn(move |tx| {
+            if !replace && let Some(reason) = crate::files::not_a_workspace(&path) {
+                let _ = tx.send(Message::SaveRefused { path, reason });
+                return;
+            }
             let json = workspace.to_json();
             let result = crate::files::write_atomic(&path, json.as_bytes()).map_err(|e| {
                 crate::WorkspaceError::Write {
