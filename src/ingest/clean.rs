@@ -103,6 +103,7 @@ const SHARE_WORDS: &[&str] = &[
     "bluesky",
     "threads",
     "mail",
+    "with",
     "gift",
     "comment",
     "comments",
@@ -281,8 +282,20 @@ pub fn name_line(item: &str) -> Option<String> {
     }
     let head = t.split(',').next().unwrap_or(t).trim();
     let head_words = head.split_whitespace().count();
-    (name_like(head) && (2..=10).contains(&head_words) && (head == t || name_like(t)))
-        .then(|| head.to_string())
+    // one name (with a role or outlet) has at most six words besides joiners ("de", "van"); a
+    // longer run of capitalised words is a title-case headline, not a name
+    let names_short = head.contains(" and ")
+        || head.contains(" & ")
+        || head
+            .split_whitespace()
+            .filter(|w| !NAME_JOINERS.contains(&w.to_lowercase().as_str()))
+            .count()
+            <= 6;
+    (name_like(head)
+        && names_short
+        && (2..=10).contains(&head_words)
+        && (head == t || name_like(t)))
+    .then(|| head.to_string())
 }
 
 fn looks_like_title(line: &str) -> bool {
@@ -750,6 +763,12 @@ fn list_number(t: &str) -> Option<u32> {
 
 /// Whether a line can be a headline: 2-30 words, no closing full stop, not boilerplate.
 fn headline_like(line: &PageLine) -> bool {
+    headline_shape(line) && name_line(line.item).is_none()
+}
+
+/// [`headline_like`] without the test for a line that reads as a person's name (a title-case
+/// headline printed twice is a headline even when every word is capitalised).
+fn headline_shape(line: &PageLine) -> bool {
     let t = line.item;
     let words = line.words;
     (2..=30).contains(&words)
@@ -761,15 +780,33 @@ fn headline_like(line: &PageLine) -> bool {
         && loose_date_line(t).is_none()
         && byline(t).is_none()
         && share_byline(t).is_none()
-        && name_line(t).is_none()
-        && t.split(|c: char| !c.is_alphabetic())
+        && (t
+            .split(|c: char| !c.is_alphabetic())
             .filter(|w| w.chars().count() >= 3)
             .count()
             >= 2
+            || t.chars().filter(|c| unspaced_script(*c)).count() >= 4)
         && !relative_time(t)
         && !(words <= 5 && counter_mention(t))
         && !(t.starts_with('(') && t.ends_with(')'))
         && t.matches(['»', '›', '>', '/']).count() < 2
+        && !social_handle(t)
+        && !photo_credit(t)
+}
+
+/// A line naming a social media account ("Reporter @jdoe"): part of a byline.
+fn social_handle(t: &str) -> bool {
+    t.split_whitespace().any(|w| {
+        w.strip_prefix('@')
+            .is_some_and(|h| h.chars().next().is_some_and(char::is_alphanumeric))
+    })
+}
+
+/// A caption's picture credit ("… last week.Credit...Jane Doe/Agency", "Credit: Agency").
+fn photo_credit(t: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"(?i)(?:^|[.\s])(?:photo\s+)?credits?\s*(?:\.{2,}|…|:)").unwrap())
+        .is_match(t)
 }
 
 /// "New, 6 comments", "1.2K shares": a count of comments, views or shares in a short line.
@@ -952,27 +989,61 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
             .iter()
             .any(|&j| matches!(metadata_kind(lines[j].item), Some(RemovedKind::Byline)))
     };
-    // The headline: a headline printed twice in a row (page title and article heading) ...
-    let mut title_at: Option<usize> = (pos_start.saturating_sub(40)..pos_start.min(nonblank.len()))
-        .rev()
-        .find(|&p| {
-            let l = &lines[nonblank[p]];
-            headline_like(l)
-                && l.words >= 4
-                && nonblank[p + 1..]
-                    .iter()
-                    .take(2)
-                    .any(|&j| lines[j].item == l.item)
+    // A menu entry: a short line between short lines with no blank line between them, or the
+    // last of five or more such lines. It is never the headline.
+    let is_short =
+        |i: usize| lines[i].shape == Shape::Short && metadata_kind(lines[i].item).is_none();
+    let menu_entry: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            if lines[i].shape == Shape::Blank || lines[i].words > 5 {
+                return false;
+            }
+            let below = i + 1 < lines.len() && is_short(i + 1);
+            if i > 0 && is_short(i - 1) && below {
+                return true;
+            }
+            let run_above = (0..i).rev().take_while(|&j| is_short(j)).count();
+            run_above >= 4 && (i + 1 >= lines.len() || lines[i + 1].shape == Shape::Blank)
         })
-        .map(|p| nonblank[p]);
-    // ... else the nearest headline-like line above the byline/date cluster nearest to the
-    // article, past a standfirst or caption ...
+        .collect();
+    let candidate = |i: usize| headline_like(&lines[i]) && !menu_entry[i];
     let strong_meta = |i: usize| {
         matches!(
             metadata_kind(lines[i].item),
             Some(RemovedKind::Byline | RemovedKind::Date)
         ) || share_byline(lines[i].item).is_some()
     };
+    // The headline: a headline printed twice in a row (page title and article heading) ...
+    let mut title_at: Option<usize> = (pos_start.saturating_sub(40)
+        ..(pos_start + 5).min(nonblank.len()))
+        .rev()
+        .find(|&p| {
+            let l = &lines[nonblank[p]];
+            let twin = nonblank[p + 1..]
+                .iter()
+                .take(2)
+                .position(|&j| lines[j].item == l.item);
+            // inside the article block a repeated line is the headline only when a byline or
+            // date line follows it (else it is a repeated caption or table header)
+            let in_block_ok = p < pos_start
+                || !l.item.ends_with(['.', '。', ')', '）'])
+                    && !l.item.contains("   ")
+                    && twin.is_some_and(|k| {
+                        nonblank[p + k + 2..]
+                            .iter()
+                            .take(3)
+                            .any(|&j| strong_meta(j))
+                    });
+            let shape_ok = if l.words >= 5 {
+                headline_shape(l)
+            } else {
+                headline_like(l)
+            };
+            shape_ok && !menu_entry[nonblank[p]] && l.words >= 4 && twin.is_some() && in_block_ok
+        })
+        .map(|p| nonblank[p]);
+    // ... else the nearest headline-like line above the byline/date cluster nearest to the
+    // article, past a standfirst or caption ...
     let cluster = (pos_start.saturating_sub(30)..(pos_start + 6).min(nonblank.len()))
         .rev()
         .find(|&p| strong_meta(nonblank[p]));
@@ -1001,7 +1072,7 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
             if metadata_kind(l.item).is_some() {
                 continue;
             }
-            if headline_like(l) && l.words >= 3 && !below_byline(p) {
+            if candidate(nonblank[p]) && l.words >= 3 && !below_byline(p) {
                 // prefer the shorter line above when it, not this one, tops the header group
                 // (this one is then a standfirst or a caption)
                 let mut meta_between = false;
@@ -1023,7 +1094,7 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
                 let chosen = match upper {
                     Some(q)
                         if !menu_above(p)
-                            && headline_like(&lines[nonblank[q]])
+                            && candidate(nonblank[q])
                             && lines[nonblank[q]].words >= 3
                             && (meta_between
                                 || l.words >= 12 && lines[nonblank[q]].words < l.words)
@@ -1069,6 +1140,8 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
                 }
             })
     };
+    // a two-word headline counts only right above a byline or date line
+    let followed_by_meta = |p: usize| nonblank[p + 1..].iter().take(2).any(|&j| strong_meta(j));
     let window = pos_start.saturating_sub(30)..(pos_start + 2).min(nonblank.len());
     for strong in [true, false] {
         if title_at.is_some() {
@@ -1079,7 +1152,10 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
             .rev()
             .find(|&p| {
                 let l = &lines[nonblank[p]];
-                headline_like(l) && l.words >= 3 && !below_byline(p) && followed_by(p, strong)
+                candidate(nonblank[p])
+                    && (l.words >= 3 || strong && l.words >= 2 && followed_by_meta(p))
+                    && !below_byline(p)
+                    && followed_by(p, strong)
             })
             .map(|p| nonblank[p]);
         if title_at.is_some() {
@@ -1093,7 +1169,7 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
         for p in (pos_start.saturating_sub(25)..pos_start).rev() {
             let i = nonblank[p];
             let l = &lines[i];
-            if metadata_kind(l.item).is_some() || l.shape == Shape::Short && !headline_like(l) {
+            if metadata_kind(l.item).is_some() || l.shape == Shape::Short && !candidate(i) {
                 continue;
             }
             if matches!(l.shape, Shape::Prose | Shape::Sentence) && ends_sentence(l.item) {
@@ -1103,14 +1179,14 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
                 }
                 continue;
             }
-            if headline_like(l) && l.words >= 3 && !below_byline(p) {
+            if candidate(i) && l.words >= 3 && !below_byline(p) {
                 title_at = Some(i);
                 break;
             }
         }
     }
     // ... else the top line of the article block itself (a plain article: title, then text).
-    if title_at.is_none() && headline_like(&lines[start]) && !ends_sentence(lines[start].item) {
+    if title_at.is_none() && candidate(start) && !ends_sentence(lines[start].item) {
         title_at = Some(start);
     }
     let body_start = match title_at {
