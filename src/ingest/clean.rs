@@ -805,8 +805,10 @@ fn social_handle(t: &str) -> bool {
 /// A caption's picture credit ("… last week.Credit...Jane Doe/Agency", "Credit: Agency").
 fn photo_credit(t: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"(?i)(?:^|[.\s])(?:photo\s+)?credits?\s*(?:\.{2,}|…|:)").unwrap())
-        .is_match(t)
+    R.get_or_init(|| {
+        Regex::new(r"(?i)(?:^|[.\s(\[])(?:photo\s+)?credits?\s*(?:\.{2,}|…|:)").unwrap()
+    })
+    .is_match(t)
 }
 
 /// "New, 6 comments", "1.2K shares": a count of comments, views or shares in a short line.
@@ -952,7 +954,9 @@ fn take_name(meta: &mut Meta, name: &str) {
 
 /// Cleans text copied from a web page (a browser's select-all copy). The article is the densest
 /// run of running text; the headline is the nearest headline-like line above it (skipping
-/// bylines, dates, counters and a standfirst); metadata lines around the headline are read
+/// bylines, dates, counters and a standfirst; never a menu entry or an item of a list of dated
+/// stories), and a line whose words recur in the article's first paragraphs wins over one
+/// whose words do not; metadata lines around the headline are read
 /// into `meta`; everything outside the article is set aside with its kind (navigation unless a
 /// more specific kind applies). Inside the article a line is set aside only when it is short
 /// boilerplate or a non-sentence that a rule names; sentences of 12+ words stay. Falls back to
@@ -991,8 +995,11 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
     };
     // A menu entry: a short line between short lines with no blank line between them, or the
     // last of five or more such lines. It is never the headline.
-    let is_short =
-        |i: usize| lines[i].shape == Shape::Short && metadata_kind(lines[i].item).is_none();
+    let is_short = |i: usize| {
+        matches!(lines[i].shape, Shape::Short | Shape::Medium)
+            && lines[i].words <= 5
+            && metadata_kind(lines[i].item).is_none()
+    };
     let menu_entry: Vec<bool> = (0..lines.len())
         .map(|i| {
             if lines[i].shape == Shape::Blank || lines[i].words > 5 {
@@ -1006,7 +1013,24 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
             run_above >= 4 && (i + 1 >= lines.len() || lines[i + 1].shape == Shape::Blank)
         })
         .collect();
-    let candidate = |i: usize| headline_like(&lines[i]) && !menu_entry[i];
+    // A list of other stories: three or more headline-like lines each directly followed by
+    // its date line, within a dozen lines of each other. None of them is the headline.
+    let dated: Vec<bool> = (0..nonblank.len())
+        .map(|p| {
+            headline_like(&lines[nonblank[p]])
+                && nonblank.get(p + 1).is_some_and(|&j| {
+                    matches!(metadata_kind(lines[j].item), Some(RemovedKind::Date))
+                })
+        })
+        .collect();
+    let mut listed = vec![false; lines.len()];
+    for p in (0..nonblank.len()).filter(|&p| dated[p]) {
+        let others = (p.saturating_sub(12)..(p + 13).min(nonblank.len()))
+            .filter(|&q| q != p && dated[q])
+            .count();
+        listed[nonblank[p]] = others >= 2;
+    }
+    let candidate = |i: usize| headline_like(&lines[i]) && !menu_entry[i] && !listed[i];
     let strong_meta = |i: usize| {
         matches!(
             metadata_kind(lines[i].item),
@@ -1188,6 +1212,60 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
     // ... else the top line of the article block itself (a plain article: title, then text).
     if title_at.is_none() && candidate(start) && !ends_sentence(lines[start].item) {
         title_at = Some(start);
+    }
+    // Last, the words of the article's opening: a headline-like line near the article whose
+    // words recur in the first paragraphs below it replaces a choice whose words do not (a
+    // teaser, a standfirst or a caption above the real headline).
+    {
+        let near_meta = |p: usize| nonblank[p + 1..].iter().take(4).any(|&j| strong_meta(j));
+        let lede_of = |i: usize| -> String {
+            (i + 1..=end)
+                .filter(|&j| {
+                    j >= start
+                        && lines[j].shape == Shape::Prose
+                        && lines[j].words >= 15
+                        && lines[j].item != lines[i].item
+                        && !boilerplate(lines[j].item)
+                })
+                .take(3)
+                .map(|j| lines[j].item)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let score = |i: usize| lede_overlap(lines[i].item, &lede_of(i));
+        let above = pos_start.saturating_sub(40)..pos_start;
+        // inside the block only a line right above a byline or date line, near its top
+        let inside = pos_start..(pos_start + 12).min(nonblank.len());
+        let best = above
+            .filter(|&p| !below_byline(p))
+            .chain(inside.filter(|&p| near_meta(p)))
+            .filter(|&p| candidate(nonblank[p]) && lines[nonblank[p]].words >= 3)
+            .map(|p| (p, score(nonblank[p])))
+            .filter(|&(_, (shared, share))| shared >= 2 && share >= 0.5)
+            .max_by(|a, b| {
+                a.1.1
+                    .total_cmp(&b.1.1)
+                    .then_with(|| b.0.abs_diff(pos_start).cmp(&a.0.abs_diff(pos_start)))
+            });
+        // a headline right above its byline or date line is kept unless the other is one too
+        let current_meta = title_at
+            .and_then(|t| nonblank.iter().position(|&i| i == t))
+            .is_some_and(near_meta);
+        let signed = |p: usize| {
+            near_meta(p)
+                || nonblank[p + 1..]
+                    .iter()
+                    .take(2)
+                    .any(|&j| name_line(lines[j].item).is_some())
+        };
+        if let Some((p, (_, share))) = best
+            && (!current_meta || signed(p))
+        {
+            let current = title_at.map_or(0.0, |t| score(t).1);
+            if share >= current + 0.3 {
+                title_at = Some(nonblank[p]);
+            }
+        }
     }
     let body_start = match title_at {
         Some(t) if t >= start => t + 1,
@@ -1395,6 +1473,47 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
         }
     }
     out
+}
+
+/// Words so common in any text that sharing them says nothing (English function words).
+const FUNCTION_WORDS: &[&str] = &[
+    "about", "after", "also", "been", "before", "being", "from", "have", "into", "just", "more",
+    "most", "only", "over", "said", "says", "some", "than", "that", "their", "them", "then",
+    "there", "these", "they", "this", "those", "what", "when", "where", "which", "while", "will",
+    "with", "would", "your", "were", "here",
+];
+
+/// The content words of a text for comparing a headline with the text below it: words of
+/// four or more letters (digits count) other than function words, cut to their first five
+/// characters so that inflected forms meet; in scripts written without spaces, each pair of
+/// neighbouring characters.
+fn content_words(t: &str) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    for w in t.split(|c: char| !c.is_alphanumeric()) {
+        let chars: Vec<char> = w.chars().collect();
+        if chars.iter().any(|c| unspaced_script(*c)) {
+            for pair in chars.windows(2) {
+                out.insert(pair.iter().collect::<String>().to_lowercase());
+            }
+            continue;
+        }
+        let lower = w.to_lowercase();
+        if chars.len() >= 4 && !FUNCTION_WORDS.contains(&lower.as_str()) {
+            out.insert(lower.chars().take(5).collect());
+        }
+    }
+    out
+}
+
+/// How many of a headline's content words recur in `lede`, and what share of them.
+fn lede_overlap(headline: &str, lede: &str) -> (usize, f64) {
+    let head = content_words(headline);
+    if head.is_empty() {
+        return (0, 0.0);
+    }
+    let body = content_words(lede);
+    let shared = head.iter().filter(|w| body.contains(*w)).count();
+    (shared, shared as f64 / head.len() as f64)
 }
 
 fn is_tag_item(l: &PageLine) -> bool {
