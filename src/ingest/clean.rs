@@ -282,7 +282,7 @@ pub fn name_line(item: &str) -> Option<String> {
     }
     let head = t.split(',').next().unwrap_or(t).trim();
     let head_words = head.split_whitespace().count();
-    // one name (with a role or outlet) has at most six words besides joiners ("de", "van"); a
+    // one name (with a role or outlet) has at most five words besides joiners ("de", "van"); a
     // longer run of capitalised words is a title-case headline, not a name
     let names_short = head.contains(" and ")
         || head.contains(" & ")
@@ -290,7 +290,7 @@ pub fn name_line(item: &str) -> Option<String> {
             .split_whitespace()
             .filter(|w| !NAME_JOINERS.contains(&w.to_lowercase().as_str()))
             .count()
-            <= 6;
+            <= 5;
     (name_like(head)
         && names_short
         && (2..=10).contains(&head_words)
@@ -1767,5 +1767,117 @@ Disclaimer: This page may contain errors and is provided for information only; r
         assert!(c.removed.iter().any(|r| r.kind == RemovedKind::Counter));
         assert!(c.removed.iter().any(|r| r.kind == RemovedKind::ReadingTime));
         assert!(c.removed.iter().any(|r| r.kind == RemovedKind::Share));
+    }
+
+    /// Body paragraphs about a ferry service (the article of the headline tests below).
+    const FERRY_BODY: &str = "The ferry service to the northern island returned on Monday after storm repairs to the pier kept the boats in port for three weeks.\n\nPassengers queued from early morning, and the operator said the island service would run on its winter timetable until the end of March.\n\nRepairs to the northern pier cost more than the council had planned, and the operator said it would ask for help with the bill.\n";
+
+    #[test]
+    fn headline_above_a_standfirst_without_full_stop() {
+        let text = format!(
+            "Local News\nWeather\n\nThe latest local stories and weather for your community.\n\nFerry Service Returns To Northern Island After Storm Repairs\n\nThe captain said the crossing was calm and the passengers cheered all the way over\n\nBy Jane Roe\n\nPublished Nov 18, 2019 at 4:07 PM\n\n{FERRY_BODY}\nContact us\n"
+        );
+        let mut meta = Meta::default();
+        clean_page(&text, &mut meta);
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Ferry Service Returns To Northern Island After Storm Repairs")
+        );
+        assert_eq!(meta.author.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn a_list_of_dated_stories_above_the_body_is_not_the_headline() {
+        let text = format!(
+            "Home\nNews\nSport\n\nFerry service to the northern island is back after storm repairs\n\nJane RoeView More Articles\n\nThe boats are running again on the winter timetable\n\nJohn Doe November 20, 2019 12:32\nFIND YOUR NEXT BOAT\nMORE STORIES LIKE THIS ONE\nNEWS\n\nFerry operator wins island contract\n\nMay 15, 2017\nNEWS\n\nNorthern pier closes after storm damage\n\nJanuary 22, 2018\nFEATURES\n\nIsland ferry fares rise for winter\n\nJanuary 12, 2016\nNEWS\n\nFive reasons to take the ferry this winter\n\nOctober 18, 2019\nADVERTORIAL\n\nStorm repairs to the northern pier begin\n\nJanuary 14, 2019\nFEATURES\n\nFirst look at the new island ferry\n\nJune 18, 2013\nNEWS\n\nThe strangest boat you will see today\n\nSeptember 12, 2018\nREVIEWS\n\nIsland school gets a new roof\n\nOctober 19, 2018\n\n{FERRY_BODY}"
+        );
+        let mut meta = Meta::default();
+        let c = clean_page(&text, &mut meta);
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Ferry service to the northern island is back after storm repairs")
+        );
+        assert!(c.lines.join("\n").contains("Passengers queued"));
+    }
+
+    #[test]
+    fn a_menu_entry_is_not_the_headline_and_a_title_case_headline_is_not_a_name() {
+        let text = format!(
+            "Home\nNews\nSport\nOur Picks\nHarbour Taxes Rising\n\nFerry Service Returns To Northern Island\n\nShare this:\n\n{FERRY_BODY}"
+        );
+        let mut meta = Meta::default();
+        clean_page(&text, &mut meta);
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Ferry Service Returns To Northern Island")
+        );
+        assert_eq!(
+            name_line("Ferry Service Returns To Northern Island After Storm Repairs"),
+            None
+        );
+        assert_eq!(
+            name_line("Jane Roe and John Doe, Example Press").as_deref(),
+            Some("Jane Roe and John Doe")
+        );
+        assert!(name_line("Jane Q. Roe Senior Contributor").is_some());
+    }
+
+    #[test]
+    fn a_headline_printed_twice_at_the_top_of_the_article() {
+        // the promo line above is running text, so the article block starts there
+        let text = format!(
+            "Menu\nSearch\n\nDownload our free guide to island travel, with maps, timetables and the best walks on the north coast!\n\nHome\nTravel\nFerry Service Returns To Island\n\nFerry Service Returns To Island\n\nJane Roe 20/11/2019 2 comments Travel, Islands\n\n{FERRY_BODY}"
+        );
+        let mut meta = Meta::default();
+        clean_page(&text, &mut meta);
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Ferry Service Returns To Island")
+        );
+    }
+
+    #[test]
+    fn a_two_word_headline_above_its_date_and_byline() {
+        let text = format!(
+            "Blog\nGames\nForum\nShop\nAccount\n\nHome » Blog »\n\nFerry news\n\nAugust 13, 2018\nPosted by Jane Roe\nLeave a comment\n\n{FERRY_BODY}"
+        );
+        let mut meta = Meta::default();
+        clean_page(&text, &mut meta);
+        assert_eq!(meta.title.as_deref(), Some("Ferry news"));
+    }
+
+    #[test]
+    fn byline_parts_and_captions_are_not_headlines() {
+        assert!(social_handle("News reporter @janeroe"));
+        assert!(!social_handle("Talks in Brussels @ noon"));
+        assert!(photo_credit(
+            "The pier after the storm last week.Credit...Jane Roe/Example Agency"
+        ));
+        assert!(photo_credit("The northern pier (credit: Example Agency)"));
+        assert!(!photo_credit("Credit card debt rises again"));
+        let caption = PageLine {
+            text: "The pier last week.Credit...Jane Roe",
+            item: "The pier last week.Credit...Jane Roe",
+            bullet: false,
+            words: 6,
+            shape: Shape::Medium,
+        };
+        assert!(!headline_like(&caption));
+        assert!(is_share_line("Share this with Messenger"));
+    }
+
+    #[test]
+    fn lede_overlap_counts_content_words() {
+        let (shared, share) = lede_overlap(
+            "Ferry services return to the island",
+            "The ferry service returned to the island on Monday.",
+        );
+        // ferry, servi(ces), retur(n), islan(d): all four recur
+        assert_eq!(shared, 4);
+        assert!((share - 1.0).abs() < 1e-9);
+        let (shared, _) = lede_overlap("What they said about that", "What they said about that");
+        assert_eq!(shared, 0, "function words alone say nothing");
+        assert_eq!(lede_overlap("", "text").0, 0);
+        assert!(lede_overlap("商品の改造", "商品の改造が").0 >= 2);
     }
 }
