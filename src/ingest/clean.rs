@@ -995,22 +995,33 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
     };
     // A menu entry: a short line between short lines with no blank line between them, or the
     // last of five or more such lines. It is never the headline.
-    let is_short = |i: usize| {
-        matches!(lines[i].shape, Shape::Short | Shape::Medium)
-            && lines[i].words <= 5
-            && metadata_kind(lines[i].item).is_none()
-    };
+    let short: Vec<bool> = lines
+        .iter()
+        .map(|l| {
+            matches!(l.shape, Shape::Short | Shape::Medium)
+                && l.words <= 5
+                && metadata_kind(l.item).is_none()
+        })
+        .collect();
+    // how many short lines run on directly above each line
+    let mut run_above = vec![0usize; lines.len()];
+    for i in 1..lines.len() {
+        run_above[i] = if short[i - 1] {
+            run_above[i - 1] + 1
+        } else {
+            0
+        };
+    }
     let menu_entry: Vec<bool> = (0..lines.len())
         .map(|i| {
             if lines[i].shape == Shape::Blank || lines[i].words > 5 {
                 return false;
             }
-            let below = i + 1 < lines.len() && is_short(i + 1);
-            if i > 0 && is_short(i - 1) && below {
+            let below = i + 1 < lines.len() && short[i + 1];
+            if i > 0 && short[i - 1] && below {
                 return true;
             }
-            let run_above = (0..i).rev().take_while(|&j| is_short(j)).count();
-            run_above >= 4 && (i + 1 >= lines.len() || lines[i + 1].shape == Shape::Blank)
+            run_above[i] >= 4 && (i + 1 >= lines.len() || lines[i + 1].shape == Shape::Blank)
         })
         .collect();
     // A list of other stories: three or more headline-like lines each directly followed by
