@@ -794,6 +794,19 @@ fn headline_shape(line: &PageLine) -> bool {
         && !photo_credit(t)
 }
 
+/// A headline written in title case as one or two sentences with full stops ("Stock Falls
+/// After Results. Why You Should Not Worry."): every word capitalised but for a few short ones.
+fn titled_sentences(line: &PageLine) -> bool {
+    let trimmed = line.item.trim_end_matches('.');
+    trimmed.len() < line.item.len()
+        && (4..=30).contains(&line.words)
+        && lowercase_share(trimmed) <= 0.2
+        && headline_like(&PageLine {
+            item: trimmed,
+            ..*line
+        })
+}
+
 /// A line naming a social media account ("Reporter @jdoe"): part of a byline.
 fn social_handle(t: &str) -> bool {
     t.split_whitespace().any(|w| {
@@ -1226,7 +1239,8 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
     }
     // Last, the words of the article's opening: a headline-like line near the article whose
     // words recur in the first paragraphs below it replaces a choice whose words do not (a
-    // teaser, a standfirst or a caption above the real headline).
+    // teaser, a standfirst or a caption above the real headline). Here a title-case headline
+    // that ends with a full stop counts as well.
     {
         let near_meta = |p: usize| nonblank[p + 1..].iter().take(4).any(|&j| strong_meta(j));
         let lede_of = |i: usize| -> String {
@@ -1250,7 +1264,10 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
         let best = above
             .filter(|&p| !below_byline(p))
             .chain(inside.filter(|&p| near_meta(p)))
-            .filter(|&p| candidate(nonblank[p]) && lines[nonblank[p]].words >= 3)
+            .filter(|&p| {
+                let i = nonblank[p];
+                lines[i].words >= 3 && (candidate(i) || titled_sentences(&lines[i]))
+            })
             .map(|p| (p, score(nonblank[p])))
             .filter(|&(_, (shared, share))| shared >= 2 && share >= 0.5)
             .max_by(|a, b| {
@@ -1855,6 +1872,32 @@ Disclaimer: This page may contain errors and is provided for information only; r
         let mut meta = Meta::default();
         clean_page(&text, &mut meta);
         assert_eq!(meta.title.as_deref(), Some("Ferry news"));
+    }
+
+    #[test]
+    fn a_title_case_headline_with_full_stops_below_a_browser_notice() {
+        // the notice is running text, so the article block starts above the headline
+        let text = format!(
+            "We have detected that you are using an old browser. For the best experience on this site, please update to a modern browser and try again.\n\nNews\n\nFerry Service Returns To Island. Why The Fares Will Rise.\n\nBy\nJane Roe\nUpdated Nov. 19, 2019 8:21 am ET\n\n{FERRY_BODY}"
+        );
+        let mut meta = Meta::default();
+        let c = clean_page(&text, &mut meta);
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Ferry Service Returns To Island. Why The Fares Will Rise.")
+        );
+        let body = c.lines.join("\n");
+        assert!(!body.contains("old browser"), "{body}");
+        assert!(body.contains("Passengers queued"), "{body}");
+        // a sentence of running text is not a title-case headline
+        let sentence = PageLine {
+            text: "The ferry is back on the winter timetable.",
+            item: "The ferry is back on the winter timetable.",
+            bullet: false,
+            words: 8,
+            shape: Shape::Sentence,
+        };
+        assert!(!titled_sentences(&sentence));
     }
 
     #[test]
