@@ -536,7 +536,7 @@ fn measure(
     let (lost, total) = set_aside_share(gold, &article.body, &removed_text(&article));
     r.lost += lost;
     r.gold += total;
-    let mut line = format!("{} lost {lost}", &id[..8]);
+    let mut line = format!("{} lost {lost}", id.get(..8).unwrap_or(id));
     if !reference.titles.is_empty() || !reference.headlines.is_empty() {
         let ok = title_matches(&article.title, reference);
         r.title.add(ok);

@@ -106,6 +106,7 @@ const SHARE_WORDS: &[&str] = &[
     "bluesky",
     "threads",
     "mail",
+    "with",
     "gift",
     "comment",
     "comments",
@@ -304,8 +305,20 @@ pub fn name_line(item: &str) -> Option<String> {
     }
     let head = t.split(',').next().unwrap_or(t).trim();
     let head_words = head.split_whitespace().count();
-    (name_like(head) && (2..=10).contains(&head_words) && (head == t || name_like(t)))
-        .then(|| head.to_string())
+    // one name (with a role or outlet) has at most five words besides joiners ("de", "van"); a
+    // longer run of capitalised words is a title-case headline, not a name
+    let names_short = head.contains(" and ")
+        || head.contains(" & ")
+        || head
+            .split_whitespace()
+            .filter(|w| !NAME_JOINERS.contains(&w.to_lowercase().as_str()))
+            .count()
+            <= 5;
+    (name_like(head)
+        && names_short
+        && (2..=10).contains(&head_words)
+        && (head == t || name_like(t)))
+    .then(|| head.to_string())
 }
 
 fn looks_like_title(line: &str) -> bool {
@@ -773,6 +786,12 @@ fn list_number(t: &str) -> Option<u32> {
 
 /// Whether a line can be a headline: 2-30 words, no closing full stop, not boilerplate.
 fn headline_like(line: &PageLine) -> bool {
+    headline_shape(line) && name_line(line.item).is_none()
+}
+
+/// [`headline_like`] without the test for a line that reads as a person's name (a title-case
+/// headline printed twice is a headline even when every word is capitalised).
+fn headline_shape(line: &PageLine) -> bool {
     let t = line.item;
     let words = line.words;
     (2..=30).contains(&words)
@@ -784,15 +803,48 @@ fn headline_like(line: &PageLine) -> bool {
         && loose_date_line(t).is_none()
         && byline(t).is_none()
         && share_byline(t).is_none()
-        && name_line(t).is_none()
-        && t.split(|c: char| !c.is_alphabetic())
+        && (t
+            .split(|c: char| !c.is_alphabetic())
             .filter(|w| w.chars().count() >= 3)
             .count()
             >= 2
+            || t.chars().filter(|c| unspaced_script(*c)).count() >= 4)
         && !relative_time(t)
         && !(words <= 5 && counter_mention(t))
         && !(t.starts_with('(') && t.ends_with(')'))
         && t.matches(['»', '›', '>', '/']).count() < 2
+        && !social_handle(t)
+        && !photo_credit(t)
+}
+
+/// A headline written in title case as one or two sentences with full stops ("Rates Rise
+/// Again. What It Means For Savers."): every word capitalised but for a few short ones.
+fn titled_sentences(line: &PageLine) -> bool {
+    let trimmed = line.item.trim_end_matches('.');
+    trimmed.len() < line.item.len()
+        && (4..=30).contains(&line.words)
+        && lowercase_share(trimmed) <= 0.2
+        && headline_like(&PageLine {
+            item: trimmed,
+            ..*line
+        })
+}
+
+/// A line naming a social media account ("Reporter @jdoe"): part of a byline.
+fn social_handle(t: &str) -> bool {
+    t.split_whitespace().any(|w| {
+        w.strip_prefix('@')
+            .is_some_and(|h| h.chars().next().is_some_and(char::is_alphanumeric))
+    })
+}
+
+/// A caption's picture credit ("… last week.Credit...Jane Doe/Agency", "Credit: Agency").
+fn photo_credit(t: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)(?:^|[.\s(\[])(?:photo\s+)?credits?\s*(?:\.{2,}|…|:)").unwrap()
+    })
+    .is_match(t)
 }
 
 /// "New, 6 comments", "1.2K shares": a count of comments, views or shares in a short line.
@@ -938,7 +990,9 @@ fn take_name(meta: &mut Meta, name: &str) {
 
 /// Cleans text copied from a web page (a browser's select-all copy). The article is the densest
 /// run of running text; the headline is the nearest headline-like line above it (skipping
-/// bylines, dates, counters and a standfirst); metadata lines around the headline are read
+/// bylines, dates, counters and a standfirst; never a menu entry or an item of a list of dated
+/// stories), and a line whose words recur in the article's first paragraphs wins over one
+/// whose words do not; metadata lines around the headline are read
 /// into `meta`; everything outside the article is set aside with its kind (navigation unless a
 /// more specific kind applies). Inside the article a line is set aside only when it is short
 /// boilerplate or a non-sentence that a rule names; sentences of 12+ words stay. Falls back to
@@ -975,27 +1029,92 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
             .iter()
             .any(|&j| matches!(metadata_kind(lines[j].item), Some(RemovedKind::Byline)))
     };
-    // The headline: a headline printed twice in a row (page title and article heading) ...
-    let mut title_at: Option<usize> = (pos_start.saturating_sub(40)..pos_start.min(nonblank.len()))
-        .rev()
-        .find(|&p| {
-            let l = &lines[nonblank[p]];
-            headline_like(l)
-                && l.words >= 4
-                && nonblank[p + 1..]
-                    .iter()
-                    .take(2)
-                    .any(|&j| lines[j].item == l.item)
+    // A menu entry: a short line between short lines with no blank line between them, or the
+    // last of five or more such lines. It is never the headline.
+    let short: Vec<bool> = lines
+        .iter()
+        .map(|l| {
+            matches!(l.shape, Shape::Short | Shape::Medium)
+                && l.words <= 5
+                && metadata_kind(l.item).is_none()
         })
-        .map(|p| nonblank[p]);
-    // ... else the nearest headline-like line above the byline/date cluster nearest to the
-    // article, past a standfirst or caption ...
+        .collect();
+    // how many short lines run on directly above each line
+    let mut run_above = vec![0usize; lines.len()];
+    for i in 1..lines.len() {
+        run_above[i] = if short[i - 1] {
+            run_above[i - 1] + 1
+        } else {
+            0
+        };
+    }
+    let menu_entry: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            if lines[i].shape == Shape::Blank || lines[i].words > 5 {
+                return false;
+            }
+            let below = i + 1 < lines.len() && short[i + 1];
+            if i > 0 && short[i - 1] && below {
+                return true;
+            }
+            run_above[i] >= 4 && (i + 1 >= lines.len() || lines[i + 1].shape == Shape::Blank)
+        })
+        .collect();
+    // A list of other stories: three or more headline-like lines each directly followed by
+    // its date line, within a dozen lines of each other. None of them is the headline.
+    let dated: Vec<bool> = (0..nonblank.len())
+        .map(|p| {
+            headline_like(&lines[nonblank[p]])
+                && nonblank.get(p + 1).is_some_and(|&j| {
+                    matches!(metadata_kind(lines[j].item), Some(RemovedKind::Date))
+                })
+        })
+        .collect();
+    let mut listed = vec![false; lines.len()];
+    for p in (0..nonblank.len()).filter(|&p| dated[p]) {
+        let others = (p.saturating_sub(12)..(p + 13).min(nonblank.len()))
+            .filter(|&q| q != p && dated[q])
+            .count();
+        listed[nonblank[p]] = others >= 2;
+    }
+    let candidate = |i: usize| headline_like(&lines[i]) && !menu_entry[i] && !listed[i];
     let strong_meta = |i: usize| {
         matches!(
             metadata_kind(lines[i].item),
             Some(RemovedKind::Byline | RemovedKind::Date)
         ) || share_byline(lines[i].item).is_some()
     };
+    // The headline: a headline printed twice in a row (page title and article heading) ...
+    let mut title_at: Option<usize> = (pos_start.saturating_sub(40)
+        ..(pos_start + 5).min(nonblank.len()))
+        .rev()
+        .find(|&p| {
+            let l = &lines[nonblank[p]];
+            let twin = nonblank[p + 1..]
+                .iter()
+                .take(2)
+                .position(|&j| lines[j].item == l.item);
+            // inside the article block a repeated line is the headline only when a byline or
+            // date line follows it (else it is a repeated caption or table header)
+            let in_block_ok = p < pos_start
+                || !l.item.ends_with(['.', '。', ')', '）'])
+                    && !l.item.contains("   ")
+                    && twin.is_some_and(|k| {
+                        nonblank[p + k + 2..]
+                            .iter()
+                            .take(3)
+                            .any(|&j| strong_meta(j))
+                    });
+            let shape_ok = if l.words >= 5 {
+                headline_shape(l)
+            } else {
+                headline_like(l)
+            };
+            shape_ok && !menu_entry[nonblank[p]] && l.words >= 4 && twin.is_some() && in_block_ok
+        })
+        .map(|p| nonblank[p]);
+    // ... else the nearest headline-like line above the byline/date cluster nearest to the
+    // article, past a standfirst or caption ...
     let cluster = (pos_start.saturating_sub(30)..(pos_start + 6).min(nonblank.len()))
         .rev()
         .find(|&p| strong_meta(nonblank[p]));
@@ -1024,7 +1143,7 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
             if metadata_kind(l.item).is_some() {
                 continue;
             }
-            if headline_like(l) && l.words >= 3 && !below_byline(p) {
+            if candidate(nonblank[p]) && l.words >= 3 && !below_byline(p) {
                 // prefer the shorter line above when it, not this one, tops the header group
                 // (this one is then a standfirst or a caption)
                 let mut meta_between = false;
@@ -1046,7 +1165,7 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
                 let chosen = match upper {
                     Some(q)
                         if !menu_above(p)
-                            && headline_like(&lines[nonblank[q]])
+                            && candidate(nonblank[q])
                             && lines[nonblank[q]].words >= 3
                             && (meta_between
                                 || l.words >= 12 && lines[nonblank[q]].words < l.words)
@@ -1092,6 +1211,8 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
                 }
             })
     };
+    // a two-word headline counts only right above a byline or date line
+    let followed_by_meta = |p: usize| nonblank[p + 1..].iter().take(2).any(|&j| strong_meta(j));
     let window = pos_start.saturating_sub(30)..(pos_start + 2).min(nonblank.len());
     for strong in [true, false] {
         if title_at.is_some() {
@@ -1102,7 +1223,10 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
             .rev()
             .find(|&p| {
                 let l = &lines[nonblank[p]];
-                headline_like(l) && l.words >= 3 && !below_byline(p) && followed_by(p, strong)
+                candidate(nonblank[p])
+                    && (l.words >= 3 || strong && l.words >= 2 && followed_by_meta(p))
+                    && !below_byline(p)
+                    && followed_by(p, strong)
             })
             .map(|p| nonblank[p]);
         if title_at.is_some() {
@@ -1116,7 +1240,7 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
         for p in (pos_start.saturating_sub(25)..pos_start).rev() {
             let i = nonblank[p];
             let l = &lines[i];
-            if metadata_kind(l.item).is_some() || l.shape == Shape::Short && !headline_like(l) {
+            if metadata_kind(l.item).is_some() || l.shape == Shape::Short && !candidate(i) {
                 continue;
             }
             if matches!(l.shape, Shape::Prose | Shape::Sentence) && ends_sentence(l.item) {
@@ -1126,15 +1250,73 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
                 }
                 continue;
             }
-            if headline_like(l) && l.words >= 3 && !below_byline(p) {
+            if candidate(i) && l.words >= 3 && !below_byline(p) {
                 title_at = Some(i);
                 break;
             }
         }
     }
     // ... else the top line of the article block itself (a plain article: title, then text).
-    if title_at.is_none() && headline_like(&lines[start]) && !ends_sentence(lines[start].item) {
+    if title_at.is_none() && candidate(start) && !ends_sentence(lines[start].item) {
         title_at = Some(start);
+    }
+    // Last, the words of the article's opening: a headline-like line near the article whose
+    // words recur in the first paragraphs below it replaces a choice whose words do not (a
+    // teaser, a standfirst or a caption above the real headline). Here a title-case headline
+    // that ends with a full stop counts as well.
+    {
+        let near_meta = |p: usize| nonblank[p + 1..].iter().take(4).any(|&j| strong_meta(j));
+        let lede_of = |i: usize| -> String {
+            (i + 1..=end)
+                .filter(|&j| {
+                    j >= start
+                        && lines[j].shape == Shape::Prose
+                        && lines[j].words >= 15
+                        && lines[j].item != lines[i].item
+                        && !boilerplate(lines[j].item)
+                })
+                .take(3)
+                .map(|j| lines[j].item)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let score = |i: usize| lede_overlap(lines[i].item, &lede_of(i));
+        let above = pos_start.saturating_sub(40)..pos_start;
+        // inside the block only a line right above a byline or date line, near its top
+        let inside = pos_start..(pos_start + 12).min(nonblank.len());
+        let best = above
+            .filter(|&p| !below_byline(p))
+            .chain(inside.filter(|&p| near_meta(p)))
+            .filter(|&p| {
+                let i = nonblank[p];
+                lines[i].words >= 3 && (candidate(i) || titled_sentences(&lines[i]))
+            })
+            .map(|p| (p, score(nonblank[p])))
+            .filter(|&(_, (shared, share))| shared >= 2 && share >= 0.5)
+            .max_by(|a, b| {
+                a.1.1
+                    .total_cmp(&b.1.1)
+                    .then_with(|| b.0.abs_diff(pos_start).cmp(&a.0.abs_diff(pos_start)))
+            });
+        // a headline right above its byline or date line is kept unless the other is one too
+        let current_meta = title_at
+            .and_then(|t| nonblank.iter().position(|&i| i == t))
+            .is_some_and(near_meta);
+        let signed = |p: usize| {
+            near_meta(p)
+                || nonblank[p + 1..]
+                    .iter()
+                    .take(2)
+                    .any(|&j| name_line(lines[j].item).is_some())
+        };
+        if let Some((p, (_, share))) = best
+            && (!current_meta || signed(p))
+        {
+            let current = title_at.map_or(0.0, |t| score(t).1);
+            if share >= current + 0.3 {
+                title_at = Some(nonblank[p]);
+            }
+        }
     }
     let body_start = match title_at {
         Some(t) if t >= start => t + 1,
@@ -1342,6 +1524,47 @@ pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
         }
     }
     out
+}
+
+/// Words so common in any text that sharing them says nothing (English function words).
+const FUNCTION_WORDS: &[&str] = &[
+    "about", "after", "also", "been", "before", "being", "from", "have", "into", "just", "more",
+    "most", "only", "over", "said", "says", "some", "than", "that", "their", "them", "then",
+    "there", "these", "they", "this", "those", "what", "when", "where", "which", "while", "will",
+    "with", "would", "your", "were", "here",
+];
+
+/// The content words of a text for comparing a headline with the text below it: words of
+/// four or more letters (digits count) other than function words, cut to their first five
+/// characters so that inflected forms meet; in scripts written without spaces, each pair of
+/// neighbouring characters.
+fn content_words(t: &str) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    for w in t.split(|c: char| !c.is_alphanumeric()) {
+        let chars: Vec<char> = w.chars().collect();
+        if chars.iter().any(|c| unspaced_script(*c)) {
+            for pair in chars.windows(2) {
+                out.insert(pair.iter().collect::<String>().to_lowercase());
+            }
+            continue;
+        }
+        let lower = w.to_lowercase();
+        if chars.len() >= 4 && !FUNCTION_WORDS.contains(&lower.as_str()) {
+            out.insert(lower.chars().take(5).collect());
+        }
+    }
+    out
+}
+
+/// How many of a headline's content words recur in `lede`, and what share of them.
+fn lede_overlap(headline: &str, lede: &str) -> (usize, f64) {
+    let head = content_words(headline);
+    if head.is_empty() {
+        return (0, 0.0);
+    }
+    let body = content_words(lede);
+    let shared = head.iter().filter(|w| body.contains(*w)).count();
+    (shared, shared as f64 / head.len() as f64)
 }
 
 fn is_tag_item(l: &PageLine) -> bool {
@@ -1620,5 +1843,143 @@ Disclaimer: This page may contain errors and is provided for information only; r
         assert!(c.removed.iter().any(|r| r.kind == RemovedKind::Counter));
         assert!(c.removed.iter().any(|r| r.kind == RemovedKind::ReadingTime));
         assert!(c.removed.iter().any(|r| r.kind == RemovedKind::Share));
+    }
+
+    /// Body paragraphs about a ferry service (the article of the headline tests below).
+    const FERRY_BODY: &str = "The ferry service to the northern island returned on Monday after storm repairs to the pier kept the boats in port for three weeks.\n\nPassengers queued from early morning, and the operator said the island service would run on its winter timetable until the end of March.\n\nRepairs to the northern pier cost more than the council had planned, and the operator said it would ask for help with the bill.\n";
+
+    #[test]
+    fn headline_above_a_standfirst_without_full_stop() {
+        let text = format!(
+            "Local News\nWeather\n\nEverything happening in the county this week, in one place.\n\nFerry Service Returns To Northern Island After Storm Repairs\n\nThe captain said the crossing was calm and the passengers cheered all the way over\n\nBy Jane Roe\n\nPublished Nov 18, 2019 at 4:07 PM\n\n{FERRY_BODY}\nContact us\n"
+        );
+        let mut meta = Meta::default();
+        clean_page(&text, &mut meta);
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Ferry Service Returns To Northern Island After Storm Repairs")
+        );
+        assert_eq!(meta.author.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn a_list_of_dated_stories_above_the_body_is_not_the_headline() {
+        let text = format!(
+            "Home\nNews\nSport\n\nFerry service to the northern island is back after storm repairs\n\nJane RoeAll her articles\n\nThe boats are running again on the winter timetable\n\nJohn Doe November 20, 2019 12:32\nPLAN YOUR TRIP\nRELATED READING\nNEWS\n\nFerry operator wins island contract\n\nMay 15, 2017\nNEWS\n\nNorthern pier closes after storm damage\n\nJanuary 22, 2018\nFEATURES\n\nIsland ferry fares rise for winter\n\nJanuary 12, 2016\nNEWS\n\nFive reasons to take the ferry this winter\n\nOctober 18, 2019\nADVERTORIAL\n\nStorm repairs to the northern pier begin\n\nJanuary 14, 2019\nFEATURES\n\nFirst look at the new island ferry\n\nJune 18, 2013\nNEWS\n\nThe strangest boat you will see today\n\nSeptember 12, 2018\nREVIEWS\n\nIsland school gets a new roof\n\nOctober 19, 2018\n\n{FERRY_BODY}"
+        );
+        let mut meta = Meta::default();
+        let c = clean_page(&text, &mut meta);
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Ferry service to the northern island is back after storm repairs")
+        );
+        assert!(c.lines.join("\n").contains("Passengers queued"));
+    }
+
+    #[test]
+    fn a_menu_entry_is_not_the_headline_and_a_title_case_headline_is_not_a_name() {
+        let text = format!(
+            "Home\nNews\nSport\nEditor's Choice\nHarbour Fees Up\n\nFerry Service Returns To Northern Island\n\nShare this:\n\n{FERRY_BODY}"
+        );
+        let mut meta = Meta::default();
+        clean_page(&text, &mut meta);
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Ferry Service Returns To Northern Island")
+        );
+        assert_eq!(
+            name_line("Ferry Service Returns To Northern Island After Storm Repairs"),
+            None
+        );
+        assert_eq!(
+            name_line("Jane Roe and John Doe, Example Press").as_deref(),
+            Some("Jane Roe and John Doe")
+        );
+        assert!(name_line("Jane Q. Roe Senior Contributor").is_some());
+    }
+
+    #[test]
+    fn a_headline_printed_twice_at_the_top_of_the_article() {
+        // the promo line above is running text, so the article block starts there
+        let text = format!(
+            "Menu\nSearch\n\nDownload our free guide to island travel, with maps, timetables and the best walks on the north coast!\n\nHome\nTravel\nFerry Service Returns To Island\n\nFerry Service Returns To Island\n\nJane Roe 20/11/2019 2 comments Travel, Islands\n\n{FERRY_BODY}"
+        );
+        let mut meta = Meta::default();
+        clean_page(&text, &mut meta);
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Ferry Service Returns To Island")
+        );
+    }
+
+    #[test]
+    fn a_two_word_headline_above_its_date_and_byline() {
+        let text = format!(
+            "Blog\nGames\nForum\nShop\nAccount\n\nHome » Blog »\n\nFerry news\n\nAugust 13, 2018\nPosted by Jane Roe\nLeave a comment\n\n{FERRY_BODY}"
+        );
+        let mut meta = Meta::default();
+        clean_page(&text, &mut meta);
+        assert_eq!(meta.title.as_deref(), Some("Ferry news"));
+    }
+
+    #[test]
+    fn a_title_case_headline_with_full_stops_below_a_browser_notice() {
+        // the notice is running text, so the article block starts above the headline
+        let text = format!(
+            "Your browser is out of date. Please update it to see this site as intended, with all its features and the latest security fixes.\n\nNews\n\nFerry Service Returns To Island. Why The Fares Will Rise.\n\nBy\nJane Roe\nUpdated Nov. 19, 2019 8:21 am ET\n\n{FERRY_BODY}"
+        );
+        let mut meta = Meta::default();
+        let c = clean_page(&text, &mut meta);
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Ferry Service Returns To Island. Why The Fares Will Rise.")
+        );
+        let body = c.lines.join("\n");
+        assert!(!body.contains("out of date"), "{body}");
+        assert!(body.contains("Passengers queued"), "{body}");
+        // a sentence of running text is not a title-case headline
+        let sentence = PageLine {
+            text: "The ferry is back on the winter timetable.",
+            item: "The ferry is back on the winter timetable.",
+            bullet: false,
+            words: 8,
+            shape: Shape::Sentence,
+        };
+        assert!(!titled_sentences(&sentence));
+    }
+
+    #[test]
+    fn byline_parts_and_captions_are_not_headlines() {
+        assert!(social_handle("News reporter @janeroe"));
+        assert!(!social_handle("Talks in Brussels @ noon"));
+        assert!(photo_credit(
+            "The pier after the storm last week.Credit...Jane Roe/Example Agency"
+        ));
+        assert!(photo_credit("The northern pier (credit: Example Agency)"));
+        assert!(!photo_credit("Credit card debt rises again"));
+        let caption = PageLine {
+            text: "The pier last week.Credit...Jane Roe",
+            item: "The pier last week.Credit...Jane Roe",
+            bullet: false,
+            words: 6,
+            shape: Shape::Medium,
+        };
+        assert!(!headline_like(&caption));
+        assert!(is_share_line("Share this with Messenger"));
+    }
+
+    #[test]
+    fn lede_overlap_counts_content_words() {
+        let (shared, share) = lede_overlap(
+            "Ferry services return to the island",
+            "The ferry service returned to the island on Monday.",
+        );
+        // ferry, servi(ces), retur(n), islan(d): all four recur
+        assert_eq!(shared, 4);
+        assert!((share - 1.0).abs() < 1e-9);
+        let (shared, _) = lede_overlap("What they said about that", "What they said about that");
+        assert_eq!(shared, 0, "function words alone say nothing");
+        assert_eq!(lede_overlap("", "text").0, 0);
+        assert!(lede_overlap("商品の改造", "商品の改造が").0 >= 2);
     }
 }
