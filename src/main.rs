@@ -164,7 +164,13 @@ fn compare(
     output: Option<PathBuf>,
     lexicons: Option<PathBuf>,
 ) -> ExitCode {
-    let config = match framediff::files::load_config(lexicons.as_deref()) {
+    // the page cleaner's patterns compile while the configuration loads
+    let (config, ()) = std::thread::scope(|scope| {
+        let warm = scope.spawn(framediff::ingest::clean::warm_up);
+        let config = framediff::files::load_config(lexicons.as_deref());
+        (config, warm.join().unwrap_or(()))
+    });
+    let config = match config {
         Ok(l) => l,
         Err(e) => {
             eprintln!("framediff: {e}");

@@ -1077,6 +1077,7 @@ fn teaching_mode_shows_no_outlet_author_or_title_anywhere() {
         "teaching mode leaks:\n{}",
         found.join("\n")
     );
+}
 
 const A: &str = "A · Meridian Wire (illustrative)";
 const B: &str = "B · Volga Dispatch (illustrative)";

@@ -55,6 +55,14 @@ struct Rules {
     illustrative: Regex,
 }
 
+/// Compiles the cleaner's patterns now (they are otherwise compiled by the first page read,
+/// while the other reading threads wait); the CLI calls it beside loading its configuration.
+pub fn warm_up() {
+    let _ = rules();
+    let _ = (photo_credit(""), counter_mention(""), relative_time(""));
+    let _ = (name_in_date_line(""), share_byline(""), find_date(""));
+}
+
 fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(|| Rules {
