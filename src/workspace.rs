@@ -74,6 +74,10 @@ pub struct Workspace {
     pub entries: Vec<Entry>,
     pub notes: Vec<Note>,
     pub settings: Settings,
+    /// The user's editorial edits (renamed, merged, split topics; links; differences marked
+    /// wrong), applied to every analysis (see `edits`).
+    #[serde(default)]
+    pub edits: crate::edits::Edits,
 }
 
 impl Default for Workspace {
@@ -83,6 +87,7 @@ impl Default for Workspace {
             entries: Vec::new(),
             notes: Vec::new(),
             settings: Settings::default(),
+            edits: Default::default(),
         }
     }
 }
