@@ -825,7 +825,7 @@ pub fn as_notes(a: &Analysis, outcomes: &[EditOutcome], edits: &Edits) -> Vec<No
                         article: x.article.clone(),
                         sentence: x.sentence,
                     },
-                    format!("Your edit: {what} (with “{}…” in {}).", y.text, y.article),
+                    format!("Your edit: {what} (with “{}…”).", y.text),
                 ),
                 None => continue,
             },

@@ -18,6 +18,7 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View, cmds: &mut Vec<Command>
         return;
     };
     let teaching = state.workspace.settings.teaching_mode && !view.revealed;
+    super::edits::summary_line(ui, state, view, cmds);
     match view
         .selected_topic
         .and_then(|t| a.topics.get(t).map(|topic| (t, topic)))
@@ -27,7 +28,11 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View, cmds: &mut Vec<Command>
             story_differences(ui, a, view, cmds);
         }
         Some((t, topic)) => {
-            ui.heading(&topic.label);
+            ui.horizontal_wrapped(|ui| {
+                ui.heading(&topic.label);
+                super::edits::topic_tag(ui, view, t);
+            });
+            super::edits::topic_controls(ui, a, view, t, cmds);
             if !topic.terms.is_empty() {
                 ui.label(
                     RichText::new(format!("Tied by: {}", topic.terms.join(", ")))
@@ -186,10 +191,14 @@ fn difference_row(
                     if selected {
                         rt = rt.strong();
                     }
+                    if super::edits::is_wrong(view, k) {
+                        rt = rt.strikethrough().weak();
+                    }
                     let summary = ui
                         .add(egui::Label::new(rt).wrap().sense(egui::Sense::click()))
                         .on_hover_text("Show the evidence in the articles")
                         .on_hover_cursor(egui::CursorIcon::PointingHand);
+                    super::edits::difference_controls(ui, view, k, cmds);
                     kind.clicked() || summary.clicked()
                 })
                 .inner;
@@ -343,16 +352,27 @@ fn diff_ui(ui: &mut egui::Ui, a: &Analysis, view: &View, cmds: &mut Vec<Command>
     ) else {
         return;
     };
-    ui.label(
-        RichText::new(format!(
-            "{} ¶{} → {} ¶{}",
-            article_letter(ia),
-            x.paragraph + 1,
-            article_letter(ib),
-            y.paragraph + 1
-        ))
-        .small(),
-    );
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "{} ¶{} → {} ¶{}",
+                article_letter(ia),
+                x.paragraph + 1,
+                article_letter(ib),
+                y.paragraph + 1
+            ))
+            .small(),
+        );
+        let user = view
+            .index
+            .partners
+            .get(&(ia, sa))
+            .and_then(|ps| ps.iter().find(|p| p.0 == (ib, sb)))
+            .is_some_and(|p| super::edits::is_user_link(view, p.2));
+        if user {
+            super::edits::tag(ui, &["linked these sentences".to_string()]);
+        }
+    });
     let dark = ui.visuals().dark_mode;
     let removed_bg = if dark {
         egui::Color32::from_rgb(0x6b, 0x2a, 0x00)
