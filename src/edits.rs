@@ -543,12 +543,11 @@ fn renumber(a: &mut Analysis, w: &Work) -> BTreeMap<usize, usize> {
         .map(|(t, &s)| (order(&t), s, t))
         .collect();
     keyed.sort_by(|x, y| {
-        let (mx, my) = (&x.2.members[0], &y.2.members[0]);
+        let first = |t: &Topic| t.members.first().map(|m| (m.article, m.sentences.clone()));
         x.2.story
             .cmp(&y.2.story)
             .then(x.0.total_cmp(&y.0))
-            .then(mx.article.cmp(&my.article))
-            .then(mx.sentences.cmp(&my.sentences))
+            .then(first(&x.2).cmp(&first(&y.2)))
     });
     let mut ids = BTreeMap::new();
     for (id, (_, serial, mut t)) in keyed.into_iter().enumerate() {
@@ -696,7 +695,9 @@ pub fn apply(analysis: &mut Analysis, edits: &Edits) -> Vec<EditOutcome> {
         analysis.tables = tables;
         analysis.differences = differences;
     }
-    let mut links: Vec<(usize, (ArticleId, usize), (ArticleId, usize))> = Vec::new();
+    // (edit, sentence, sentence) of each link applied
+    type Ref = (ArticleId, usize);
+    let mut links: Vec<(usize, Ref, Ref)> = Vec::new();
     for (i, edit) in edits.list.iter().enumerate() {
         let r = match edit {
             Edit::Link { a, b } => link(analysis, a, b).map(|what| {
