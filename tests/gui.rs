@@ -1299,3 +1299,136 @@ fn edits_are_saved_in_the_workspace_and_read_back() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn sentences_are_linked_unlinked_and_moved_to_a_new_topic_from_the_columns() {
+    use framediff::ArticleId;
+    let mut h = harness();
+    // a sentence of A in a topic
+    let (x, y, y_at) = {
+        let app = h.state();
+        let a = app.view.analysis.as_ref().unwrap();
+        let x = (ArticleId(0), a.topics[0].members[0].sentences[0]);
+        let partners = app.view.index.partners.get(&x).cloned().unwrap_or_default();
+        // a sentence of B drawn on screen, not aligned with x, that starts a paragraph (so
+        // the top left of its rectangle is in its first run)
+        let art = &a.articles[1];
+        let y = (1..art.sentences.len())
+            .map(|s| (ArticleId(1), s))
+            .filter(|r| !partners.iter().any(|p| p.0 == *r))
+            .filter(|r| art.sentences[r.1].paragraph != art.sentences[r.1 - 1].paragraph)
+            .find(|r| {
+                app.view.layout.rects.get(r).is_some_and(|rect| {
+                    app.view.layout.columns[1].contains(rect.min + egui::vec2(4.0, 4.0))
+                })
+            })
+            .expect("a sentence of B on screen");
+        (x, y, app.view.layout.rects[&y].min + egui::vec2(4.0, 4.0))
+    };
+    let x_run = h.state().view.analysis.as_ref().unwrap().articles[0].sentences[x.1]
+        .text
+        .clone();
+    let x_probe: String = x_run.chars().take(20).collect();
+    let x_node = h.query_all_by_label_contains(&x_probe).next();
+    match x_node {
+        // the right-click menu of the sentence
+        Some(node) => {
+            node.click_secondary();
+            h.run();
+            h.get_by_label("Link to…").click();
+            h.run();
+        }
+        None => h
+            .state_mut()
+            .run_cmd(Command::Edit(framediff::gui::edits::EditCmd::StartLink(x))),
+    }
+    if h.state().view.editing.link_from.is_none() {
+        // the run clicked was another sentence's: start from x itself
+        h.state_mut()
+            .run_cmd(Command::Edit(framediff::gui::edits::EditCmd::StartLink(x)));
+    }
+    assert_eq!(h.state().view.editing.link_from, Some(x));
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: y_at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run();
+    }
+    h.run();
+    h.run();
+    let linked = |app: &FramediffApp| {
+        app.view
+            .analysis
+            .as_ref()
+            .unwrap()
+            .alignments
+            .iter()
+            .find(|al| (al.a, al.b) == (x, y) || (al.a, al.b) == (y, x))
+            .cloned()
+    };
+    let al = linked(h.state()).unwrap_or_else(|| {
+        panic!(
+            "not linked: {:?} {:?} {:?} {x:?} {y:?} {:?}",
+            h.state().view.status,
+            h.state().state.workspace.edits,
+            h.state().view.editing,
+            h.state().view.selected_sentence,
+        )
+    });
+    assert_eq!(
+        (al.score, al.shared.as_slice()),
+        (1.0, &["linked by the user".to_string()][..])
+    );
+    assert_eq!(h.state().view.diff_pair, Some((x, y)));
+    h.get_all_by_label("edited")
+        .next()
+        .expect("the diff says the link is the user's");
+    // unlinking the user's own link takes the edit back
+    h.state_mut()
+        .run_cmd(Command::Edit(framediff::gui::edits::EditCmd::Unlink(x, y)));
+    h.run();
+    assert!(linked(h.state()).is_none());
+    assert!(h.state().state.workspace.edits.is_empty());
+
+    // split: a sentence moved to a new topic stays there after re-analysis
+    let (r, stays) = {
+        let a = h.state().view.analysis.clone().unwrap();
+        let m = a
+            .topics
+            .iter()
+            .flat_map(|t| &t.members)
+            .find(|m| m.sentences.len() >= 2)
+            .expect("a topic with two sentences of one article");
+        ((m.article, m.sentences[1]), (m.article, m.sentences[0]))
+    };
+    let n = h.state().view.analysis.as_ref().unwrap().topics.len();
+    h.state_mut().run_cmd(Command::Edit(
+        framediff::gui::edits::EditCmd::MoveToNewTopic(r),
+    ));
+    h.run();
+    let new = topic_holding(h.state(), r).unwrap();
+    let a = h.state().view.analysis.clone().unwrap();
+    assert!(
+        a.topics[new].label.ends_with("(split)"),
+        "{}",
+        a.topics[new].label
+    );
+    assert_eq!(a.topics[new].members.len(), 1);
+    assert_eq!(a.topics[new].members[0].sentences, vec![r.1]);
+    assert_eq!(h.state().view.selected_topic, Some(new));
+    assert_eq!(a.topics.len(), n + 1);
+    assert_ne!(
+        topic_holding(h.state(), stays),
+        Some(new),
+        "its neighbour stays"
+    );
+    add_an_article(&mut h);
+    let t = topic_holding(h.state(), r).unwrap();
+    let a = h.state().view.analysis.clone().unwrap();
+    assert!(a.topics[t].label.ends_with("(split)"));
+    assert_eq!(a.topics[t].members[0].sentences, vec![r.1]);
+}

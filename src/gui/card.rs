@@ -355,7 +355,7 @@ fn diff_ui(ui: &mut egui::Ui, a: &Analysis, view: &View, cmds: &mut Vec<Command>
     ui.horizontal_wrapped(|ui| {
         ui.label(
             RichText::new(format!(
-                "{} ¶{} → {} ¶{}",
+                "{} ¶{} – {} ¶{}",
                 article_letter(ia),
                 x.paragraph + 1,
                 article_letter(ib),

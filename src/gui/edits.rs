@@ -158,9 +158,26 @@ pub fn run(app: &mut FramediffApp, e: EditCmd) {
             ));
         }
         EditCmd::Unlink(x, y) => {
-            if let (Some(ka), Some(kb)) = (SentenceKey::of(&a, x), SentenceKey::of(&a, y)) {
-                app.view.diff_pair = None;
+            let (Some(ka), Some(kb)) = (SentenceKey::of(&a, x), SentenceKey::of(&a, y)) else {
+                return;
+            };
+            app.view.diff_pair = None;
+            let by_analysis = app.view.raw_analysis.as_ref().is_some_and(|raw| {
+                raw.alignments
+                    .iter()
+                    .any(|al| (al.a, al.b) == (x, y) || (al.a, al.b) == (y, x))
+            });
+            if by_analysis {
                 add(app, Edit::Unlink { a: ka, b: kb });
+            } else {
+                // the user's own link: unlinking it takes the link back
+                let pair = |e: &Edit| match e {
+                    Edit::Link { a, b } => (a, b) == (&ka, &kb) || (a, b) == (&kb, &ka),
+                    _ => false,
+                };
+                app.state.workspace.edits.list.retain(|e| !pair(e));
+                app.apply_edits();
+                app.view.status = Some("Your link was removed.".into());
             }
         }
         EditCmd::StartMarkWrong(k) => editing.wrong = Some((k, String::new())),
