@@ -1143,6 +1143,22 @@ mod tests {
     }
 
     #[test]
+    fn workspaces_keep_edits_and_older_files_read_without_them() {
+        let a = analysed(two());
+        let mut ws = crate::workspace::Workspace::default();
+        ws.edits.push(Edit::RenameTopic {
+            topic: TopicKey::of(&a, 0).unwrap(),
+            label: "Mine".into(),
+        });
+        let json = ws.to_json();
+        assert!(json.contains("\"edit\": \"rename_topic\""), "{json}");
+        let back = crate::workspace::Workspace::from_json("w", &json).unwrap();
+        assert_eq!(back.edits, ws.edits);
+        let old = crate::workspace::Workspace::from_json("w", "{\"version\": 1}").unwrap();
+        assert!(old.edits.is_empty());
+    }
+
+    #[test]
     fn a_sentence_key_finds_its_sentence_after_text_is_inserted_before_it() {
         let a = analysed(two());
         let key = SentenceKey::of(&a, (ArticleId(0), 2)).unwrap();

@@ -1118,6 +1118,18 @@ fn a_renamed_topic_keeps_the_users_label_after_re_analysis() {
         .clone();
     h.state_mut().run_cmd(Command::SelectTopic(Some(t)));
     h.run();
+    // Escape leaves the rename field and keeps the topic selected
+    h.get_by_label("Rename topic…").click();
+    h.run();
+    h.run();
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text(" not this");
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().view.editing.rename, None);
+    assert_eq!(h.state().view.selected_topic, Some(t));
+    assert!(h.state().state.workspace.edits.is_empty());
     h.get_by_label("Rename topic…").click();
     h.run();
     h.run();

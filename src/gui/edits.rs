@@ -92,6 +92,8 @@ pub fn run(app: &mut FramediffApp, e: EditCmd) {
                 editing.rename = Some((t, topic.label.clone()));
                 editing.rename_focus = true;
                 app.view.selected_topic = Some(t);
+                // the field is on the framing card
+                app.state.right_tab = super::app::RightTab::Card;
             }
         }
         EditCmd::RenameText(text) => {
