@@ -53,6 +53,9 @@ pub struct SentenceKey {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TopicKey {
     pub sentences: Vec<SentenceKey>,
+    /// The topic's label when the edit was made: shown in lists, never used to match.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
 }
 
 /// A difference named by its kind, its topic and its articles (by path).
@@ -90,26 +93,25 @@ pub enum Edit {
 impl Edit {
     /// A short plain-words description of the edit, for lists.
     pub fn describe(&self) -> String {
-        let first = |k: &TopicKey| {
+        let name = |k: &TopicKey| {
+            if !k.label.is_empty() {
+                return format!("‘{}’", k.label);
+            }
             k.sentences
                 .first()
-                .map(|s| format!("“{}…”", s.text))
+                .map(|s| format!("the topic of “{}…”", s.text))
                 .unwrap_or_else(|| "an empty topic".into())
         };
         match self {
-            Edit::RenameTopic { topic, label } => {
-                format!("Rename the topic of {} to “{label}”", first(topic))
-            }
+            Edit::RenameTopic { topic, label } => format!("Rename {} to ‘{label}’", name(topic)),
             Edit::MergeTopics { into, from } => {
-                format!(
-                    "Merge the topic of {} into that of {}",
-                    first(from),
-                    first(into)
-                )
+                format!("Merge {} into {}", name(from), name(into))
             }
-            Edit::SplitTopic { sentences, .. } => {
-                format!("Move {} sentence(s) to a new topic", sentences.len())
-            }
+            Edit::SplitTopic { topic, sentences } => format!(
+                "Move {} sentence(s) of {} to a new topic",
+                sentences.len(),
+                name(topic)
+            ),
             Edit::Link { a, b } => format!("Link “{}…” with “{}…”", a.text, b.text),
             Edit::Unlink { a, b } => format!("Unlink “{}…” from “{}…”", a.text, b.text),
             Edit::MarkWrong { difference, reason } => {
@@ -214,7 +216,10 @@ impl TopicKey {
             .filter_map(|r| SentenceKey::of(a, r))
             .collect();
         sentences.sort();
-        Some(TopicKey { sentences })
+        Some(TopicKey {
+            sentences,
+            label: topic.label.clone(),
+        })
     }
 }
 
@@ -919,6 +924,10 @@ mod tests {
             topic: TopicKey::of(&a, t).unwrap(),
             label: "The flood".into(),
         });
+        assert_eq!(
+            edits.list[0].describe(),
+            format!("Rename ‘{old}’ to ‘The flood’")
+        );
         let mut arts = two();
         arts.push(third());
         let mut b = analysed(arts);
