@@ -734,6 +734,11 @@ impl FramediffApp {
     /// keeps the selection where it still exists.
     pub fn apply_edits(&mut self) {
         let view = &mut self.view;
+        if view.raw_analysis.is_none() {
+            // an analysis set from outside (tests, benchmarks) is the unedited one
+            view.raw_analysis = view.analysis.clone();
+            view.raw_index = view.index.clone();
+        }
         let Some(raw) = view.raw_analysis.clone() else {
             return;
         };
