@@ -282,7 +282,7 @@ pub fn topic_controls(
             let resp = ui.add(
                 egui::TextEdit::singleline(&mut text)
                     .hint_text("New label")
-                    .desired_width(ui.available_width() - 90.0),
+                    .desired_width((ui.available_width() - 90.0).max(80.0)),
             );
             if view.editing.rename_focus {
                 resp.request_focus();
