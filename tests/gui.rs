@@ -1399,9 +1399,9 @@ fn sentences_are_linked_unlinked_and_moved_to_a_new_topic_from_the_columns() {
     h.get_all_by_label("edited")
         .next()
         .expect("the diff says the link is the user's");
-    // unlinking the user's own link takes the edit back
-    h.state_mut()
-        .run_cmd(Command::Edit(framediff::gui::edits::EditCmd::Unlink(x, y)));
+    // unlinking the user's own link (from the diff panel) takes the edit back
+    h.get_by_label("Unlink").click_accesskit();
+    h.run();
     h.run();
     assert!(linked(h.state()).is_none());
     assert!(h.state().state.workspace.edits.is_empty());

@@ -363,14 +363,24 @@ fn diff_ui(ui: &mut egui::Ui, a: &Analysis, view: &View, cmds: &mut Vec<Command>
             ))
             .small(),
         );
-        let user = view
+        let pair = view
             .index
             .partners
             .get(&(ia, sa))
-            .and_then(|ps| ps.iter().find(|p| p.0 == (ib, sb)))
-            .is_some_and(|p| super::edits::is_user_link(view, p.2));
-        if user {
+            .and_then(|ps| ps.iter().find(|p| p.0 == (ib, sb)));
+        if pair.is_some_and(|p| super::edits::is_user_link(view, p.2)) {
             super::edits::tag(ui, &["linked these sentences".to_string()]);
+        }
+        if pair.is_some()
+            && ui
+                .small_button("Unlink")
+                .on_hover_text("These sentences do not belong together: remove the alignment")
+                .clicked()
+        {
+            cmds.push(Command::Edit(super::edits::EditCmd::Unlink(
+                (ia, sa),
+                (ib, sb),
+            )));
         }
     });
     let dark = ui.visuals().dark_mode;
