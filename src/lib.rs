@@ -9,6 +9,7 @@
 pub mod align;
 pub mod analysis;
 pub mod config;
+pub mod edits;
 pub mod error;
 pub mod eval;
 pub mod fetch;

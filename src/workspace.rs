@@ -153,6 +153,10 @@ pub struct Workspace {
     pub next_key: u32,
     pub notes: Vec<Note>,
     pub settings: Settings,
+    /// The user's editorial edits (renamed, merged, split topics; links; differences marked
+    /// wrong), applied to every analysis (see `edits`).
+    #[serde(default)]
+    pub edits: crate::edits::Edits,
 }
 
 impl Default for Workspace {
@@ -164,6 +168,7 @@ impl Default for Workspace {
             next_key: 0,
             notes: Vec::new(),
             settings: Settings::default(),
+            edits: Default::default(),
         }
     }
 }

@@ -1477,3 +1477,374 @@ fn a_removed_articles_letter_is_not_given_to_the_next_one_so_undo_brings_it_back
         h.get_by_label(l);
     }
 }
+
+// ---- editorial control (issue 12, item 5): edits are the user's, saved, and survive
+// re-analysis
+
+/// The topic of the shown (edited) analysis that holds sentence `r`.
+fn topic_holding(app: &FramediffApp, r: (framediff::ArticleId, usize)) -> Option<usize> {
+    app.view.index.topic(r)
+}
+
+/// Two topics of the first story covered by two or more articles, with a sentence of each.
+fn two_shared_topics(app: &FramediffApp) -> [(usize, (framediff::ArticleId, usize)); 2] {
+    let a = app.view.analysis.as_ref().unwrap();
+    let shared: Vec<(usize, (framediff::ArticleId, usize))> = a
+        .topics
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.story == 0 && t.members.len() >= 2)
+        .map(|(i, t)| (i, (t.members[0].article, t.members[0].sentences[0])))
+        .collect();
+    assert!(shared.len() >= 2, "the samples share two topics at least");
+    [shared[0], shared[1]]
+}
+
+fn add_an_article(h: &mut Harness<'static, FramediffApp>) {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let before = h.state().view.analysis.as_ref().unwrap().articles.len();
+    h.state_mut()
+        .run_cmd(Command::AddPaths(vec![fixtures.join("copied-page.txt")]));
+    settle(h);
+    assert_eq!(
+        h.state().view.analysis.as_ref().unwrap().articles.len(),
+        before + 1,
+        "re-analysed with one more article"
+    );
+}
+
+#[test]
+fn a_renamed_topic_keeps_the_users_label_after_re_analysis() {
+    let mut h = harness();
+    let [(t, anchor), _] = two_shared_topics(h.state());
+    let old = h.state().view.analysis.as_ref().unwrap().topics[t]
+        .label
+        .clone();
+    h.state_mut().run_cmd(Command::SelectTopic(Some(t)));
+    h.run();
+    // Escape leaves the rename field and keeps the topic selected
+    h.get_by_label("Rename topic…").click();
+    h.run();
+    h.run();
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text(" not this");
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().view.editing.rename, None);
+    assert_eq!(h.state().view.selected_topic, Some(t));
+    assert!(h.state().state.workspace.edits.is_empty());
+    h.get_by_label("Rename topic…").click();
+    h.run();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("Evacuations by boat");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.run();
+    let label_of = |app: &FramediffApp| {
+        let t = topic_holding(app, anchor).expect("the sentence has a topic");
+        app.view.analysis.as_ref().unwrap().topics[t].label.clone()
+    };
+    assert_eq!(label_of(h.state()), "Evacuations by boat");
+    assert_eq!(h.state().state.workspace.edits.list.len(), 1);
+    // shown as the user's: an "edited" tag that says what it was
+    h.get_all_by_label("edited")
+        .next()
+        .expect("an edited tag")
+        .hover();
+    h.run();
+    h.run();
+    assert!(
+        h.query_all_by_label_contains(&format!("Your edit: renamed from ‘{old}’"))
+            .next()
+            .is_some(),
+        "the tag's tooltip names the old label"
+    );
+    add_an_article(&mut h);
+    assert_eq!(label_of(h.state()), "Evacuations by boat");
+    assert!(h.state().view.edit_outcomes[0].is_applied());
+    h.get_all_by_label("Evacuations by boat")
+        .next()
+        .expect("the topic list shows the user's label");
+}
+
+#[test]
+fn merged_topics_stay_merged_after_re_analysis() {
+    let mut h = harness();
+    let [(t, anchor), (o, other)] = two_shared_topics(h.state());
+    let (n, into_label) = {
+        let a = h.state().view.analysis.clone().unwrap();
+        (a.topics.len(), a.topics[o].label.clone())
+    };
+    h.state_mut().run_cmd(Command::SelectTopic(Some(t)));
+    h.run();
+    h.get_by_label("Merge into…").click();
+    h.run();
+    h.get_by_label(&format!("into “{into_label}”")).click();
+    h.run();
+    h.run();
+    let merged = |app: &FramediffApp| {
+        let a = topic_holding(app, anchor);
+        a.is_some() && a == topic_holding(app, other)
+    };
+    assert!(merged(h.state()), "{:?}", h.state().view.edit_outcomes);
+    assert_eq!(
+        h.state().view.analysis.as_ref().unwrap().topics.len(),
+        n - 1
+    );
+    let t = topic_holding(h.state(), anchor).unwrap();
+    assert_eq!(
+        h.state().view.analysis.as_ref().unwrap().topics[t].label,
+        into_label,
+        "the merged topic keeps the label of the one merged into"
+    );
+    add_an_article(&mut h);
+    assert!(merged(h.state()), "{:?}", h.state().view.edit_outcomes);
+    // removing the edit undoes the merge
+    h.state_mut()
+        .run_cmd(Command::Edit(framediff::gui::edits::EditCmd::Remove(0)));
+    h.run();
+    assert!(!merged(h.state()));
+}
+
+#[test]
+fn a_difference_marked_wrong_is_shown_flagged_and_exported() {
+    let mut h = harness();
+    let (n, summary) = {
+        let a = h.state().view.analysis.clone().unwrap();
+        assert!(!a.differences.is_empty());
+        (a.differences.len(), a.differences[0].summary.clone())
+    };
+    h.get_all_by_label("Mark as wrong…").next().unwrap().click();
+    h.run();
+    let input = h.get_by_role(egui::accesskit::Role::TextInput);
+    input.focus();
+    input.type_text("the quote is the same");
+    h.run();
+    h.get_by_label("Mark as wrong").click();
+    h.run();
+    h.run();
+    let app = h.state();
+    assert_eq!(
+        app.view.analysis.as_ref().unwrap().differences.len(),
+        n,
+        "kept"
+    );
+    assert_eq!(
+        app.view.edit_marks.differences.get(&0).map(String::as_str),
+        Some("marked as wrong: the quote is the same")
+    );
+    h.get_all_by_label("marked wrong")
+        .next()
+        .expect("the difference is flagged")
+        .hover();
+    h.run();
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("Your edit: marked as wrong: the quote is the same")
+            .next()
+            .is_some()
+    );
+    h.get_by_label("Unmark");
+    // and the export says so
+    let dir = std::env::temp_dir().join(format!("framediff-wrong-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("out.md");
+    h.state_mut().run_cmd(Command::ExportTo(
+        framediff::report::ReportFormat::Markdown,
+        path.clone(),
+    ));
+    settle(&mut h);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("marked as wrong: the quote is the same") && text.contains(&summary),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn edits_are_saved_in_the_workspace_and_read_back() {
+    let dir = std::env::temp_dir().join(format!("framediff-edits-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("w.framediff");
+    let mut h = harness();
+    let [(t, anchor), _] = two_shared_topics(h.state());
+    use framediff::gui::edits::EditCmd;
+    h.state_mut()
+        .run_cmd(Command::Edit(EditCmd::Rename(t, "My own label".into())));
+    h.state_mut()
+        .run_cmd(Command::SaveWorkspaceTo(path.clone()));
+    settle(&mut h);
+    let saved = h.state().state.workspace.edits.clone();
+    assert_eq!(saved.list.len(), 1);
+
+    let mut app = FramediffApp::with_state(State::default());
+    app.run_cmd(Command::OpenWorkspace(path.clone()));
+    assert!(app.wait_idle(WAIT));
+    assert_eq!(app.state.workspace.edits, saved);
+    let t = topic_holding(&app, anchor).unwrap();
+    assert_eq!(
+        app.view.analysis.as_ref().unwrap().topics[t].label,
+        "My own label"
+    );
+    // an edit whose articles are gone is listed as not applied, never dropped
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 900.0))
+        .with_max_steps(200)
+        .build_ui_state(|ui, app: &mut FramediffApp| app.frame_ui(ui), app);
+    h.run();
+    while h.state().state.workspace.entries.len() > 1 {
+        h.state_mut().run_cmd(Command::Remove(1));
+        settle(&mut h);
+    }
+    h.state_mut().run_cmd(Command::Remove(0));
+    settle(&mut h);
+    assert_eq!(h.state().state.workspace.edits, saved, "kept");
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Your edits…").click();
+    h.run();
+    h.run();
+    assert!(
+        h.query_by_label_contains("not applied:").is_some(),
+        "the orphaned edit is shown with its reason"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn sentences_are_linked_unlinked_and_moved_to_a_new_topic_from_the_columns() {
+    use framediff::ArticleId;
+    let mut h = harness();
+    // a sentence of A in a topic
+    let (x, y, y_at) = {
+        let app = h.state();
+        let a = app.view.analysis.as_ref().unwrap();
+        let x = (ArticleId(0), a.topics[0].members[0].sentences[0]);
+        let partners = app.view.index.partners.get(&x).cloned().unwrap_or_default();
+        // a sentence of B drawn on screen, not aligned with x, that starts a paragraph (so
+        // the top left of its rectangle is in its first run)
+        let art = &a.articles[1];
+        let y = (1..art.sentences.len())
+            .map(|s| (ArticleId(1), s))
+            .filter(|r| !partners.iter().any(|p| p.0 == *r))
+            .filter(|r| art.sentences[r.1].paragraph != art.sentences[r.1 - 1].paragraph)
+            .find(|r| {
+                app.view.layout.rects.get(r).is_some_and(|rect| {
+                    app.view.layout.columns[1].contains(rect.min + egui::vec2(4.0, 4.0))
+                })
+            })
+            .expect("a sentence of B on screen");
+        (x, y, app.view.layout.rects[&y].min + egui::vec2(4.0, 4.0))
+    };
+    let x_run = h.state().view.analysis.as_ref().unwrap().articles[0].sentences[x.1]
+        .text
+        .clone();
+    let x_probe: String = x_run.chars().take(20).collect();
+    let x_node = h.query_all_by_label_contains(&x_probe).next();
+    match x_node {
+        // the right-click menu of the sentence
+        Some(node) => {
+            node.click_secondary();
+            h.run();
+            h.get_by_label("Link to…").click();
+            h.run();
+        }
+        None => h
+            .state_mut()
+            .run_cmd(Command::Edit(framediff::gui::edits::EditCmd::StartLink(x))),
+    }
+    if h.state().view.editing.link_from.is_none() {
+        // the run clicked was another sentence's: start from x itself
+        h.state_mut()
+            .run_cmd(Command::Edit(framediff::gui::edits::EditCmd::StartLink(x)));
+    }
+    assert_eq!(h.state().view.editing.link_from, Some(x));
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: y_at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run();
+    }
+    h.run();
+    h.run();
+    let linked = |app: &FramediffApp| {
+        app.view
+            .analysis
+            .as_ref()
+            .unwrap()
+            .alignments
+            .iter()
+            .find(|al| (al.a, al.b) == (x, y) || (al.a, al.b) == (y, x))
+            .cloned()
+    };
+    let al = linked(h.state()).unwrap_or_else(|| {
+        panic!(
+            "not linked: {:?} {:?} {:?} {x:?} {y:?} {:?}",
+            h.state().view.status,
+            h.state().state.workspace.edits,
+            h.state().view.editing,
+            h.state().view.selected_sentence,
+        )
+    });
+    assert_eq!(
+        (al.score, al.shared.as_slice()),
+        (1.0, &["linked by the user".to_string()][..])
+    );
+    assert_eq!(h.state().view.diff_pair, Some((x, y)));
+    h.get_all_by_label("edited")
+        .next()
+        .expect("the diff says the link is the user's");
+    // unlinking the user's own link (from the diff panel) takes the edit back
+    h.get_by_label("Unlink").click_accesskit();
+    h.run();
+    h.run();
+    assert!(linked(h.state()).is_none());
+    assert!(h.state().state.workspace.edits.is_empty());
+
+    // split: a sentence moved to a new topic stays there after re-analysis
+    let (r, stays) = {
+        let a = h.state().view.analysis.clone().unwrap();
+        let m = a
+            .topics
+            .iter()
+            .flat_map(|t| &t.members)
+            .find(|m| m.sentences.len() >= 2)
+            .expect("a topic with two sentences of one article");
+        ((m.article, m.sentences[1]), (m.article, m.sentences[0]))
+    };
+    let n = h.state().view.analysis.as_ref().unwrap().topics.len();
+    h.state_mut().run_cmd(Command::Edit(
+        framediff::gui::edits::EditCmd::MoveToNewTopic(r),
+    ));
+    h.run();
+    let new = topic_holding(h.state(), r).unwrap();
+    let a = h.state().view.analysis.clone().unwrap();
+    assert!(
+        a.topics[new].label.ends_with("(split)"),
+        "{}",
+        a.topics[new].label
+    );
+    assert_eq!(a.topics[new].members.len(), 1);
+    assert_eq!(a.topics[new].members[0].sentences, vec![r.1]);
+    assert_eq!(h.state().view.selected_topic, Some(new));
+    assert_eq!(a.topics.len(), n + 1);
+    assert_ne!(
+        topic_holding(h.state(), stays),
+        Some(new),
+        "its neighbour stays"
+    );
+    add_an_article(&mut h);
+    let t = topic_holding(h.state(), r).unwrap();
+    let a = h.state().view.analysis.clone().unwrap();
+    assert!(a.topics[t].label.ends_with("(split)"));
+    assert_eq!(a.topics[t].members[0].sentences, vec![r.1]);
+}

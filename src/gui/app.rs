@@ -118,6 +118,14 @@ pub struct View {
     pub scroll_to_evidence: Option<Vec<SentenceRef>>,
     /// When (egui time) the evidence flash started.
     pub flash_since: Option<f64>,
+    /// The analysis as the worker made it, before the user's edits (`analysis` is edited).
+    pub raw_analysis: Option<Arc<Analysis>>,
+    pub raw_index: Arc<Index>,
+    /// What became of each of the workspace's edits (same order), and their marks.
+    pub edit_outcomes: Vec<crate::edits::EditOutcome>,
+    pub edit_marks: crate::edits::Marks,
+    /// Editing state of the GUI's edit controls (see `gui::edits`).
+    pub editing: super::edits::Editing,
 }
 
 /// Everything drawing code can ask for. Applied after the frame by [`FramediffApp::run_cmd`].
@@ -192,6 +200,8 @@ pub enum Command {
         workspace: Box<Workspace>,
         repairs: Vec<String>,
     },
+    /// An editorial edit (see `gui::edits`).
+    Edit(super::edits::EditCmd),
 }
 
 /// The framediff window.
@@ -369,14 +379,12 @@ impl FramediffApp {
                     millis,
                     ..
                 } => {
-                    if let Some(t) = self.view.selected_topic
-                        && t >= analysis.topics.len()
-                    {
-                        self.view.selected_topic = None;
-                    }
-                    self.view.analysis = Some(analysis);
                     self.view.keys = self.view.pending_keys.clone();
-                    self.view.index = index;
+                    // the user's edits are applied at once: everything drawn and exported
+                    // shows them
+                    self.view.raw_analysis = Some(analysis);
+                    self.view.raw_index = index;
+                    self.apply_edits();
                     self.view.stale = false;
                     self.view.last_analysis_ms = Some(millis);
                     self.view.diff_pair = None;
@@ -523,6 +531,7 @@ impl FramediffApp {
             columns::ui(ui, &self.state, &mut self.view, &mut cmds);
         });
         menu::dialogs(&ctx, &mut self.state, &mut self.view, &mut cmds);
+        super::edits::windows(&ctx, &self.state, &self.view, &mut cmds);
         if let Some(c) = &mut self.view.chooser {
             c.ui(&ctx, &mut cmds);
         }
@@ -701,6 +710,9 @@ impl FramediffApp {
                     view.scroll_to_topic = Some(next);
                 }
             }
+            Command::SelectSentence(s) if view.editing.link_from.is_some() => {
+                super::edits::finish_link(self, s)
+            }
             Command::SelectSentence(s) => {
                 view.selected_sentence = s;
                 if let Some(s) = s {
@@ -713,6 +725,10 @@ impl FramediffApp {
                 }
             }
             Command::ShowDiff(a, b) => view.diff_pair = Some((a, b)),
+            // Escape ends an edit under way before it clears the selection
+            Command::ClearSelection if view.editing.busy() => {
+                super::edits::run(self, super::edits::EditCmd::Cancel)
+            }
             Command::ClearSelection => {
                 evidence::select(view, None);
                 view.selected_topic = None;
@@ -720,6 +736,7 @@ impl FramediffApp {
                 view.diff_pair = None;
                 view.find_open = false;
                 view.note_edit = None;
+                view.editing = Default::default();
             }
             Command::OpenWorkspaceDialog => self.open_dialog(Pick::OpenWorkspace),
             Command::OpenWorkspace(path) => {
@@ -747,12 +764,15 @@ impl FramediffApp {
             Command::ExportTo(format, path) => match &view.analysis {
                 Some(analysis) => {
                     view.status = Some("Exporting…".into());
-                    self.worker.export(
-                        Arc::clone(analysis),
-                        self.state.workspace.notes.clone(),
-                        format,
-                        path,
-                    );
+                    // the user's edits travel as their notes
+                    let mut notes = self.state.workspace.notes.clone();
+                    notes.extend(crate::edits::as_notes(
+                        analysis,
+                        &view.edit_outcomes,
+                        &self.state.workspace.edits,
+                    ));
+                    self.worker
+                        .export(Arc::clone(analysis), notes, format, path);
                 }
                 None => {
                     view.status = Some("Nothing was exported.".into());
@@ -869,6 +889,7 @@ impl FramediffApp {
                 }
             }
             Command::ShowPassage(r) => evidence::show_passage(view, r),
+            Command::Edit(e) => super::edits::run(self, e),
         }
     }
 
@@ -948,6 +969,37 @@ impl FramediffApp {
             named: format!("{verb} \u{201c}{}\u{201d}", entry.article.title),
             blind: format!("{verb} article {}", ArticleId(key).letter()),
         }
+    }
+
+    /// Applies the workspace's edits to the analysis the worker made (see [`crate::edits`]);
+    /// keeps the selection where it still exists.
+    pub fn apply_edits(&mut self) {
+        let view = &mut self.view;
+        if view.raw_analysis.is_none() {
+            // an analysis set from outside (tests, benchmarks) is the unedited one
+            view.raw_analysis = view.analysis.clone();
+            view.raw_index = view.index.clone();
+        }
+        let Some(raw) = view.raw_analysis.clone() else {
+            return;
+        };
+        let edits = &self.state.workspace.edits;
+        if edits.is_empty() {
+            view.analysis = Some(raw);
+            view.index = view.raw_index.clone();
+            view.edit_outcomes.clear();
+        } else {
+            let mut a = (*raw).clone();
+            view.edit_outcomes = crate::edits::apply(&mut a, edits);
+            view.index = Arc::new(Index::new(&a));
+            view.analysis = Some(Arc::new(a));
+        }
+        view.edit_marks = crate::edits::Marks::new(&view.edit_outcomes);
+        let topics = view.analysis.as_ref().map_or(0, |a| a.topics.len());
+        if view.selected_topic.is_some_and(|t| t >= topics) {
+            view.selected_topic = None;
+        }
+        evidence::select(view, None);
     }
 
     /// Opens the system file dialog for `purpose`, or framediff's chooser when there is none.

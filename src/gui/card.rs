@@ -17,6 +17,7 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View, cmds: &mut Vec<Command>
         return;
     };
     let teaching = state.workspace.settings.teaching_mode && !view.revealed;
+    super::edits::summary_line(ui, state, view, cmds);
     match view
         .selected_topic
         .and_then(|t| a.topics.get(t).map(|topic| (t, topic)))
@@ -26,7 +27,11 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View, cmds: &mut Vec<Command>
             story_differences(ui, a, view, cmds);
         }
         Some((t, topic)) => {
-            ui.heading(&topic.label);
+            ui.horizontal_wrapped(|ui| {
+                ui.heading(&topic.label);
+                super::edits::topic_tag(ui, view, t);
+            });
+            super::edits::topic_controls(ui, a, view, t, cmds);
             if !topic.terms.is_empty() {
                 ui.label(
                     RichText::new(format!("Tied by: {}", topic.terms.join(", ")))
@@ -185,10 +190,14 @@ fn difference_row(
                     if selected {
                         rt = rt.strong();
                     }
+                    if super::edits::is_wrong(view, k) {
+                        rt = rt.strikethrough().weak();
+                    }
                     let summary = ui
                         .add(egui::Label::new(rt).wrap().sense(egui::Sense::click()))
                         .on_hover_text("Show the evidence in the articles")
                         .on_hover_cursor(egui::CursorIcon::PointingHand);
+                    super::edits::difference_controls(ui, view, k, cmds);
                     kind.clicked() || summary.clicked()
                 })
                 .inner;
@@ -341,16 +350,37 @@ fn diff_ui(ui: &mut egui::Ui, a: &Analysis, view: &View, cmds: &mut Vec<Command>
     ) else {
         return;
     };
-    ui.label(
-        RichText::new(format!(
-            "{} ¶{} → {} ¶{}",
-            view.letter(ia),
-            x.paragraph + 1,
-            view.letter(ib),
-            y.paragraph + 1
-        ))
-        .small(),
-    );
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "{} ¶{} – {} ¶{}",
+                view.letter(ia),
+                x.paragraph + 1,
+                view.letter(ib),
+                y.paragraph + 1
+            ))
+            .small(),
+        );
+        let pair = view
+            .index
+            .partners
+            .get(&(ia, sa))
+            .and_then(|ps| ps.iter().find(|p| p.0 == (ib, sb)));
+        if pair.is_some_and(|p| super::edits::is_user_link(view, p.2)) {
+            super::edits::tag(ui, &["linked these sentences".to_string()]);
+        }
+        if pair.is_some()
+            && ui
+                .small_button("Unlink")
+                .on_hover_text("These sentences do not belong together: remove the alignment")
+                .clicked()
+        {
+            cmds.push(Command::Edit(super::edits::EditCmd::Unlink(
+                (ia, sa),
+                (ib, sb),
+            )));
+        }
+    });
     let dark = ui.visuals().dark_mode;
     let removed_bg = if dark {
         egui::Color32::from_rgb(0x6b, 0x2a, 0x00)

@@ -542,6 +542,7 @@ fn sentence(
                 ui.ctx().copy_text(text.to_string());
                 ui.close();
             }
+            super::edits::sentence_menu(ui, ctx.analysis, ctx.index, r, cmds);
         });
         runs.push(resp.rect);
     }

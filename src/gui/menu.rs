@@ -229,6 +229,15 @@ pub fn top_bar(
                 {
                     cmds.push(Command::SetSyncScroll(sync));
                 }
+                if ui
+                    .button("Your edits…")
+                    .on_hover_text(
+                        "Topics you renamed, merged or split, links, differences marked wrong",
+                    )
+                    .clicked()
+                {
+                    cmds.push(Command::Edit(super::edits::EditCmd::ShowList(true)));
+                }
                 ui.separator();
                 ui.label("Theme");
                 for (t, name) in [

@@ -5,6 +5,7 @@ pub mod app;
 mod card;
 pub mod chooser;
 mod columns;
+pub mod edits;
 pub mod evidence;
 pub mod history;
 mod identity;

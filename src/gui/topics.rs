@@ -77,6 +77,15 @@ pub fn ui(ui: &mut egui::Ui, _state: &State, view: &View, cmds: &mut Vec<Command
             if resp.clicked() {
                 cmds.push(Command::SelectTopic(if selected { None } else { Some(t) }));
             }
+            resp.context_menu(|ui| {
+                if ui.button("Rename topic…").clicked() {
+                    cmds.push(Command::Edit(super::edits::EditCmd::StartRename(t)));
+                    ui.close();
+                }
+            });
+            if view.edit_marks.topics.contains_key(&t) {
+                ui.horizontal(|ui| super::edits::topic_tag(ui, view, t));
+            }
             if selected && view.scroll_to_topic == Some(t) {
                 resp.scroll_to_me(None);
             }
