@@ -56,22 +56,30 @@ pub fn analyze_with_progress(
     progress(Stage::Aligning, 0.0);
     // one analyzer pass, shared by alignment, labels, cues and quotes
     let tokens = tokenize_articles(&articles);
-    let aligned = align::align_tokens(&articles, &tokens, config);
+    // alignment and the reading of each article's voices, cues and tone are independent
+    let (aligned, mut framing) = rayon::join(
+        || align::align_tokens(&articles, &tokens, config),
+        || frame::read_articles(&articles, &tokens, &config.lexicons),
+    );
     progress(Stage::Framing, 0.5);
-    let framing = frame::analyze_tokens(&articles, &tokens, &aligned, &config.lexicons);
-    let diffs = aligned
-        .alignments
-        .par_iter()
-        .filter_map(|al| {
-            let x = articles.get(al.a.0.index())?.sentences.get(al.a.1)?;
-            let y = articles.get(al.b.0.index())?.sentences.get(al.b.1)?;
-            Some(PairDiff {
-                a: al.a,
-                b: al.b,
-                ops: frame::diff::word_diff(&x.text, &y.text),
-            })
-        })
-        .collect();
+    let (diffs, ()) = rayon::join(
+        || {
+            aligned
+                .alignments
+                .par_iter()
+                .filter_map(|al| {
+                    let x = articles.get(al.a.0.index())?.sentences.get(al.a.1)?;
+                    let y = articles.get(al.b.0.index())?.sentences.get(al.b.1)?;
+                    Some(PairDiff {
+                        a: al.a,
+                        b: al.b,
+                        ops: frame::diff::word_diff(&x.text, &y.text),
+                    })
+                })
+                .collect()
+        },
+        || frame::compare_articles(&mut framing, &articles, &aligned),
+    );
     progress(Stage::Done, 1.0);
     Analysis {
         articles,

@@ -73,6 +73,8 @@ pub fn worker_entry() -> Option<ExitCode> {
         .next()
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // the page cleaner's patterns compile while the bytes arrive and the page is parsed
+    std::thread::spawn(ingest::clean::warm_up);
     let mut bytes = Vec::new();
     if std::io::stdin()
         .lock()
@@ -206,11 +208,15 @@ pub fn run_worker(exe: &Path, path: &str, bytes: &[u8], limits: Limits) -> Outco
                 let _ = stdin.write_all(bytes);
             }
         });
+        // the answer arrives on a channel: its end (the worker closing its output, as it does
+        // when it exits) wakes the wait below at once instead of at its next poll
+        let (answer_tx, answer_rx) = std::sync::mpsc::channel::<()>();
         let out = scope.spawn(move || {
             let mut buf = Vec::new();
             if let Some(s) = stdout {
                 let _ = s.take(MAX_ANSWER).read_to_end(&mut buf);
             }
+            let _ = answer_tx.send(());
             buf
         });
         let err = scope.spawn(move || {
@@ -220,7 +226,8 @@ pub fn run_worker(exe: &Path, path: &str, bytes: &[u8], limits: Limits) -> Outco
             }
             String::from_utf8_lossy(&buf).into_owned()
         });
-        let mut pause = Duration::from_millis(1);
+        let mut pause = Duration::from_micros(200);
+        let mut answered = false;
         loop {
             // SAFETY: pid is our own child, not yet reaped; status and usage are valid pointers.
             let r = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
@@ -240,8 +247,19 @@ pub fn run_worker(exe: &Path, path: &str, bytes: &[u8], limits: Limits) -> Outco
                 }
                 break;
             }
-            std::thread::sleep(pause);
-            pause = (pause * 2).min(Duration::from_millis(20));
+            if answered {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(20));
+            } else {
+                // until the worker has answered, sleep on the answer, not on a timer
+                let left = limits.time.saturating_sub(start.elapsed());
+                match answer_rx.recv_timeout(left.min(Duration::from_millis(50))) {
+                    Ok(()) | Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                        answered = true;
+                    }
+                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+                }
+            }
         }
         (
             out.join().unwrap_or_default(),

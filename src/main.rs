@@ -164,11 +164,47 @@ fn compare(
     output: Option<PathBuf>,
     lexicons: Option<PathBuf>,
 ) -> ExitCode {
-    // the page cleaner's patterns compile while the configuration loads
-    let (config, ()) = std::thread::scope(|scope| {
+    let timing = std::env::var_os("FRAMEDIFF_TIMING").is_some();
+    let started = std::time::Instant::now();
+    // Files are read (and risky ones handed to reading workers) while the configuration loads
+    // and the page cleaner's patterns compile: none of them needs another.
+    let read_all = || {
+        // Files are read in parallel and web addresses fetched; articles keep the argument order.
+        let options = framediff::fetch::FetchOptions::default();
+        let mut articles = Vec::new();
+        let mut failed: Vec<String> = Vec::new();
+        let mut pending: Vec<PathBuf> = Vec::new();
+        let read_pending = |pending: &mut Vec<PathBuf>,
+                            articles: &mut Vec<framediff::Article>,
+                            failed: &mut Vec<String>| {
+            if !pending.is_empty() {
+                let (ok, bad) = framediff::files::read_articles(pending);
+                articles.extend(ok);
+                failed.extend(bad.iter().map(ToString::to_string));
+                pending.clear();
+            }
+        };
+        for arg in files {
+            let shown = arg.to_string_lossy();
+            if framediff::fetch::is_url(&shown) {
+                read_pending(&mut pending, &mut articles, &mut failed);
+                match framediff::fetch::fetch_article(&shown, &options) {
+                    Ok(a) => articles.push(a),
+                    Err(e) => failed.push(e.to_string()),
+                }
+            } else {
+                pending.push(arg.clone());
+            }
+        }
+        read_pending(&mut pending, &mut articles, &mut failed);
+        (articles, failed)
+    };
+    let (config, (articles, failed)) = std::thread::scope(|scope| {
         let warm = scope.spawn(framediff::ingest::clean::warm_up);
+        let reader = scope.spawn(read_all);
         let config = framediff::files::load_config(lexicons.as_deref());
-        (config, warm.join().unwrap_or(()))
+        let _ = warm.join();
+        (config, reader.join().unwrap_or_default())
     });
     let config = match config {
         Ok(l) => l,
@@ -177,36 +213,6 @@ fn compare(
             return ExitCode::from(2);
         }
     };
-    let timing = std::env::var_os("FRAMEDIFF_TIMING").is_some();
-    let started = std::time::Instant::now();
-    // Files are read in parallel and web addresses fetched; articles keep the argument order.
-    let options = framediff::fetch::FetchOptions::default();
-    let mut articles = Vec::new();
-    let mut failed: Vec<String> = Vec::new();
-    let mut pending: Vec<PathBuf> = Vec::new();
-    let read_pending = |pending: &mut Vec<PathBuf>,
-                        articles: &mut Vec<framediff::Article>,
-                        failed: &mut Vec<String>| {
-        if !pending.is_empty() {
-            let (ok, bad) = framediff::files::read_articles(pending);
-            articles.extend(ok);
-            failed.extend(bad.iter().map(ToString::to_string));
-            pending.clear();
-        }
-    };
-    for arg in files {
-        let shown = arg.to_string_lossy();
-        if framediff::fetch::is_url(&shown) {
-            read_pending(&mut pending, &mut articles, &mut failed);
-            match framediff::fetch::fetch_article(&shown, &options) {
-                Ok(a) => articles.push(a),
-                Err(e) => failed.push(e.to_string()),
-            }
-        } else {
-            pending.push(arg.clone());
-        }
-    }
-    read_pending(&mut pending, &mut articles, &mut failed);
     let read = started.elapsed();
     for e in &failed {
         eprintln!("framediff: skipped {e}");
@@ -220,7 +226,7 @@ fn compare(
     let text = report::render(&analysis, &[], format);
     if timing {
         eprintln!(
-            "framediff: read {:.0} ms, analysed {:.0} ms, rendered {:.0} ms",
+            "framediff: read and configured {:.0} ms, analysed {:.0} ms, rendered {:.0} ms",
             read.as_secs_f64() * 1e3,
             (analysed - read).as_secs_f64() * 1e3,
             (started.elapsed() - analysed).as_secs_f64() * 1e3

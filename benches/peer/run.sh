@@ -11,7 +11,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 benches/peer/export_basil.py "$basil" "$work/md"
 cargo build --release --quiet
-hyperfine -w 1 -r "${1:-10}" \
+hyperfine -w 1 -r "${1:-10}" --export-json "${PEER_JSON:-/dev/null}" \
   "python3 benches/peer/tfidf_peer.py $work/md/*.md > $work/peer.json" \
   "target/release/framediff compare $work/md/*.md --format json > $work/framediff.json"
 /usr/bin/time -f "framediff peak memory: %M KB" target/release/framediff compare "$work"/md/*.md --format json > /dev/null

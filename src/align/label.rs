@@ -61,14 +61,16 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
     };
     let terms: Vec<String> = ranked.iter().take(6).map(|(t, _)| surface(t)).collect();
 
-    // plain stem of each surface word → the topic's canonical term
-    let mut canonical_of: HashMap<String, &str> = HashMap::default();
+    // plain stem of each surface word → the topic weight of its canonical term
+    let term_weight: HashMap<&str, f32> = ranked.iter().copied().collect();
+    let mut canonical_of: HashMap<String, f32> = HashMap::default();
     for (t, forms) in &surfaces {
-        canonical_of.entry(t.to_string()).or_insert(t);
+        let w = term_weight.get(t).copied().unwrap_or(0.0);
+        canonical_of.entry(t.to_string()).or_insert(w);
         for s in forms.keys() {
             canonical_of
                 .entry(crate::text::tokens::stem(s))
-                .or_insert(t);
+                .or_insert(w);
         }
     }
 
@@ -104,7 +106,7 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
                     let weight = if stop {
                         0.0
                     } else {
-                        canonical_of.get(stem.as_ref()).map_or(0.0, |t| weight(t))
+                        canonical_of.get(stem.as_ref()).copied().unwrap_or(0.0)
                     };
                     let next = word_ids.len() as u32;
                     let id = *word_ids.entry(lower.clone()).or_insert(next);

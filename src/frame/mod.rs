@@ -147,6 +147,19 @@ pub fn analyze_tokens(
     aligned: &Aligned,
     lexicons: &Lexicons,
 ) -> Framing {
+    let mut f = read_articles(articles, tokens, lexicons);
+    compare_articles(&mut f, articles, aligned);
+    f
+}
+
+/// The part of framing that needs no alignment: each article's quotes, cues and tone (the
+/// pipeline runs it beside alignment). Tables and differences are left empty for
+/// [`compare_articles`].
+pub fn read_articles(
+    articles: &[Article],
+    tokens: &[ArticleTokens],
+    lexicons: &Lexicons,
+) -> Framing {
     let per_article: Vec<(Vec<Quote>, Vec<Cue>, Tone)> = articles
         .par_iter()
         .zip(tokens.par_iter())
@@ -165,8 +178,12 @@ pub fn analyze_tokens(
     f.cues.sort_by(|a, b| {
         (a.article, a.sentence, a.start, b.end).cmp(&(b.article, b.sentence, b.start, a.end))
     });
+    f
+}
+
+/// Fills in the tables and differences of topics once alignment is done.
+pub fn compare_articles(f: &mut Framing, articles: &[Article], aligned: &Aligned) {
     let (tables, differences) = compare::compare(articles, aligned, &f.quotes, &f.cues, &f.tones);
     f.tables = tables;
     f.differences = differences;
-    f
 }

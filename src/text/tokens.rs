@@ -78,9 +78,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         let surface = &text[start..end];
-        let mut lower = surface.to_lowercase().replace('’', "'");
-        if let Some(stripped) = lower.strip_suffix("'s") {
-            lower = stripped.to_string();
+        let mut lower = if surface.is_ascii() {
+            surface.to_ascii_lowercase()
+        } else {
+            surface.to_lowercase().replace('’', "'")
+        };
+        if lower.ends_with("'s") {
+            lower.truncate(lower.len() - 2);
         }
         let stem = stem(&lower);
         out.push(Token {
