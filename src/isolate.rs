@@ -34,6 +34,13 @@ const MAX_ANSWER: u64 = 512 << 20;
 
 static WORKER_EXE: OnceLock<PathBuf> = OnceLock::new();
 
+/// What a worker sends back: a small file parsed (the caller cleans it) or a large one read whole.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+enum Answer {
+    Parsed(Box<ingest::Parsed>),
+    Article(Box<Article>),
+}
+
 /// Limits applied to one worker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
@@ -73,8 +80,6 @@ pub fn worker_entry() -> Option<ExitCode> {
         .next()
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default();
-    // the page cleaner's patterns compile while the bytes arrive and the page is parsed
-    std::thread::spawn(ingest::clean::warm_up);
     let mut bytes = Vec::new();
     if std::io::stdin()
         .lock()
@@ -84,7 +89,14 @@ pub fn worker_entry() -> Option<ExitCode> {
     {
         return Some(ExitCode::from(3));
     }
-    let result = ingest_in_process(&path, &bytes);
+    // A small page gets only its foreign parser run here and the page cleaner runs in the
+    // caller, whose patterns are compiled already (a worker's start costs less); a large file
+    // is read whole here, under the limits.
+    let result: Result<Answer, IngestError> = if bytes.len() > IN_PROCESS_BYTES {
+        ingest_in_process(&path, &bytes).map(|a| Answer::Article(Box::new(a)))
+    } else {
+        parse_in_process(&path, &bytes).map(|p| Answer::Parsed(Box::new(p)))
+    };
     let Ok(json) = serde_json::to_vec(&result) else {
         return Some(ExitCode::from(3));
     };
@@ -133,6 +145,37 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Article, IngestError> {
         Some(exe) => run_worker(exe, path, bytes, Limits::default()).result,
         None => ingest_in_process(path, bytes),
     }
+}
+
+/// The reader's part of [`ingest_in_process`] (what a worker does), turning a panic into a
+/// typed error.
+fn parse_in_process(path: &str, bytes: &[u8]) -> Result<ingest::Parsed, IngestError> {
+    std::panic::catch_unwind(|| ingest::parse(path, bytes)).unwrap_or_else(|_| {
+        Err(IngestError::new(
+            path,
+            IngestProblem::Crashed {
+                what: describe(path, bytes).into(),
+                detail: "an internal error".into(),
+            },
+        ))
+    })
+}
+
+/// The cleaner's part, after a worker's parse, turning a panic into a typed error.
+fn finish_in_process(
+    path: &str,
+    what: &str,
+    parsed: ingest::Parsed,
+) -> Result<Article, IngestError> {
+    std::panic::catch_unwind(|| ingest::finish(path, parsed)).unwrap_or_else(|_| {
+        Err(IngestError::new(
+            path,
+            IngestProblem::Crashed {
+                what: what.into(),
+                detail: "an internal error".into(),
+            },
+        ))
+    })
 }
 
 /// Reads one article in this process, turning a panic into a typed error.
@@ -324,12 +367,18 @@ pub fn run_worker(exe: &Path, path: &str, bytes: &[u8], limits: Limits) -> Outco
             })
         }
     } else {
-        serde_json::from_slice::<Result<Article, IngestError>>(&answer).unwrap_or_else(|e| {
-            fail(IngestProblem::Crashed {
-                what: what.into(),
-                detail: format!("its answer could not be read: {e}"),
+        serde_json::from_slice::<Result<Answer, IngestError>>(&answer)
+            .map(|answer| match answer {
+                Ok(Answer::Parsed(p)) => finish_in_process(path, what, *p),
+                Ok(Answer::Article(a)) => Ok(*a),
+                Err(e) => Err(e),
             })
-        })
+            .unwrap_or_else(|e| {
+                fail(IngestProblem::Crashed {
+                    what: what.into(),
+                    detail: format!("its answer could not be read: {e}"),
+                })
+            })
     };
     Outcome {
         result,

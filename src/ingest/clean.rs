@@ -8,7 +8,7 @@ use regex::Regex;
 use std::sync::OnceLock;
 
 /// Metadata gathered while reading an article; fields already set are never overwritten.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Meta {
     pub title: Option<String>,
     pub source: Option<String>,

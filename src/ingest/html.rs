@@ -19,6 +19,11 @@ pub struct Page {
     /// Text blocks of the page that are not part of the main text (navigation, footers, share
     /// bars), kept so the user can see what was set aside.
     pub dropped: Vec<Removed>,
+    /// Entries of `dropped` whose kind is still to be told by the page cleaner's rules
+    /// ([`super::clean::classify`]; navigation unless they say otherwise). [`extract`] has told
+    /// them; [`extract_unclassified`] leaves that to the caller (the reading worker does not
+    /// compile the cleaner's patterns).
+    pub unclassified: Vec<usize>,
 }
 
 /// Block elements whose text is compared with the main text to find what was dropped.
@@ -28,7 +33,25 @@ const BLOCKS: &str = "nav, p, li, figcaption, h1, h2, h3, h4, blockquote, td";
 const CAPTIONS: &str = "figcaption";
 
 /// Reads an HTML page.
+#[cfg(test)]
 pub fn extract(html: &str) -> Result<Page, IngestProblem> {
+    let mut page = extract_unclassified(html)?;
+    classify_dropped(&mut page.dropped, &std::mem::take(&mut page.unclassified));
+    Ok(page)
+}
+
+/// Tells the kind of the set-aside blocks at `which` (navigation unless the cleaner's rules say
+/// otherwise).
+pub fn classify_dropped(dropped: &mut [Removed], which: &[usize]) {
+    for &i in which {
+        if let Some(d) = dropped.get_mut(i) {
+            d.kind = classify(&d.text).unwrap_or(RemovedKind::Navigation);
+        }
+    }
+}
+
+/// [`extract`] without telling the kinds of the set-aside blocks (see [`Page::unclassified`]).
+pub fn extract_unclassified(html: &str) -> Result<Page, IngestProblem> {
     let cfg = Config {
         text_mode: TextMode::Formatted,
         ..Config::default()
@@ -152,6 +175,7 @@ pub fn extract(html: &str) -> Result<Page, IngestProblem> {
         .map(collapse_whitespace)
         .filter(|l| !l.is_empty())
         .collect();
+    let mut unclassified = Vec::new();
     for block in blocks {
         if main_lines.contains(&block) {
             continue;
@@ -160,13 +184,17 @@ pub fn extract(html: &str) -> Result<Page, IngestProblem> {
         if main.contains(&block) || inside_nav || meta.title.as_deref() == Some(block.as_str()) {
             continue;
         }
-        let kind = classify(&block).unwrap_or(RemovedKind::Navigation);
-        dropped.push(Removed { kind, text: block });
+        unclassified.push(dropped.len());
+        dropped.push(Removed {
+            kind: RemovedKind::Navigation,
+            text: block,
+        });
     }
     Ok(Page {
         text,
         meta,
         dropped,
+        unclassified,
     })
 }
 

@@ -46,7 +46,28 @@ pub fn sniff(path: &str, bytes: &[u8]) -> Format {
 }
 
 /// Reads one article from its bytes. `path` is echoed into the record and error messages.
+/// The same as [`parse`] then [`finish`].
 pub fn ingest(path: &str, bytes: &[u8]) -> Result<Article, IngestError> {
+    finish(path, parse(path, bytes)?)
+}
+
+/// What the format's reader makes of a file, before the page cleaner: the part of reading that
+/// runs foreign parsers over untrusted structure (PDF, HTML, YAML front matter), which a
+/// reading worker does (see `isolate`); [`finish`] does the rest.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Parsed {
+    pub format: Format,
+    /// The text, paragraphs on their own lines.
+    pub raw: String,
+    pub meta: Meta,
+    /// Blocks the reader set aside (HTML page chrome, captions).
+    pub dropped: Vec<crate::model::Removed>,
+    /// Entries of `dropped` whose kind [`finish`] tells (see [`html::Page::unclassified`]).
+    pub unclassified: Vec<usize>,
+}
+
+/// The format's reader: decoding and extraction (see [`Parsed`]).
+pub fn parse(path: &str, bytes: &[u8]) -> Result<Parsed, IngestError> {
     let err = |problem| IngestError::new(path, problem);
     if bytes.len() as u64 > MAX_BYTES {
         return Err(err(IngestProblem::TooLarge {
@@ -58,15 +79,16 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Article, IngestError> {
         return Err(err(IngestProblem::Empty));
     }
     let format = sniff(path, bytes);
-    let mut dropped = Vec::new();
-    let (raw, mut meta) = match format {
+    let (mut dropped, mut unclassified) = (Vec::new(), Vec::new());
+    let (raw, meta) = match format {
         Format::Pdf => (pdf::extract(bytes).map_err(err)?, Meta::default()),
         _ => {
             let (text, _enc) = decode::decode(bytes).map_err(err)?;
             match format {
                 Format::Html => {
-                    let page = html::extract(&text).map_err(err)?;
+                    let page = html::extract_unclassified(&text).map_err(err)?;
                     dropped = page.dropped;
+                    unclassified = page.unclassified;
                     (page.text, page.meta)
                 }
                 Format::Markdown => markdown::extract(&text).map_err(err)?,
@@ -74,6 +96,26 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Article, IngestError> {
             }
         }
     };
+    Ok(Parsed {
+        format,
+        raw,
+        meta,
+        dropped,
+        unclassified,
+    })
+}
+
+/// The page cleaner and the article record: boilerplate set aside with its kind, metadata
+/// lifted from the text, sentences segmented.
+pub fn finish(path: &str, parsed: Parsed) -> Result<Article, IngestError> {
+    let Parsed {
+        format,
+        raw,
+        mut meta,
+        mut dropped,
+        unclassified,
+    } = parsed;
+    html::classify_dropped(&mut dropped, &unclassified);
     let cleaned = if format == Format::Text {
         clean::clean_page(&raw, &mut meta)
     } else {
@@ -90,7 +132,7 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Article, IngestError> {
     article.removed.extend(cleaned.removed);
     article.set_body(&body);
     if article.sentences.is_empty() {
-        return Err(err(IngestProblem::NoText));
+        return Err(IngestError::new(path, IngestProblem::NoText));
     }
     article.title = meta.title.unwrap_or_else(|| fallback_title(path, &article));
     article.source = meta.source;
