@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Real-window smoke test: starts framediff under Xvfb (software OpenGL), takes a screenshot, and
-# checks that the window is titled "framediff" and is not blank.
+# checks that the window is titled "framediff" and is not blank; then, with no XDG portal (no
+# session bus) and no zenity, Ctrl+O must open framediff's own file chooser (the window changes
+# and the app is still running).
 # Usage: .ci/smoke-window.sh [BINARY] [SCREENSHOT.png] [WIDTHxHEIGHT]
 set -euo pipefail
 BIN=${1:-target/debug/framediff}
@@ -25,8 +27,16 @@ num=$((90 + RANDOM % 100))
 Xvfb ":$num" -screen 0 "${SIZE}x24" -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 data=$(mktemp -d)
-cleanup() { kill "${app:-0}" 2>/dev/null || true; kill "$xvfb" 2>/dev/null || true; rm -rf "$data"; }
+cleanup() { kill "${app:-0}" 2>/dev/null || true; kill "$xvfb" 2>/dev/null || true; rm -rf "$data" "${nozen:-}"; }
 trap cleanup EXIT
+# no portal, no zenity: the system file dialog is unavailable
+unset DBUS_SESSION_BUS_ADDRESS
+nozen=$(mktemp -d)
+if command -v zenity >/dev/null; then
+  printf '#!/bin/sh\nexit 127\n' >"$nozen/zenity"
+  chmod +x "$nozen/zenity"
+fi
+export PATH="$nozen:$PATH"
 export DISPLAY=":$num" LIBGL_ALWAYS_SOFTWARE=1 FRAMEDIFF_TIMING=1 XDG_DATA_HOME="$data" XDG_CONFIG_HOME="$data"
 sleep 1
 "$BIN" >"$data/app.log" 2>&1 &
@@ -50,4 +60,16 @@ echo "smoke: window '$title', screenshot $OUT, $colours colours, grey std-dev $s
 [ "$title" = "framediff" ] || { echo "smoke: wrong title"; exit 1; }
 awk -v c="$colours" -v s="$stddev" 'BEGIN { exit !(c >= 64 && s >= 0.05) }' || { echo "smoke: the window looks blank"; exit 1; }
 grep -h "first frame" "$data/app.log" | sed 's/^/smoke: /' || true
+# Ctrl+O without a system dialog: framediff's own chooser opens over the window
+xdotool windowfocus --sync "$wid" 2>/dev/null || true
+xdotool key --window "$wid" ctrl+o
+sleep "${SMOKE_DIALOG_SETTLE:-4}"
+kill -0 "$app" 2>/dev/null || { echo "smoke: framediff died on Ctrl+O"; cat "$data/app.log"; exit 1; }
+chooser="${OUT%.png}-chooser.png"
+import -window root "$chooser"
+# (compare exits 1 when the images differ, which is what is wanted here)
+change=$( (compare -metric RMSE "$OUT" "$chooser" null: 2>&1 || true) | sed -E 's/.*\((.*)\).*/\1/')
+echo "smoke: Ctrl+O with no portal and no zenity: screenshot $chooser, change $change"
+awk -v d="$change" 'BEGIN { exit !(d >= 0.02) }' || { echo "smoke: Ctrl+O showed no chooser"; exit 1; }
+xdotool key --window "$wid" Escape
 echo "smoke: ok"

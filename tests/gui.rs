@@ -302,7 +302,7 @@ fn adding_files_by_path_keeps_good_ones_and_reports_bad_ones() {
         "{:?}",
         app.view.problems
     );
-    h.get_by_label("Could not load");
+    h.get_by_label("Problems and notices");
     assert_eq!(app.view.analysis.as_ref().unwrap().articles.len(), 5);
 }
 

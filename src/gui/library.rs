@@ -110,7 +110,7 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View, cmds: &mut Vec<Command>
             .fill(ui.visuals().error_fg_color.gamma_multiply(0.12))
             .show(ui, |ui| {
                 ui.label(
-                    RichText::new("Could not load")
+                    RichText::new("Problems and notices")
                         .strong()
                         .color(ui.visuals().error_fg_color),
                 );
