@@ -170,8 +170,9 @@ fn placement(c: &Ctx) -> Option<Difference> {
     ))
 }
 
-/// Who is quoted by some covering articles and not by others (and whether those others
-/// paraphrase the speaker or leave them silent).
+/// Who is quoted by some covering articles and not by others, and whether those others name
+/// the speaker in the topic's sentences at all (a name without a quotation is said as such: the
+/// text cannot tell a paraphrase from a mere mention).
 fn quotes(c: &Ctx) -> Vec<Difference> {
     let mut out = Vec::new();
     for quoted in c.speakers.values() {
@@ -214,16 +215,18 @@ fn quotes(c: &Ctx) -> Vec<Difference> {
             .collect();
         let mut tail = Vec::new();
         if !mentions.is_empty() {
+            // what the text shows: the name in the topic's sentences, no quotation attributed
+            // (whether those sentences paraphrase the speaker is not claimed)
             tail.push(format!(
-                "{} {} {} without quoting",
+                "{} {} {} here with no quotation attributed",
                 letters(&mentions),
-                verb_s(&mentions, "paraphrases", "paraphrase"),
+                verb_s(&mentions, "names", "name"),
                 last_name(name)
             ));
         }
         if !silent.is_empty() {
             tail.push(format!(
-                "{} {} not quote {}",
+                "{} {} not name {} here",
                 letters(&silent),
                 verb_s(&silent, "does", "do"),
                 last_name(name)
@@ -643,7 +646,7 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert_eq!(
             d[0].summary,
-            "A quotes Vladimir Putin (called): “pointless”; B paraphrases Putin without quoting; C does not quote Putin."
+            "A quotes Vladimir Putin (called): “pointless”; B names Putin here with no quotation attributed; C does not name Putin here."
         );
     }
 
