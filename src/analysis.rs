@@ -46,21 +46,38 @@ pub enum Stage {
 
 /// Runs the analysis. `progress` is called at each stage with the fraction done (0..1).
 pub fn analyze_with_progress(
-    mut articles: Vec<Article>,
+    articles: Vec<Article>,
     config: &Config,
     progress: &dyn Fn(Stage, f32),
 ) -> Analysis {
+    analyze_cancellable(articles, config, progress, &|| false).unwrap_or_default()
+}
+
+/// [`analyze_with_progress`] that gives up (returns None) as soon as `cancelled` says so; it is
+/// asked between stages. The window cancels an analysis that a newer one has superseded.
+pub fn analyze_cancellable(
+    mut articles: Vec<Article>,
+    config: &Config,
+    progress: &dyn Fn(Stage, f32),
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Analysis> {
     for (i, a) in articles.iter_mut().enumerate() {
         a.id = ArticleId(i);
     }
     progress(Stage::Aligning, 0.0);
     // one analyzer pass, shared by alignment, labels, cues and quotes
     let tokens = tokenize_articles(&articles);
+    if cancelled() {
+        return None;
+    }
     // alignment and the reading of each article's voices, cues and tone are independent
     let (aligned, mut framing) = rayon::join(
         || align::align_tokens(&articles, &tokens, config),
         || frame::read_articles(&articles, &tokens, &config.lexicons),
     );
+    if cancelled() {
+        return None;
+    }
     progress(Stage::Framing, 0.5);
     let (diffs, ()) = rayon::join(
         || {
@@ -80,8 +97,11 @@ pub fn analyze_with_progress(
         },
         || frame::compare_articles(&mut framing, &articles, &aligned),
     );
+    if cancelled() {
+        return None;
+    }
     progress(Stage::Done, 1.0);
-    Analysis {
+    Some(Analysis {
         articles,
         stories: aligned.stories,
         topics: aligned.topics,
@@ -92,10 +112,41 @@ pub fn analyze_with_progress(
         tables: framing.tables,
         differences: framing.differences,
         diffs,
-    }
+    })
 }
 
 /// Runs the analysis without progress reporting.
 pub fn analyze(articles: Vec<Article>, config: &Config) -> Analysis {
     analyze_with_progress(articles, config, &|_, _| {})
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cancelled_analysis_stops_and_an_uncancelled_one_does_not() {
+        let text =
+            b"Title\n\nThe council approved the budget on Monday. Critics called it reckless.";
+        let articles = vec![
+            crate::ingest::ingest("a.txt", text).unwrap(),
+            crate::ingest::ingest("b.txt", text).unwrap(),
+        ];
+        let config = Config::builtin();
+        let stages = std::sync::Mutex::new(Vec::new());
+        let gone = analyze_cancellable(
+            articles.clone(),
+            &config,
+            &|s, _| stages.lock().unwrap().push(s),
+            &|| true,
+        );
+        assert!(gone.is_none());
+        assert_eq!(
+            *stages.lock().unwrap(),
+            vec![Stage::Aligning],
+            "stopped at the first check"
+        );
+        let done = analyze_cancellable(articles, &config, &|_, _| {}, &|| false);
+        assert_eq!(done.map(|a| a.articles.len()), Some(2));
+    }
 }

@@ -448,7 +448,7 @@ impl FramediffApp {
                         self.view.problems.push(e);
                     }
                 },
-                Message::Progress { .. } => {}
+                Message::Progress { .. } | Message::Superseded { .. } => {}
             }
         }
     }

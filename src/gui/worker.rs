@@ -2,7 +2,7 @@
 //! dialogs, folder listings for the in-window chooser, opening and saving workspaces, exports.
 //! The UI sends a job and polls for results each frame; a newer job makes older results stale.
 
-use crate::analysis::{Analysis, Stage, analyze_with_progress};
+use crate::analysis::{Analysis, Stage, analyze_cancellable};
 use crate::config::Config;
 use crate::error::IngestError;
 use crate::gui::chooser::{self, DialogPolicy, Listing};
@@ -21,6 +21,8 @@ pub enum Message {
         articles: Vec<Article>,
         failed: Vec<IngestError>,
     },
+    /// An analysis gave up because a newer one was requested.
+    Superseded { generation: u64 },
     Progress {
         generation: u64,
         stage: Stage,
@@ -88,6 +90,8 @@ pub struct Worker {
     repaint: Option<egui::Context>,
     /// Generation of the newest analysis requested.
     pub generation: u64,
+    /// The same, shared with running analyses so that a superseded one stops early.
+    latest: Arc<std::sync::atomic::AtomicU64>,
     /// Jobs started and not yet reported back.
     pub pending: usize,
     /// Latest progress of the newest analysis.
@@ -104,6 +108,7 @@ impl Default for Worker {
             rx,
             repaint: None,
             generation: 0,
+            latest: Arc::default(),
             pending: 0,
             progress: None,
             dialogs: DialogPolicy::default(),
@@ -155,6 +160,8 @@ impl Worker {
     pub fn analyse(&mut self, articles: Vec<Article>, config: Arc<Config>) {
         self.generation += 1;
         let generation = self.generation;
+        let latest = Arc::clone(&self.latest);
+        latest.store(generation, std::sync::atomic::Ordering::Relaxed);
         self.progress = Some((Stage::Aligning, 0.0));
         let ctx = self.repaint.clone();
         self.spawn(move |tx| {
@@ -170,7 +177,12 @@ impl Worker {
                     ctx.request_repaint();
                 }
             };
-            let analysis = analyze_with_progress(articles, &config, &report);
+            let superseded = || latest.load(std::sync::atomic::Ordering::Relaxed) != generation;
+            let Some(analysis) = analyze_cancellable(articles, &config, &report, &superseded)
+            else {
+                let _ = tx.send(Message::Superseded { generation });
+                return;
+            };
             let index = Index::new(&analysis);
             let _ = tx.send(Message::Analysed {
                 generation,
@@ -310,6 +322,10 @@ impl Worker {
                     }
                     continue;
                 }
+                Message::Superseded { .. } => {
+                    self.pending = self.pending.saturating_sub(1);
+                    continue;
+                }
                 Message::Analysed { generation, .. } => {
                     self.pending = self.pending.saturating_sub(1);
                     if *generation != self.generation {
@@ -322,5 +338,50 @@ impl Worker {
             out.push(msg);
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn articles(n: usize) -> Vec<Article> {
+        (0..n)
+            .map(|i| {
+                let text = format!(
+                    "Story {i}\n\nThe council of town {i} approved the budget on Monday. Critics \
+                     called the plan reckless, and the mayor said it would pass anyway."
+                );
+                crate::ingest::ingest(&format!("{i}.txt"), text.as_bytes()).unwrap()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn only_the_newest_analysis_arrives_and_nothing_stays_busy() {
+        let mut w = Worker::default();
+        let config = Arc::new(Config::builtin());
+        w.analyse(articles(60), Arc::clone(&config));
+        w.analyse(articles(3), config);
+        let mut delivered = Vec::new();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while w.is_busy() && std::time::Instant::now() < deadline {
+            for m in w.poll() {
+                if let Message::Analysed {
+                    generation,
+                    analysis,
+                    ..
+                } = m
+                {
+                    delivered.push((generation, analysis.articles.len()));
+                }
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        assert!(
+            !w.is_busy(),
+            "a superseded analysis must not leave the window busy"
+        );
+        assert_eq!(delivered, vec![(2, 3)]);
     }
 }
