@@ -48,6 +48,28 @@ fn hash(json: &str) -> u64 {
     h.finish()
 }
 
+/// `secs` since 1970 as a UTC time usable in a file name: `YYYY-MM-DDTHH-MM-SSZ`.
+fn utc_stamp(secs: u64) -> String {
+    let days = secs / 86_400;
+    let rest = secs % 86_400;
+    // civil date from a day count (proleptic Gregorian calendar, eras of 400 years)
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z % 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + u64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}-{:02}-{:02}Z",
+        rest / 3600,
+        rest / 60 % 60,
+        rest % 60
+    )
+}
+
 impl Session {
     /// A session kept in `dir` (created when first written).
     pub fn new(dir: PathBuf) -> Self {
@@ -70,12 +92,16 @@ impl Session {
             return Loaded::Missing;
         }
         match files::read_workspace(&path) {
-            Ok((ws, repairs)) => {
+            Ok((ws, mut repairs)) => {
                 if repairs.is_empty() {
                     self.written = Some(hash(&ws.to_json()));
-                } else if files::backup_copy(&path).is_err() {
+                } else if let Err(e) = files::backup_copy(&path) {
                     // the repaired version is not written over the only copy of the original
                     self.keep_off = true;
+                    repairs.push(format!(
+                        "no copy of the original could be made ({e}), so this session will \
+                         not be saved over it"
+                    ));
                 }
                 Loaded::Read(Box::new(ws), repairs)
             }
@@ -114,11 +140,12 @@ impl Session {
         let secs = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
+        let time = utc_stamp(secs);
         for n in 0..1000 {
             let name = if n == 0 {
-                format!("session-broken-{secs}.framediff")
+                format!("session-broken-{time}.framediff")
             } else {
-                format!("session-broken-{secs}-{n}.framediff")
+                format!("session-broken-{time}-{n}.framediff")
             };
             let copy = self.dir.join(name);
             match std::fs::OpenOptions::new()
@@ -153,5 +180,51 @@ impl Session {
         files::write_atomic(&self.path(), json.as_bytes()).map_err(|e| e.to_string())?;
         self.written = Some(h);
         Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamps_are_utc_dates() {
+        assert_eq!(utc_stamp(0), "1970-01-01T00-00-00Z");
+        assert_eq!(utc_stamp(951_782_400), "2000-02-29T00-00-00Z");
+        assert_eq!(utc_stamp(1_795_620_630), "2026-11-25T15-30-30Z");
+    }
+
+    #[test]
+    fn only_a_changed_workspace_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Session::new(dir.path().join("data"));
+        assert!(matches!(s.load(), Loaded::Missing));
+        let mut ws = Workspace::default();
+        assert_eq!(s.save(&ws), Ok(true));
+        assert_eq!(s.save(&ws), Ok(false));
+        ws.settings.zoom = 2.0;
+        assert_eq!(s.save(&ws), Ok(true));
+        let mut again = Session::new(dir.path().join("data"));
+        assert!(matches!(again.load(), Loaded::Read(w, r) if *w == ws && r.is_empty()));
+        assert_eq!(
+            again.save(&ws),
+            Ok(false),
+            "read unchanged: not written again"
+        );
+    }
+
+    #[test]
+    fn a_session_that_cannot_be_copied_aside_is_never_written_over() {
+        // a folder where the file should be: unreadable, and no copy of it can be made
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Session::new(dir.path().to_path_buf());
+        std::fs::create_dir(s.path()).unwrap();
+        let Loaded::Broken(message) = s.load() else {
+            panic!("not reported as broken");
+        };
+        assert!(message.starts_with("The last session could not be read ("));
+        assert!(message.contains("will not be saved over it"), "{message}");
+        assert_eq!(s.save(&Workspace::default()), Ok(false));
+        assert!(s.path().is_dir());
     }
 }
