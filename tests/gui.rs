@@ -429,6 +429,191 @@ fn a_hostile_session_and_workspace_are_repaired_not_fatal() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// eframe's storage kept in memory, as a test double for the file eframe writes.
+#[derive(Default)]
+struct MemStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+fn restored(storage: Option<&MemStorage>, dir: &std::path::Path) -> FramediffApp {
+    let storage = storage.map(|s| s as &dyn eframe::Storage);
+    let mut app = FramediffApp::restore(
+        storage,
+        Some(dir.to_path_buf()),
+        std::sync::Arc::new(framediff::Config::builtin()),
+    );
+    app.start(Vec::new());
+    assert!(app.wait_idle(WAIT), "analysis did not finish");
+    app
+}
+
+/// The eframe value holds no article text: no `body` field, no sentence of any article, small.
+fn assert_small_eframe_value(storage: &MemStorage, ws: &framediff::workspace::Workspace) {
+    let value = eframe::Storage::get_string(storage, eframe::APP_KEY).expect("state saved");
+    assert!(!value.contains("body"), "{value}");
+    assert!(!value.contains("workspace:"), "{value}");
+    for e in &ws.entries {
+        let first = e.article.body.lines().next().unwrap_or_default();
+        assert!(first.is_empty() || !value.contains(first));
+    }
+    assert!(value.len() < 1000, "{} bytes", value.len());
+}
+
+#[test]
+fn the_session_is_kept_in_its_own_file_and_read_back_on_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("session.framediff");
+    let mut app = restored(None, dir.path());
+    assert!(!app.state.workspace.entries.is_empty(), "the samples");
+    app.state.workspace.settings.zoom = 1.25;
+    app.state.workspace.notes.push(framediff::Note {
+        target: framediff::NoteTarget::Topic {
+            label: "any".into(),
+        },
+        text: "kept between runs".into(),
+    });
+    let mut storage = MemStorage::default();
+    eframe::App::save(&mut app, &mut storage);
+    assert!(file.is_file());
+    assert_small_eframe_value(&storage, &app.state.workspace);
+    // nothing changed: nothing is written
+    std::fs::remove_file(&file).unwrap();
+    eframe::App::save(&mut app, &mut storage);
+    assert!(!file.exists(), "an unchanged session was written again");
+    app.state.workspace.settings.zoom = 1.5;
+    eframe::App::save(&mut app, &mut storage);
+    assert!(file.is_file());
+    let saved = app.state.workspace.to_json();
+
+    let next = restored(Some(&storage), dir.path());
+    assert_eq!(next.state.workspace.to_json(), saved);
+    assert_eq!(next.state.workspace.settings.zoom, 1.5);
+    assert!(next.view.problems.is_empty(), "{:?}", next.view.problems);
+    assert!(next.view.analysis.is_some());
+}
+
+#[test]
+fn an_older_session_in_eframes_storage_is_used_once_then_moved_to_the_file() {
+    #[derive(serde::Serialize)]
+    struct Older<'a> {
+        workspace: &'a framediff::workspace::Workspace,
+        dirty: bool,
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = restored(None, dir.path()).state.workspace.clone();
+    ws.entries.truncate(2);
+    ws.settings.zoom = 1.75;
+    let mut storage = MemStorage::default();
+    eframe::set_value(
+        &mut storage,
+        eframe::APP_KEY,
+        &Older {
+            workspace: &ws,
+            dirty: false,
+        },
+    );
+    assert!(
+        eframe::Storage::get_string(&storage, eframe::APP_KEY)
+            .unwrap()
+            .contains("body")
+    );
+    let mut app = restored(Some(&storage), dir.path());
+    assert_eq!(app.state.workspace.entries.len(), 2);
+    assert_eq!(app.state.workspace.settings.zoom, 1.75);
+    eframe::App::save(&mut app, &mut storage);
+    assert!(dir.path().join("session.framediff").is_file());
+    assert_small_eframe_value(&storage, &app.state.workspace);
+    let next = restored(Some(&storage), dir.path());
+    assert_eq!(
+        next.state.workspace.to_json(),
+        app.state.workspace.to_json()
+    );
+}
+
+#[test]
+fn a_truncated_session_file_is_said_kept_aside_and_the_samples_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("session.framediff");
+    let mut ws = restored(None, dir.path()).state.workspace.clone();
+    ws.entries.truncate(1);
+    let json = ws.to_json();
+    let cut = json.as_bytes()[..json.len() / 2].to_vec();
+    std::fs::write(&file, &cut).unwrap();
+
+    let mut app = restored(None, dir.path());
+    let said: Vec<_> = app
+        .view
+        .problems
+        .iter()
+        .filter(|p| p.starts_with("The last session could not be read ("))
+        .collect();
+    assert_eq!(said.len(), 1, "{:?}", app.view.problems);
+    assert!(said[0].contains("it was kept as "), "{}", said[0]);
+    let copies: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            name.starts_with("session-broken-") && name.ends_with(".framediff")
+        })
+        .collect();
+    assert_eq!(copies.len(), 1);
+    assert!(said[0].contains(&*copies[0].display().to_string()));
+    assert_eq!(
+        std::fs::read(&copies[0]).unwrap(),
+        cut,
+        "the original bytes"
+    );
+    // the app runs with the samples
+    assert!(app.state.workspace.entries.len() > 1);
+    assert!(app.view.analysis.is_some());
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .with_max_steps(200)
+        .build_ui_state(|ui, app: &mut FramediffApp| app.frame_ui(ui), {
+            // the next save replaces the broken file; its copy stays as it was
+            let mut storage = MemStorage::default();
+            eframe::App::save(&mut app, &mut storage);
+            app
+        });
+    h.run();
+    assert!(framediff::files::read_workspace(&file).is_ok());
+    assert_eq!(std::fs::read(&copies[0]).unwrap(), cut);
+    // a second broken start keeps a second copy, never writing over the first
+    std::fs::write(&file, b"{ not a workspace").unwrap();
+    let again = restored(None, dir.path());
+    assert!(
+        again
+            .view
+            .problems
+            .iter()
+            .any(|p| p.starts_with("The last session could not be read"))
+    );
+    let n = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("session-broken-")
+        })
+        .count();
+    assert_eq!(n, 2);
+    assert_eq!(std::fs::read(&copies[0]).unwrap(), cut);
+}
+
 #[test]
 fn overview_figures_are_computed_once_and_match_the_analysis() {
     let h = harness();

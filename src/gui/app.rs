@@ -24,10 +24,13 @@ pub enum RightTab {
     Overview,
 }
 
-/// The state that is persisted between sessions (eframe storage).
+/// The state that is persisted between sessions: the workspace in the session file (see
+/// [`super::session`]), the rest in eframe's storage. The workspace is still read from an older
+/// eframe value (used once when there is no session file) but never written there.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct State {
+    #[serde(skip_serializing)]
     pub workspace: Workspace,
     /// Where the workspace was last saved or opened.
     pub workspace_path: Option<PathBuf>,
@@ -216,6 +219,8 @@ pub struct FramediffApp {
     pasted_count: usize,
     /// The user agreed to discard unsaved work for the command being run.
     discard_ok: bool,
+    /// Where the workspace is kept between runs (None: not kept, as in most tests).
+    pub session: Option<super::session::Session>,
 }
 
 impl FramediffApp {
@@ -226,14 +231,48 @@ impl FramediffApp {
         config: Arc<Config>,
         problems: Vec<String>,
     ) -> Self {
-        let restored: Option<State> = cc
-            .storage
-            .and_then(|s| eframe::get_value(s, eframe::APP_KEY));
-        let mut app = Self::with_config(restored.unwrap_or_default(), config);
+        let mut app = Self::restore(cc.storage, super::session::default_dir(), config);
         app.view.problems.extend(problems);
         app.worker.set_context(&cc.egui_ctx);
         app.worker.probe_dialogs();
         app.start(paths);
+        app
+    }
+
+    /// Creates the app from what the last run kept: the small state in eframe's `storage` and
+    /// the workspace in the session file in `session_dir` (an older eframe value that still
+    /// holds the workspace is used when there is no session file). A session file that cannot
+    /// be read is copied aside and said so; the samples are loaded instead (by [`Self::start`]).
+    pub fn restore(
+        storage: Option<&dyn eframe::Storage>,
+        session_dir: Option<PathBuf>,
+        config: Arc<Config>,
+    ) -> Self {
+        use super::session::{Loaded, Session};
+        let mut state: State = storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        let mut session = session_dir.map(Session::new);
+        let mut notes = Vec::new();
+        match session.as_mut().map(Session::load) {
+            Some(Loaded::Read(ws, repairs)) => {
+                state.workspace = *ws;
+                notes.extend(
+                    repairs
+                        .into_iter()
+                        .map(|r| format!("The last session was repaired: {r}")),
+                );
+            }
+            Some(Loaded::Broken(message)) => {
+                state.workspace = Workspace::default();
+                state.dirty = false;
+                notes.push(message);
+            }
+            Some(Loaded::Missing) | None => {}
+        }
+        let mut app = Self::with_config(state, config);
+        app.view.problems.extend(notes);
+        app.session = session;
         app
     }
 
@@ -263,6 +302,7 @@ impl FramediffApp {
             history: History::default(),
             pasted_count: 0,
             discard_ok: false,
+            session: None,
         }
     }
 
@@ -292,6 +332,20 @@ impl FramediffApp {
             self.run_cmd(Command::LoadSamples);
         } else {
             self.reanalyse();
+        }
+    }
+
+    /// Writes the workspace to the session file if it changed since the last write (eframe
+    /// asks for this now and then and on quit). A failure is shown once, not on every try.
+    pub fn save_session(&mut self) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        if let Err(e) = session.save(&self.state.workspace) {
+            let message = format!("The session could not be kept for the next start: {e}");
+            if !self.view.problems.contains(&message) {
+                self.view.problems.push(message);
+            }
         }
     }
 
@@ -1137,5 +1191,6 @@ impl eframe::App for FramediffApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.state);
+        self.save_session();
     }
 }

@@ -13,6 +13,7 @@ pub mod index;
 mod library;
 mod menu;
 mod overview;
+pub mod session;
 mod theme;
 mod topics;
 pub mod worker;
