@@ -147,27 +147,13 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Article, IngestError> {
     }
 }
 
-/// The reader's part of [`ingest_in_process`] (what a worker does), turning a panic into a
-/// typed error.
-fn parse_in_process(path: &str, bytes: &[u8]) -> Result<ingest::Parsed, IngestError> {
-    std::panic::catch_unwind(|| ingest::parse(path, bytes)).unwrap_or_else(|_| {
-        Err(IngestError::new(
-            path,
-            IngestProblem::Crashed {
-                what: describe(path, bytes).into(),
-                detail: "an internal error".into(),
-            },
-        ))
-    })
-}
-
-/// The cleaner's part, after a worker's parse, turning a panic into a typed error.
-fn finish_in_process(
+/// Runs a reading step, turning a panic into a typed error about the file (`what` it is).
+fn caught<T>(
     path: &str,
     what: &str,
-    parsed: ingest::Parsed,
-) -> Result<Article, IngestError> {
-    std::panic::catch_unwind(|| ingest::finish(path, parsed)).unwrap_or_else(|_| {
+    step: impl FnOnce() -> Result<T, IngestError> + std::panic::UnwindSafe,
+) -> Result<T, IngestError> {
+    std::panic::catch_unwind(step).unwrap_or_else(|_| {
         Err(IngestError::new(
             path,
             IngestProblem::Crashed {
@@ -178,17 +164,24 @@ fn finish_in_process(
     })
 }
 
+/// The reader's part of [`ingest_in_process`] (what a worker does), turning a panic into a
+/// typed error.
+fn parse_in_process(path: &str, bytes: &[u8]) -> Result<ingest::Parsed, IngestError> {
+    caught(path, describe(path, bytes), || ingest::parse(path, bytes))
+}
+
+/// The cleaner's part, after a worker's parse, turning a panic into a typed error.
+fn finish_in_process(
+    path: &str,
+    what: &str,
+    parsed: ingest::Parsed,
+) -> Result<Article, IngestError> {
+    caught(path, what, || ingest::finish(path, parsed))
+}
+
 /// Reads one article in this process, turning a panic into a typed error.
 pub fn ingest_in_process(path: &str, bytes: &[u8]) -> Result<Article, IngestError> {
-    std::panic::catch_unwind(|| ingest::ingest(path, bytes)).unwrap_or_else(|_| {
-        Err(IngestError::new(
-            path,
-            IngestProblem::Crashed {
-                what: describe(path, bytes).into(),
-                detail: "an internal error".into(),
-            },
-        ))
-    })
+    caught(path, describe(path, bytes), || ingest::ingest(path, bytes))
 }
 
 /// What kind of file this is, for messages ("the PDF could not be read in 10 s").

@@ -95,7 +95,8 @@ pub struct Framing {
 }
 
 /// Finds quotes, cues and tone in every article and the per-topic tables and differences.
-/// Tokenises the articles itself; the pipeline calls [`analyze_tokens`].
+/// Tokenises the articles itself; the pipeline, which shares one tokenisation with alignment,
+/// calls [`read_articles`] beside alignment and [`compare_articles`] after it.
 pub fn analyze(articles: &[Article], aligned: &Aligned, lexicons: &Lexicons) -> Framing {
     analyze_tokens(articles, &tokenize_articles(articles), aligned, lexicons)
 }
