@@ -217,6 +217,11 @@ fn compare(
     for e in &failed {
         eprintln!("framediff: skipped {e}");
     }
+    for a in &articles {
+        for notice in &a.notices {
+            eprintln!("framediff: note: {}: {notice}", a.path);
+        }
+    }
     if articles.is_empty() {
         eprintln!("framediff: no article could be read");
         return ExitCode::from(2);

@@ -171,6 +171,10 @@ pub struct Article {
     /// Byte ranges of paragraphs in `body`.
     pub paragraphs: Vec<(usize, usize)>,
     pub sentences: Vec<Sentence>,
+    /// What the reader had to do differently with this file, in plain words for the user (e.g.
+    /// a page too deeply nested for the main-text finder, read as plain text instead).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<String>,
 }
 
 impl Article {

@@ -417,7 +417,17 @@ impl FramediffApp {
                             format!("No article was added: {failures} file(s) could not be read.")
                         });
                     }
+                    let teaching =
+                        self.state.workspace.settings.teaching_mode && !self.view.revealed;
                     for a in articles {
+                        for notice in &a.notices {
+                            // a file name can name the outlet: not in teaching mode
+                            self.view.problems.push(if teaching {
+                                notice.clone()
+                            } else {
+                                format!("{}: {notice}", a.path)
+                            });
+                        }
                         self.state.workspace.add(Entry::new(a));
                         self.state.dirty = true;
                         self.view.edits += 1;

@@ -24,7 +24,17 @@ pub struct Page {
     /// them; [`extract_unclassified`] leaves that to the caller (the reading worker does not
     /// compile the cleaner's patterns).
     pub unclassified: Vec<usize>,
+    /// Set when the page's markup was beyond what the main-text finder can take in time (see
+    /// [`MAX_DEPTH`]) and the whole page was read as plain text instead: the sentence says so.
+    pub notice: Option<String>,
 }
+
+/// Deepest element nesting the main-text finder is given. Readability's scoring walks every
+/// element's descendants, which costs about elements × depth: a page nested thousands deep (or a
+/// broken one whose unclosed tags nest) takes minutes. Real article pages nest a few dozen deep
+/// (at most 31 in the 90 pages of the pages dev set); deeper pages are read as plain text, block
+/// by block, and the page cleaner sets their boilerplate aside as for copied text.
+pub const MAX_DEPTH: usize = 256;
 
 /// Block elements whose text is compared with the main text to find what was dropped.
 const BLOCKS: &str = "nav, p, li, figcaption, h1, h2, h3, h4, blockquote, td";
@@ -56,9 +66,18 @@ pub fn extract_unclassified(html: &str) -> Result<Page, IngestProblem> {
         text_mode: TextMode::Formatted,
         ..Config::default()
     };
+    // the tree builder is slow on very deep pages too: a first, linear look
+    let estimate = super::html_plain::scan(html, false).depth;
+    if estimate > MAX_DEPTH {
+        return plain_page(html, estimate, None);
+    }
     let mut readability =
         Readability::new(html, None, Some(cfg)).map_err(|e| IngestProblem::Html(e.to_string()))?;
     strip_inactive(&readability);
+    let depth = max_depth(&readability.doc);
+    if depth > MAX_DEPTH {
+        return plain_page(html, depth, Some(&readability.doc));
+    }
     // Figure captions and gallery credits are not article text: set them aside before the
     // main text is chosen.
     let captions: Vec<String> = readability
@@ -195,6 +214,61 @@ pub fn extract_unclassified(html: &str) -> Result<Page, IngestProblem> {
         meta,
         dropped,
         unclassified,
+        notice: None,
+    })
+}
+
+/// How deep the page's elements nest (the root is depth 0), without recursion.
+pub fn max_depth(doc: &dom_query::Document) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(doc.root(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        let mut child = node.first_child();
+        while let Some(c) = child {
+            if c.is_element() {
+                stack.push((c, depth + 1));
+            }
+            child = c.next_sibling();
+        }
+    }
+    deepest
+}
+
+/// A page nested deeper than [`MAX_DEPTH`]: its whole text, with the metadata its markup
+/// declares, and a notice saying it was read as plain text.
+/// `doc` is the page's tree when it was built (its markup then gives the metadata).
+fn plain_page(
+    html: &str,
+    depth: usize,
+    doc: Option<&dom_query::Document>,
+) -> Result<Page, IngestProblem> {
+    let scan = super::html_plain::scan(html, true);
+    if scan.text.trim().is_empty() {
+        return Err(IngestProblem::Html("no main text".into()));
+    }
+    let marked = doc.map(read_markup).unwrap_or_default();
+    let title = marked
+        .headline
+        .clone()
+        .or_else(|| (!scan.title.is_empty()).then_some(scan.title));
+    let meta = Meta {
+        title,
+        source: marked.site.clone(),
+        author: marked.authors.iter().find_map(|a| clean_author(a)),
+        date: marked.date.clone(),
+        ..Meta::default()
+    };
+    Ok(Page {
+        text: scan.text,
+        meta,
+        dropped: Vec::new(),
+        unclassified: Vec::new(),
+        notice: Some(format!(
+            "The page's markup nests {depth} levels deep (more than {MAX_DEPTH}), too deep to \
+             tell its article from the rest of the page in time: the whole page was read as \
+             plain text, and its boilerplate set aside line by line."
+        )),
     })
 }
 
@@ -537,5 +611,43 @@ mod tests {
             strip_site_suffix("Left - right talks", None, "Other", "example.org"),
             "Left - right talks"
         );
+    }
+
+    #[test]
+    fn a_page_nested_too_deep_is_read_whole_as_plain_text() {
+        let depth = MAX_DEPTH * 20;
+        let mut html = String::from("<html><head><title>Deep page</title></head><body>");
+        for i in 0..depth {
+            html.push_str(&format!("<div>Line {i} of the page."));
+        }
+        let page = extract(&html).expect("a deep page reads");
+        let notice = page.notice.expect("the fallback says so");
+        assert!(notice.contains(&format!("nests {depth} levels")), "{notice}");
+        assert_eq!(page.meta.title.as_deref(), Some("Deep page"));
+        // every block's text, a line each, in order
+        let lines: Vec<&str> = page.text.lines().collect();
+        assert_eq!(lines.len(), depth, "{:?}", &lines[..3]);
+        assert_eq!(lines[0], "Line 0 of the page.");
+        assert_eq!(lines[depth - 1], format!("Line {} of the page.", depth - 1));
+    }
+
+    #[test]
+    fn real_pages_nest_well_within_the_limit() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/pages-dev/html");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!("skipped: {} is not present", dir.display());
+            return;
+        };
+        let mut deepest = 0;
+        for e in entries.flatten() {
+            let mut bytes = Vec::new();
+            let file = std::fs::File::open(e.path()).expect("readable page");
+            std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(file), &mut bytes)
+                .expect("a gzip page");
+            let (text, _) = crate::ingest::decode::decode(&bytes).expect("decodable page");
+            deepest = deepest.max(max_depth(&dom_query::Document::from(text.as_str())));
+        }
+        eprintln!("deepest nesting in the pages dev set: {deepest}");
+        assert!(deepest > 10 && deepest * 2 < MAX_DEPTH, "deepest {deepest}");
     }
 }

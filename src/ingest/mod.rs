@@ -7,6 +7,7 @@ pub mod clean;
 pub mod date;
 pub mod decode;
 mod html;
+mod html_plain;
 mod markdown;
 mod pdf;
 
@@ -64,6 +65,10 @@ pub struct Parsed {
     pub dropped: Vec<crate::model::Removed>,
     /// Entries of `dropped` whose kind [`finish`] tells (see [`html::Page::unclassified`]).
     pub unclassified: Vec<usize>,
+    /// Set when the reader fell back to the page's plain text (see [`html::Page::notice`]):
+    /// [`finish`] then cleans it as copied text and passes the notice on to the article.
+    #[serde(default)]
+    pub notice: Option<String>,
 }
 
 /// The format's reader: decoding and extraction (see [`Parsed`]).
@@ -79,7 +84,7 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Parsed, IngestError> {
         return Err(err(IngestProblem::Empty));
     }
     let format = sniff(path, bytes);
-    let (mut dropped, mut unclassified) = (Vec::new(), Vec::new());
+    let (mut dropped, mut unclassified, mut notice) = (Vec::new(), Vec::new(), None);
     let (raw, meta) = match format {
         Format::Pdf => (pdf::extract(bytes).map_err(err)?, Meta::default()),
         _ => {
@@ -89,6 +94,7 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Parsed, IngestError> {
                     let page = html::extract_unclassified(&text).map_err(err)?;
                     dropped = page.dropped;
                     unclassified = page.unclassified;
+                    notice = page.notice;
                     (page.text, page.meta)
                 }
                 Format::Markdown => markdown::extract(&text).map_err(err)?,
@@ -102,6 +108,7 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Parsed, IngestError> {
         meta,
         dropped,
         unclassified,
+        notice,
     })
 }
 
@@ -114,9 +121,10 @@ pub fn finish(path: &str, parsed: Parsed) -> Result<Article, IngestError> {
         mut meta,
         mut dropped,
         unclassified,
+        notice,
     } = parsed;
     html::classify_dropped(&mut dropped, &unclassified);
-    let cleaned = if format == Format::Text {
+    let cleaned = if format == Format::Text || notice.is_some() {
         clean::clean_page(&raw, &mut meta)
     } else {
         clean::clean_text(&raw, &mut meta)
@@ -127,6 +135,7 @@ pub fn finish(path: &str, parsed: Parsed) -> Result<Article, IngestError> {
         format,
         illustrative: meta.illustrative,
         removed: dropped,
+        notices: notice.into_iter().collect(),
         ..Article::default()
     };
     article.removed.extend(cleaned.removed);
