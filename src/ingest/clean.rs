@@ -1007,14 +1007,20 @@ fn take_name(meta: &mut Meta, name: &str) {
 /// [`clean_text`] when the text has no run of running text.
 pub fn clean_page(text: &str, meta: &mut Meta) -> Cleaned {
     let raw: Vec<&str> = text.lines().map(trim_invisible).collect();
+    // whether the next non-empty line below each line starts in lower case (one pass upwards)
+    let mut next_lower = vec![false; raw.len()];
+    for i in (0..raw.len().saturating_sub(1)).rev() {
+        let below = raw[i + 1];
+        next_lower[i] = if below.is_empty() {
+            next_lower[i + 1]
+        } else {
+            below.chars().next().is_some_and(char::is_lowercase)
+        };
+    }
     let mut lines: Vec<PageLine> = Vec::with_capacity(raw.len());
     for (i, t) in raw.iter().enumerate() {
         let (item, bullet) = strip_bullet(t);
-        let next_lower = raw[i + 1..]
-            .iter()
-            .find(|l| !l.is_empty())
-            .and_then(|l| l.chars().next())
-            .is_some_and(char::is_lowercase);
+        let next_lower = next_lower[i];
         lines.push(PageLine {
             text: t,
             item,

@@ -179,7 +179,8 @@ pub fn article_quotes(
             }
             let speaker_role = speaker
                 .as_deref()
-                .and_then(|sp| people.persons.iter().rev().find(|p| p.name == sp))
+                .and_then(|sp| people.named(sp))
+                .map(|i| &people.persons[i])
                 .and_then(|p| p.described.clone());
             out.push(Quote {
                 article: id,

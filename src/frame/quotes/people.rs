@@ -2,6 +2,7 @@
 //! with the role words before them), the list of people in reading order, and the lookups that
 //! resolve a last name, a role ("the spokesman") or the last person named.
 
+use rustc_hash::FxHashMap;
 use crate::frame::lexicon::Lexicons;
 use crate::text::tokens::Token;
 
@@ -55,6 +56,13 @@ pub(super) struct People {
     /// Capitalised words the article uses as places ("in Geneva"): a lone one next to a verb
     /// is a place speaking for its government, not a person.
     pub(super) places: std::collections::HashSet<String>,
+    /// Indices into `persons` by every name a person has had, in order (an entry is stale when
+    /// the person's name has since grown from a last name to a full one: lookups check).
+    by_name: FxHashMap<String, Vec<usize>>,
+    /// Indices into `persons` by last name, ASCII-lowercased, in order.
+    by_last: FxHashMap<String, Vec<usize>>,
+    /// Indices into `persons` by role, in order of the role's first use for that person.
+    by_role: FxHashMap<String, Vec<usize>>,
 }
 
 /// Prepositions of place: a capitalised word right after one is a place.
@@ -80,30 +88,35 @@ impl People {
         // the same full name; or a bare last name for someone known; or a full name for someone
         // known only by last name (family members stay apart: "Sasha Obama" is not "Barack Obama")
         let found = if full {
-            self.persons
-                .iter()
-                .rposition(|p| p.name == name)
-                .or_else(|| {
-                    self.persons
-                        .iter()
-                        .rposition(|p| !p.name.contains(' ') && p.last.eq_ignore_ascii_case(&last))
-                })
+            self.named(name).or_else(|| {
+                self.with_last(&last)
+                    .find(|&i| !self.persons[i].name.contains(' '))
+            })
         } else {
-            self.persons
-                .iter()
-                .rposition(|p| p.last.eq_ignore_ascii_case(&last))
+            self.known_last(&last)
         };
         if let Some(i) = found {
             if full && !self.persons[i].name.contains(' ') {
                 self.persons[i].name = name.to_string();
+                self.by_name.entry(name.to_string()).or_default().push(i);
             }
             for r in roles {
                 if !self.persons[i].roles.contains(&r) {
+                    self.by_role.entry(r.clone()).or_default().push(i);
                     self.persons[i].roles.push(r);
                 }
             }
             self.last = Some(i);
             return i;
+        }
+        let i = self.persons.len();
+        self.by_name.entry(name.to_string()).or_default().push(i);
+        self.by_last
+            .entry(last.to_ascii_lowercase())
+            .or_default()
+            .push(i);
+        for r in &roles {
+            self.by_role.entry(r.clone()).or_default().push(i);
         }
         self.persons.push(Person {
             name: name.to_string(),
@@ -111,21 +124,37 @@ impl People {
             roles,
             described: None,
         });
-        self.last = Some(self.persons.len() - 1);
-        self.persons.len() - 1
+        self.last = Some(i);
+        i
+    }
+
+    /// The latest person now called exactly `name`.
+    pub(super) fn named(&self, name: &str) -> Option<usize> {
+        self.by_name
+            .get(name)?
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| self.persons[i].name == name)
+    }
+
+    /// People with this last name (any ASCII case), latest first.
+    fn with_last(&self, last: &str) -> impl Iterator<Item = usize> + '_ {
+        self.by_last
+            .get(&last.to_ascii_lowercase())
+            .into_iter()
+            .flat_map(|v| v.iter().rev().copied())
     }
 
     pub(super) fn known_last(&self, word: &str) -> Option<usize> {
-        self.persons
-            .iter()
-            .rposition(|p| p.last.eq_ignore_ascii_case(word))
+        self.with_last(word).next()
     }
 
     /// The last person with this role, or the last person.
     pub(super) fn by_role(&self, role: &str) -> Option<usize> {
-        self.persons
-            .iter()
-            .rposition(|p| p.roles.iter().any(|r| r == role))
+        self.by_role
+            .get(role)
+            .and_then(|v| v.iter().max().copied())
             .or(self.last)
     }
 }
