@@ -2220,3 +2220,26 @@ fn exports_say_the_windows_letters_after_hiding_and_moving_and_hide_names_in_tea
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_blind_handout_is_exported_from_the_file_menu_through_the_chooser() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = in_window_harness(dir.path());
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export").click();
+    h.run();
+    h.get_by_label("Blind handout for a class (HTML)…").click();
+    settle(&mut h);
+    let chooser = h.state().view.chooser.clone().expect("the chooser opened");
+    assert_eq!(chooser.file_name, "handout.html");
+    h.get_by_label("Export").click();
+    settle(&mut h);
+    let base = std::fs::canonicalize(dir.path()).unwrap();
+    let sheet = std::fs::read_to_string(base.join("handout.html")).unwrap();
+    let key = std::fs::read_to_string(base.join("handout-answer-key.html")).unwrap();
+    assert!(sheet.contains("<h3>Article A</h3>") && !sheet.contains("Meridian Wire"));
+    assert!(key.contains("Meridian Wire (illustrative)</td>"), "{key}");
+    let status = h.state().view.status.clone().unwrap_or_default();
+    assert!(status.starts_with("Wrote the blind handout"), "{status}");
+}

@@ -255,7 +255,10 @@ pub fn render(
             "<tr><th>Article {}</th><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             opts.letter(i),
             cell(art.source.as_deref()),
-            if art.illustrative {
+            // said once: sample outlets already carry it in their name
+            if art.illustrative
+                && !(art.source.as_deref().unwrap_or("").to_lowercase()).contains("illustrative")
+            {
                 " (illustrative)"
             } else {
                 ""
