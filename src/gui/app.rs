@@ -839,10 +839,11 @@ impl FramediffApp {
                     view.status = Some("Exporting…".into());
                     // the user's edits travel as their notes
                     let mut notes = self.state.workspace.notes.clone();
-                    notes.extend(crate::edits::as_notes(
+                    notes.extend(crate::edits::as_notes_with(
                         &analysis,
                         &view.edit_outcomes,
                         &self.state.workspace.edits,
+                        &view.keys,
                     ));
                     let export = self.export_of(analysis, notes, format);
                     self.worker.export(export, path);
