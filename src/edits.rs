@@ -795,6 +795,17 @@ impl Marks {
 /// user's: topic edits on the topic, differences marked wrong on their topic, links on their
 /// first sentence, and orphaned edits on nothing in particular (a topic note named "edits").
 pub fn as_notes(a: &Analysis, outcomes: &[EditOutcome], edits: &Edits) -> Vec<Note> {
+    as_notes_with(a, outcomes, edits, &[])
+}
+
+/// [`as_notes`] with a difference's sentence naming the articles by the letters of `keys` (the
+/// window's stable keys, see [`crate::report::letters::relabel`]), as the window shows it.
+pub fn as_notes_with(
+    a: &Analysis,
+    outcomes: &[EditOutcome],
+    edits: &Edits,
+    keys: &[usize],
+) -> Vec<Note> {
     let mut notes = Vec::new();
     for (edit, o) in edits.list.iter().zip(outcomes) {
         let (target, text) = match o {
@@ -820,7 +831,7 @@ pub fn as_notes(a: &Analysis, outcomes: &[EditOutcome], edits: &Edits) -> Vec<No
                     },
                     format!(
                         "Your edit: the difference “{}” is {what}.",
-                        a.differences[*k].summary
+                        crate::report::letters::relabel(&a.differences[*k].summary, keys)
                     ),
                 ),
                 None => continue,
@@ -1109,6 +1120,13 @@ mod tests {
         assert!(marks.differences.contains_key(k));
         let notes = as_notes(&b, &out, &edits);
         assert!(notes[0].text.contains("marked as wrong: both say the same"));
+        assert!(notes[0].text.contains(&b.differences[*k].summary));
+        // named by the window's letters when they are not positions
+        let keys: Vec<usize> = (0..b.articles.len()).map(|i| i + 3).collect();
+        let shown = crate::report::letters::relabel(&b.differences[*k].summary, &keys);
+        assert_ne!(shown, b.differences[*k].summary, "it names an article");
+        let notes = as_notes_with(&b, &out, &edits, &keys);
+        assert!(notes[0].text.contains(shown.as_ref()), "{}", notes[0].text);
     }
 
     #[test]

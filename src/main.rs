@@ -37,7 +37,8 @@ enum Command {
         /// addresses (http:// or https://), which are fetched.
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Output format.
+        /// Output format (`handout`: a blind handout for a class, with its answer key written
+        /// beside it as NAME-answer-key.html; needs -o).
         #[arg(long, value_enum, default_value_t = OutFormat::Json)]
         format: OutFormat,
         /// Write to this file instead of standard output (`-` is standard output).
@@ -87,6 +88,7 @@ enum OutFormat {
     Json,
     Md,
     Html,
+    Handout,
 }
 
 impl From<OutFormat> for ReportFormat {
@@ -95,6 +97,7 @@ impl From<OutFormat> for ReportFormat {
             OutFormat::Json => ReportFormat::Json,
             OutFormat::Md => ReportFormat::Markdown,
             OutFormat::Html => ReportFormat::Html,
+            OutFormat::Handout => ReportFormat::Handout,
         }
     }
 }
@@ -165,6 +168,24 @@ fn compare(
     lexicons: Option<PathBuf>,
 ) -> ExitCode {
     let timing = std::env::var_os("FRAMEDIFF_TIMING").is_some();
+    let output = output.filter(|p| p.as_os_str() != "-");
+    let handout_key = match (&output, format) {
+        (None, ReportFormat::Handout) => {
+            eprintln!(
+                "framediff: a handout is two files (the handout and its answer key): give -o FILE.html"
+            );
+            return ExitCode::from(2);
+        }
+        (Some(path), ReportFormat::Handout) => {
+            let key = report::handout::answer_key_path(path);
+            if let Err(e) = report::handout::may_write_key(&key) {
+                eprintln!("framediff: {e}");
+                return ExitCode::from(2);
+            }
+            Some(key)
+        }
+        _ => None,
+    };
     let started = std::time::Instant::now();
     // Files are read (and risky ones handed to reading workers) while the configuration loads
     // and the page cleaner's patterns compile: none of them needs another.
@@ -228,7 +249,13 @@ fn compare(
     }
     let analysis = framediff::analyze(articles, &config);
     let analysed = started.elapsed();
-    let text = report::render(&analysis, &[], format);
+    let (text, key_text) = match &handout_key {
+        Some(_) => {
+            let pages = report::handout::render(&analysis, &[], &report::ExportOptions::new(), &[]);
+            (pages.sheet, Some(pages.key))
+        }
+        None => (report::render(&analysis, &[], format), None),
+    };
     if timing {
         eprintln!(
             "framediff: read and configured {:.0} ms, analysed {:.0} ms, rendered {:.0} ms",
@@ -237,10 +264,16 @@ fn compare(
             (started.elapsed() - analysed).as_secs_f64() * 1e3
         );
     }
-    match output.filter(|p| p.as_os_str() != "-") {
+    match output {
         Some(path) => {
             if let Err(e) = framediff::files::write_atomic(&path, text.as_bytes()) {
                 eprintln!("framediff: cannot write {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+            if let (Some(key), Some(key_text)) = (&handout_key, &key_text)
+                && let Err(e) = framediff::files::write_atomic(key, key_text.as_bytes())
+            {
+                eprintln!("framediff: cannot write {}: {e}", key.display());
                 return ExitCode::from(2);
             }
         }

@@ -192,3 +192,56 @@ fn json_has_framing_for_every_article() {
     );
     assert!(!v["tables"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn compare_writes_a_blind_handout_and_its_answer_key() {
+    let dir = std::env::temp_dir().join(format!("framediff-cli-handout-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let sheet = dir.join("class.html");
+    let key = dir.join("class-answer-key.html");
+    let run = |out: Option<&std::path::Path>| {
+        let mut c = bin();
+        c.arg("compare")
+            .arg("assets/samples")
+            .args(["--format", "handout"]);
+        if let Some(out) = out {
+            c.arg("-o").arg(out);
+        }
+        c.output().unwrap()
+    };
+    let out = run(Some(&sheet));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let sheet_text = std::fs::read_to_string(&sheet).unwrap();
+    let key_text = std::fs::read_to_string(&key).unwrap();
+    for name in [
+        "Meridian Wire",
+        "Dnipro Observer",
+        "01-meridian",
+        "samples/",
+    ] {
+        assert!(!sheet_text.contains(name), "{name} in the handout");
+    }
+    assert!(sheet_text.contains("<h3>Article D</h3>"));
+    assert!(key_text.contains("<th>Article A</th><td>Meridian Wire"));
+    // two files: standard output cannot take them
+    let out = run(None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-o FILE.html"));
+    // a file framediff did not write where the key goes: nothing is written
+    let other = dir.join("other.html");
+    std::fs::write(dir.join("other-answer-key.html"), "mine").unwrap();
+    let out = run(Some(&other));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!other.exists());
+    assert_eq!(
+        std::fs::read_to_string(dir.join("other-answer-key.html")).unwrap(),
+        "mine"
+    );
+    // an earlier answer key is written over
+    assert!(run(Some(&sheet)).status.success());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

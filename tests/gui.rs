@@ -2033,3 +2033,213 @@ fn sentences_are_linked_unlinked_and_moved_to_a_new_topic_from_the_columns() {
     assert!(a.topics[t].label.ends_with("(split)"));
     assert_eq!(a.topics[t].members[0].sentences, vec![r.1]);
 }
+
+/// The outlets, authors, titles and file names of the harness's articles (as the teaching mode
+/// test collects them).
+fn article_names(h: &Harness<'static, FramediffApp>) -> Vec<String> {
+    h.state()
+        .state
+        .workspace
+        .entries
+        .iter()
+        .flat_map(|e| {
+            let a = &e.article;
+            let file = std::path::Path::new(&a.path)
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned());
+            [
+                a.source.clone(),
+                a.author.clone(),
+                Some(a.title.clone()),
+                file,
+            ]
+        })
+        .flatten()
+        .filter(|s| s.trim().chars().count() >= 4)
+        .collect()
+}
+
+#[test]
+fn exports_say_the_windows_letters_after_hiding_and_moving_and_hide_names_in_teaching_mode() {
+    let dir = std::env::temp_dir().join(format!("framediff-letters-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut h = harness();
+    // hide B and move D above C: the window says A, D, C
+    h.state_mut().run_cmd(Command::ToggleHidden(1));
+    settle(&mut h);
+    h.state_mut().run_cmd(Command::Move { from: 3, to: 2 });
+    settle(&mut h);
+    let (letters, sources, summaries) = {
+        let app = h.state();
+        let a = app.view.analysis.as_ref().unwrap();
+        let letters: Vec<String> = (0..a.articles.len()).map(|i| app.view.letter(i)).collect();
+        let sources: Vec<String> = a
+            .articles
+            .iter()
+            .map(|x| x.source.clone().unwrap())
+            .collect();
+        let summaries: Vec<(String, String)> = a
+            .differences
+            .iter()
+            .map(|d| (d.summary.clone(), app.view.summary(d).into_owned()))
+            .collect();
+        (letters, sources, summaries)
+    };
+    assert_eq!(letters, ["A", "D", "C"]);
+    h.get_by_label(D);
+    let path = dir.join("out.md");
+    h.state_mut().run_cmd(Command::ExportTo(
+        framediff::report::ReportFormat::Markdown,
+        path.clone(),
+    ));
+    settle(&mut h);
+    let md = std::fs::read_to_string(&path).unwrap();
+    for (letter, source) in letters.iter().zip(&sources) {
+        let row = md
+            .lines()
+            .find(|l| l.starts_with(&format!("| {letter} | ")))
+            .unwrap_or_else(|| panic!("no row {letter}: {md}"));
+        assert!(row.contains(source.as_str()), "{letter} is {source}: {row}");
+    }
+    assert!(!md.lines().any(|l| l.starts_with("| B | ")), "{md}");
+    let moved = summaries.iter().filter(|(raw, shown)| raw != shown).count();
+    assert!(
+        moved > 0,
+        "a difference names a moved article: {summaries:?}"
+    );
+    for (_, shown) in &summaries {
+        let escaped = shown
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        assert!(
+            md.contains(&escaped),
+            "the window's words {shown:?} in {md}"
+        );
+    }
+    // JSON: the letters are listed beside the analysis
+    let json_path = dir.join("out.json");
+    h.state_mut().run_cmd(Command::ExportTo(
+        framediff::report::ReportFormat::Json,
+        json_path.clone(),
+    ));
+    settle(&mut h);
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json_path).unwrap()).unwrap();
+    assert_eq!(v["letters"], serde_json::json!(letters));
+
+    // teaching mode: the exports and the handout name nobody; the answer key does
+    let names = article_names(&h);
+    assert!(names.len() >= 8, "{names:?}");
+    h.state_mut().run_cmd(Command::SetTeaching(true));
+    h.run();
+    for (format, ext) in [
+        (framediff::report::ReportFormat::Html, "html"),
+        (framediff::report::ReportFormat::Markdown, "md"),
+        (framediff::report::ReportFormat::Json, "json"),
+    ] {
+        let path = dir.join(format!("blind.{ext}"));
+        h.state_mut()
+            .run_cmd(Command::ExportTo(format, path.clone()));
+        settle(&mut h);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(leaks(&[text], &names), Vec::<String>::new(), "{ext}");
+        let status = h.state().view.status.clone().unwrap_or_default();
+        assert!(status.contains("teaching mode"), "{status}");
+    }
+    let sheet_path = dir.join("class 3.html");
+    h.state_mut().run_cmd(Command::ExportTo(
+        framediff::report::ReportFormat::Handout,
+        sheet_path.clone(),
+    ));
+    settle(&mut h);
+    let key_path = dir.join("class 3-answer-key.html");
+    let status = h.state().view.status.clone().unwrap_or_default();
+    assert!(status.contains("answer key"), "{status}");
+    let sheet = std::fs::read_to_string(&sheet_path).unwrap();
+    let key = std::fs::read_to_string(&key_path).unwrap();
+    assert_eq!(
+        leaks(std::slice::from_ref(&sheet), &names),
+        Vec::<String>::new()
+    );
+    assert!(!sheet.contains("<script"), "printable, no scripts");
+    for l in &letters {
+        assert!(sheet.contains(&format!("<h3>Article {l}</h3>")), "{l}");
+    }
+    assert!(!sheet.contains("<h3>Article B</h3>"), "B is hidden");
+    assert!(sheet.contains("Your answer"));
+    for (l, source) in letters.iter().zip(&sources) {
+        let esc = framediff::report::html::esc(source);
+        assert!(
+            key.contains(&format!("<th>Article {l}</th><td>{esc}")),
+            "{l} is {source} in the key"
+        );
+    }
+    // the window's evidence sentences are under the differences
+    let evidence_shown = {
+        let app = h.state();
+        let a = app.view.analysis.as_ref().unwrap();
+        app.view
+            .index
+            .evidence
+            .iter()
+            .flat_map(|e| e.sentences.iter())
+            .filter_map(|&(art, s)| a.articles[art.index()].sentences.get(s))
+            .all(|s| sheet.contains(&framediff::report::html::esc(&s.text)))
+    };
+    assert!(evidence_shown);
+    // an answer key name taken by a file framediff did not write: nothing is written
+    let other = dir.join("week 4.html");
+    let taken = dir.join("week 4-answer-key.html");
+    std::fs::write(&taken, "my own page").unwrap();
+    h.state_mut().run_cmd(Command::ExportTo(
+        framediff::report::ReportFormat::Handout,
+        other.clone(),
+    ));
+    settle(&mut h);
+    assert_eq!(std::fs::read_to_string(&taken).unwrap(), "my own page");
+    assert!(!other.exists());
+    let problems = h.state().view.problems.join("\n");
+    assert!(
+        problems.contains("not an answer key framediff wrote"),
+        "{problems}"
+    );
+    // and an earlier answer key is written over
+    h.state_mut().run_cmd(Command::ExportTo(
+        framediff::report::ReportFormat::Handout,
+        sheet_path.clone(),
+    ));
+    settle(&mut h);
+    assert!(
+        h.state()
+            .view
+            .status
+            .as_deref()
+            .unwrap_or("")
+            .contains("answer key")
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_blind_handout_is_exported_from_the_file_menu_through_the_chooser() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = in_window_harness(dir.path());
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export").click();
+    h.run();
+    h.get_by_label("Blind handout for a class (HTML)…").click();
+    settle(&mut h);
+    let chooser = h.state().view.chooser.clone().expect("the chooser opened");
+    assert_eq!(chooser.file_name, "handout.html");
+    h.get_by_label("Export").click();
+    settle(&mut h);
+    let base = std::fs::canonicalize(dir.path()).unwrap();
+    let sheet = std::fs::read_to_string(base.join("handout.html")).unwrap();
+    let key = std::fs::read_to_string(base.join("handout-answer-key.html")).unwrap();
+    assert!(sheet.contains("<h3>Article A</h3>") && !sheet.contains("Meridian Wire"));
+    assert!(key.contains("Meridian Wire (illustrative)</td>"), "{key}");
+    let status = h.state().view.status.clone().unwrap_or_default();
+    assert!(status.starts_with("Wrote the blind handout"), "{status}");
+}

@@ -505,8 +505,27 @@ impl FramediffApp {
                     self.view.status = Some("Not saved yet: replace the file?".into());
                     self.view.confirm = Some(Confirm::Replace { path, reason });
                 }
-                Message::Exported { path, result } => match result {
-                    Ok(()) => self.view.status = Some(format!("Exported {}.", path.display())),
+                Message::Exported {
+                    path,
+                    key,
+                    blind,
+                    result,
+                } => match result {
+                    Ok(()) => {
+                        let hidden = if blind {
+                            " (teaching mode: no outlet, author or title in it)"
+                        } else {
+                            ""
+                        };
+                        self.view.status = Some(match key {
+                            Some(key) => format!(
+                                "Wrote the blind handout {} and its answer key {}.",
+                                path.display(),
+                                key.display()
+                            ),
+                            None => format!("Exported {}{hidden}.", path.display()),
+                        })
+                    }
                     Err(e) => {
                         self.view.status = Some("The export was not written.".into());
                         self.view.problems.push(e);
@@ -825,18 +844,19 @@ impl FramediffApp {
                     .save_workspace(self.state.workspace.clone(), path, false);
             }
             Command::ExportDialog(f) => self.open_dialog(Pick::Export(f)),
-            Command::ExportTo(format, path) => match &view.analysis {
+            Command::ExportTo(format, path) => match view.analysis.clone() {
                 Some(analysis) => {
                     view.status = Some("Exporting…".into());
                     // the user's edits travel as their notes
                     let mut notes = self.state.workspace.notes.clone();
-                    notes.extend(crate::edits::as_notes(
-                        analysis,
+                    notes.extend(crate::edits::as_notes_with(
+                        &analysis,
                         &view.edit_outcomes,
                         &self.state.workspace.edits,
+                        &view.keys,
                     ));
-                    self.worker
-                        .export(Arc::clone(analysis), notes, format, path);
+                    let export = self.export_of(analysis, notes, format);
+                    self.worker.export(export, path);
                 }
                 None => {
                     view.status = Some("Nothing was exported.".into());
@@ -1013,6 +1033,48 @@ impl FramediffApp {
         self.view.diff_pair = None;
         self.view.note_edit = None;
         self.reanalyse();
+    }
+
+    /// What an export of `analysis` writes: the window's letters, blind while titles are hidden,
+    /// and for a blind handout the evidence of each difference as the card shows it.
+    pub fn export_of(
+        &self,
+        analysis: Arc<Analysis>,
+        notes: Vec<crate::model::Note>,
+        format: ReportFormat,
+    ) -> super::worker::Export {
+        use crate::report::handout::Shown;
+        let evidence = &self.view.index.evidence;
+        let evidence =
+            if format == ReportFormat::Handout && evidence.len() == analysis.differences.len() {
+                evidence
+                    .iter()
+                    .map(|e| {
+                        e.sentences
+                            .iter()
+                            .map(|&(article, sentence)| Shown {
+                                article,
+                                sentence,
+                                closest: e
+                                    .closest
+                                    .iter()
+                                    .any(|c| c.article == article && c.sentence == sentence),
+                            })
+                            .collect()
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+        super::worker::Export {
+            analysis,
+            notes,
+            format,
+            opts: crate::report::ExportOptions::new()
+                .with_keys(self.view.keys.clone())
+                .with_blind(self.hides_titles()),
+            evidence,
+        }
     }
 
     /// Whether titles and outlets are hidden now (teaching mode, not revealed).

@@ -308,7 +308,7 @@ impl Chooser {
     pub fn new(purpose: Pick, notice: Option<String>) -> Self {
         let file_name = match purpose {
             Pick::SaveWorkspace => "comparison.framediff".to_string(),
-            Pick::Export(f) => format!("comparison.{}", f.extension()),
+            Pick::Export(f) => super::worker::export_file_name(f),
             _ => String::new(),
         };
         Chooser {
@@ -378,6 +378,7 @@ impl Chooser {
             Pick::Export(f) => {
                 let what = match f {
                     ReportFormat::Html => "HTML page",
+                    ReportFormat::Handout => "HTML page (blind handout; its answer key beside it)",
                     ReportFormat::Markdown => "Markdown",
                     ReportFormat::Json => "JSON",
                 };

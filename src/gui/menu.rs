@@ -175,6 +175,19 @@ pub fn top_bar(
                     if ui.button("JSON (CLI contract)…").clicked() {
                         cmds.push(Command::ExportDialog(ReportFormat::Json));
                     }
+                    ui.separator();
+                    if ui
+                        .button("Blind handout for a class (HTML)…")
+                        .on_hover_text(
+                            "Articles named by letter only, topics, differences with their \
+                             sentences and room for answers; the answer key (which letter is \
+                             which outlet, and your notes) is written beside it as \
+                             NAME-answer-key.html",
+                        )
+                        .clicked()
+                    {
+                        cmds.push(Command::ExportDialog(ReportFormat::Handout));
+                    }
                 });
                 ui.separator();
                 if ui.button("Quit").clicked() {

@@ -8,7 +8,8 @@ use crate::error::IngestError;
 use crate::gui::chooser::{self, DialogPolicy, Listing};
 use crate::gui::index::Index;
 use crate::model::{Article, Note};
-use crate::report::ReportFormat;
+use crate::report::handout::Shown;
+use crate::report::{ExportOptions, ReportFormat};
 use crate::workspace::Workspace;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -65,11 +66,33 @@ pub enum Message {
     },
     /// A save would have replaced a file that is not a workspace: nothing was written.
     SaveRefused { path: PathBuf, reason: String },
-    /// An export was rendered and written (or the reason it was not).
+    /// An export was rendered and written (or the reason it was not); `key` is the answer key
+    /// written beside a blind handout; `blind`: written in teaching mode (no names).
     Exported {
         path: PathBuf,
+        key: Option<PathBuf>,
+        blind: bool,
         result: Result<(), String>,
     },
+}
+
+/// What an export writes: the analysis, the notes beside it, the format, the letters and
+/// teaching mode (see [`ExportOptions`]), and for a blind handout the sentences each difference
+/// rests on, as the window shows them (same order as the analysis's differences).
+pub struct Export {
+    pub analysis: Arc<Analysis>,
+    pub notes: Vec<Note>,
+    pub format: ReportFormat,
+    pub opts: ExportOptions,
+    pub evidence: Vec<Vec<Shown>>,
+}
+
+/// The file name an export dialog proposes.
+pub fn export_file_name(format: ReportFormat) -> String {
+    match format {
+        ReportFormat::Handout => "handout.html".into(),
+        f => format!("comparison.{}", f.extension()),
+    }
 }
 
 /// Why a file dialog was opened.
@@ -233,8 +256,12 @@ impl Worker {
                     .into_iter()
                     .collect(),
                 Pick::Export(format) => dialog
-                    .set_title("Export comparison")
-                    .set_file_name(format!("comparison.{}", format.extension()))
+                    .set_title(if format == ReportFormat::Handout {
+                        "Export a blind handout (an answer key is written beside it)"
+                    } else {
+                        "Export comparison"
+                    })
+                    .set_file_name(export_file_name(format))
                     .add_filter(format.extension(), &[format.extension()])
                     .save_file()
                     .into_iter()
@@ -291,19 +318,44 @@ impl Worker {
         });
     }
 
-    /// Renders the analysis with the notes in `format` and writes it atomically.
-    pub fn export(
-        &mut self,
-        analysis: Arc<Analysis>,
-        notes: Vec<Note>,
-        format: ReportFormat,
-        path: PathBuf,
-    ) {
+    /// Renders the analysis with the notes in `format` (named and hidden as `opts` says) and
+    /// writes it atomically. A blind handout also writes its answer key beside it (see
+    /// [`crate::report::handout::answer_key_path`]), with the difference `evidence` the window
+    /// shows; an existing file there that is not an answer key framediff wrote is left alone
+    /// and nothing is written.
+    pub fn export(&mut self, export: Export, path: PathBuf) {
         self.spawn(move |tx| {
-            let text = crate::report::render(&analysis, &notes, format);
-            let result = crate::files::write_atomic(&path, text.as_bytes())
-                .map_err(|e| format!("{}: cannot write the export: {e}", path.display()));
-            let _ = tx.send(Message::Exported { path, result });
+            let Export {
+                analysis,
+                notes,
+                format,
+                opts,
+                evidence,
+            } = export;
+            let write = |path: &std::path::Path, text: &str| {
+                crate::files::write_atomic(path, text.as_bytes())
+                    .map_err(|e| format!("{}: cannot write the export: {e}", path.display()))
+            };
+            let (key, result) = if format == ReportFormat::Handout {
+                use crate::report::handout;
+                let key = handout::answer_key_path(&path);
+                let result = handout::may_write_key(&key).and_then(|()| {
+                    let pages = handout::render(&analysis, &notes, &opts, &evidence);
+                    write(&path, &pages.sheet)?;
+                    write(&key, &pages.key)
+                });
+                (Some(key), result)
+            } else {
+                let text = crate::report::render_with(&analysis, &notes, format, &opts);
+                (None, write(&path, &text))
+            };
+            let blind = opts.blind;
+            let _ = tx.send(Message::Exported {
+                path,
+                key,
+                blind,
+                result,
+            });
         });
     }
 

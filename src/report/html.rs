@@ -1,7 +1,10 @@
 //! Self-contained HTML export (inline CSS, no scripts or external resources): the articles side
-//! by side with highlighted cues and quotes, topics and differences.
+//! by side with highlighted cues and quotes, topics and differences. Articles are named by the
+//! [`ExportOptions`]' letters; blind (teaching mode), no outlet, author, title, date or
+//! set-aside text is written.
 
-use super::article_letter;
+use super::ExportOptions;
+use super::options::SET_ASIDE_HIDDEN;
 use crate::analysis::Analysis;
 use crate::model::{ArticleId, Note};
 use std::fmt::Write;
@@ -29,8 +32,14 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;verti
 .label{border-color:#CC79A7}.quote{background:#eef6ff}.attribution{border-color:#009E73}\
 .frame{border-color:#999}.technique{border-color:#882255}.removed{color:#777;font-size:90%}";
 
-/// Renders the analysis as one HTML page.
+/// Renders the analysis as one HTML page, with position letters and names shown.
 pub fn render(a: &Analysis, notes: &[Note]) -> String {
+    render_with(a, notes, &ExportOptions::default())
+}
+
+/// Renders the analysis as one HTML page with these letters, blind or not.
+pub fn render_with(a: &Analysis, notes: &[Note], opts: &ExportOptions) -> String {
+    let opts = &opts.checked(a.articles.len());
     let mut out = String::new();
     let _ = write!(
         out,
@@ -48,7 +57,7 @@ pub fn render(a: &Analysis, notes: &[Note]) -> String {
             let _ = write!(
                 out,
                 "<li><b>{}</b>: {:.0}% of text, first in paragraph {}</li>",
-                article_letter(m.article),
+                opts.letter(m.article),
                 m.share * 100.0,
                 m.first_paragraph + 1
             );
@@ -62,7 +71,7 @@ pub fn render(a: &Analysis, notes: &[Note]) -> String {
         if !diffs.is_empty() {
             let _ = write!(out, "<ul>");
             for d in diffs {
-                let _ = write!(out, "<li>{}</li>", esc(&d.summary));
+                let _ = write!(out, "<li>{}</li>", esc(&opts.relabel(&d.summary)));
             }
             let _ = write!(out, "</ul>");
         }
@@ -73,7 +82,7 @@ pub fn render(a: &Analysis, notes: &[Note]) -> String {
             let _ = write!(
                 out,
                 "<li><b>{}</b>: {}</li>",
-                esc(&super::note_target(a, &n.target)),
+                esc(&super::note_target_with(a, &n.target, opts)),
                 esc(&n.text)
             );
         }
@@ -81,15 +90,23 @@ pub fn render(a: &Analysis, notes: &[Note]) -> String {
     }
     let _ = write!(out, "<h2>Articles</h2><div class=\"cols\">");
     for (i, art) in a.articles.iter().enumerate() {
-        let _ = write!(
-            out,
-            "<div class=\"col\"><h3>{} · {}</h3><p><i>{} {} {}</i></p>",
-            article_letter(i),
-            esc(&art.title),
-            esc(art.source.as_deref().unwrap_or("")),
-            esc(art.author.as_deref().unwrap_or("")),
-            esc(art.date.as_deref().unwrap_or(""))
-        );
+        if opts.blind {
+            let _ = write!(
+                out,
+                "<div class=\"col\"><h3>Article {}</h3><p><i>Teaching mode: outlet, author, title and date hidden.</i></p>",
+                opts.letter(i)
+            );
+        } else {
+            let _ = write!(
+                out,
+                "<div class=\"col\"><h3>{} · {}</h3><p><i>{} {} {}</i></p>",
+                opts.letter(i),
+                esc(&art.title),
+                esc(art.source.as_deref().unwrap_or("")),
+                esc(art.author.as_deref().unwrap_or("")),
+                esc(art.date.as_deref().unwrap_or(""))
+            );
+        }
         let mut para = usize::MAX;
         for s in &art.sentences {
             if s.paragraph != para {
@@ -105,7 +122,13 @@ pub fn render(a: &Analysis, notes: &[Note]) -> String {
         if para != usize::MAX {
             out.push_str("</p>");
         }
-        if !art.removed.is_empty() {
+        if !art.removed.is_empty() && opts.blind {
+            let _ = write!(
+                out,
+                "<p class=\"removed\">{} lines set aside ({SET_ASIDE_HIDDEN}).</p>",
+                art.removed.len()
+            );
+        } else if !art.removed.is_empty() {
             let _ = write!(
                 out,
                 "<details class=\"removed\"><summary>Set aside ({})</summary><ul>",

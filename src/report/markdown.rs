@@ -1,8 +1,11 @@
 //! Markdown export of an analysis: articles, topics with coverage, differences, quotes and cues.
 //! Every piece of article-derived text is escaped so that it shows as text wherever the Markdown
 //! is rendered: HTML (`<script>`, `<img onerror>`) is inert and link syntax does not form links.
+//! Articles are named by the [`ExportOptions`]' letters; blind (teaching mode), no outlet,
+//! author, title, date or set-aside text is written.
 
-use super::article_letter;
+use super::ExportOptions;
+use super::options::SET_ASIDE_HIDDEN;
 use crate::analysis::Analysis;
 use crate::model::Note;
 use std::fmt::Write;
@@ -27,18 +30,37 @@ fn esc(s: &str) -> String {
     out
 }
 
-/// Renders the analysis as Markdown.
+/// Renders the analysis as Markdown, with position letters and names shown.
 pub fn render(a: &Analysis, notes: &[Note]) -> String {
+    render_with(a, notes, &ExportOptions::default())
+}
+
+/// Renders the analysis as Markdown with these letters, blind or not.
+pub fn render_with(a: &Analysis, notes: &[Note], opts: &ExportOptions) -> String {
+    let opts = &opts.checked(a.articles.len());
     let mut out = String::new();
     let _ = writeln!(out, "# framediff comparison\n");
     let _ = writeln!(out, "## Articles\n");
-    let _ = writeln!(out, "| | Title | Outlet | Author | Date | Sentences |");
-    let _ = writeln!(out, "|---|---|---|---|---|---|");
+    if opts.blind {
+        let _ = writeln!(
+            out,
+            "Teaching mode: outlets, authors, titles and dates are hidden.\n"
+        );
+        let _ = writeln!(out, "| | Sentences |");
+        let _ = writeln!(out, "|---|---|");
+    } else {
+        let _ = writeln!(out, "| | Title | Outlet | Author | Date | Sentences |");
+        let _ = writeln!(out, "|---|---|---|---|---|---|");
+    }
     for (i, art) in a.articles.iter().enumerate() {
+        if opts.blind {
+            let _ = writeln!(out, "| {} | {} |", opts.letter(i), art.sentences.len());
+            continue;
+        }
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} |",
-            article_letter(i),
+            opts.letter(i),
             esc(&art.title),
             esc(art.source.as_deref().unwrap_or("")),
             esc(art.author.as_deref().unwrap_or("")),
@@ -55,7 +77,7 @@ pub fn render(a: &Analysis, notes: &[Note]) -> String {
             let _ = writeln!(
                 out,
                 "- **{}** ({:.0}% of text, first in paragraph {}, {:?}):",
-                article_letter(m.article),
+                opts.letter(m.article),
                 m.share * 100.0,
                 m.first_paragraph + 1,
                 m.placement
@@ -76,7 +98,7 @@ pub fn render(a: &Analysis, notes: &[Note]) -> String {
         if !diffs.is_empty() {
             let _ = writeln!(out, "\n**Differences**\n");
             for d in diffs {
-                let _ = writeln!(out, "- {}", esc(&d.summary));
+                let _ = writeln!(out, "- {}", esc(&opts.relabel(&d.summary)));
             }
         }
     }
@@ -88,7 +110,7 @@ pub fn render(a: &Analysis, notes: &[Note]) -> String {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} |",
-                article_letter(q.article),
+                opts.letter(q.article),
                 esc(q.speaker.as_deref().unwrap_or("(unattributed)")),
                 esc(q.verb.as_deref().unwrap_or("")),
                 q.verb_class
@@ -106,7 +128,7 @@ pub fn render(a: &Analysis, notes: &[Note]) -> String {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} |",
-                article_letter(c.article),
+                opts.letter(c.article),
                 esc(&c.text),
                 esc(&c.category.to_string()),
                 esc(&c.note)
@@ -119,7 +141,7 @@ pub fn render(a: &Analysis, notes: &[Note]) -> String {
             let _ = writeln!(
                 out,
                 "- {}: {}",
-                esc(&super::note_target(a, &n.target)),
+                esc(&super::note_target_with(a, &n.target, opts)),
                 esc(&n.text)
             );
         }
@@ -128,10 +150,19 @@ pub fn render(a: &Analysis, notes: &[Note]) -> String {
         if art.removed.is_empty() {
             continue;
         }
+        if opts.blind {
+            let _ = writeln!(
+                out,
+                "\n## Set aside from {}\n\n{} lines set aside ({SET_ASIDE_HIDDEN}).",
+                opts.letter(i),
+                art.removed.len()
+            );
+            continue;
+        }
         let _ = writeln!(
             out,
             "\n## Set aside from {} ({})\n",
-            article_letter(i),
+            opts.letter(i),
             esc(&art.title)
         );
         for r in &art.removed {

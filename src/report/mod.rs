@@ -1,7 +1,14 @@
-//! Exports of an [`Analysis`]: the JSON contract, Markdown and self-contained HTML.
+//! Exports of an [`Analysis`]: the JSON contract, Markdown, self-contained HTML and the blind
+//! handout for a class with its answer key; each named by the window's letters and blind in
+//! teaching mode when the caller says so ([`ExportOptions`]).
 
+pub mod handout;
 pub mod html;
+pub mod letters;
 pub mod markdown;
+pub mod options;
+
+pub use options::ExportOptions;
 
 use crate::analysis::Analysis;
 use crate::model::{ArticleId, Note, NoteTarget};
@@ -13,6 +20,8 @@ pub enum ReportFormat {
     Json,
     Markdown,
     Html,
+    /// The blind handout for a class (HTML); its answer key is a second file (see [`handout`]).
+    Handout,
 }
 
 impl ReportFormat {
@@ -20,7 +29,7 @@ impl ReportFormat {
         match self {
             ReportFormat::Json => "json",
             ReportFormat::Markdown => "md",
-            ReportFormat::Html => "html",
+            ReportFormat::Html | ReportFormat::Handout => "html",
         }
     }
 }
@@ -32,6 +41,15 @@ impl ReportFormat {
 /// spaces. One alignment, quote or cue per line reads and greps well, and the file is about half
 /// the size of fully indented JSON (25 MB → 13 MB on 210 articles), which halves writing it.
 pub fn to_json(analysis: &Analysis, notes: &[Note]) -> String {
+    to_json_with(analysis, notes, &ExportOptions::default())
+}
+
+/// [`to_json`] with options: the differences' sentences name the articles by the options'
+/// letters, and a `letters` field lists each article's letter when they are not positions.
+/// Blind, the articles have no path, title, outlet, author, date, address or tags (empty or
+/// null), their set-aside lines say they are hidden, notes name articles by letter, and a
+/// `hidden` field lists what was left out. No field is renamed: the contract only grows.
+pub fn to_json_with(analysis: &Analysis, notes: &[Note], opts: &ExportOptions) -> String {
     use rayon::prelude::*;
     use serde_json::value::RawValue;
     /// Each element written on its own, in parallel: the layout puts elements on lines of
@@ -60,10 +78,35 @@ pub fn to_json(analysis: &Analysis, notes: &[Note]) -> String {
         diffs: Vec<Box<RawValue>>,
         #[serde(skip_serializing_if = "<[Note]>::is_empty")]
         notes: &'a [Note],
+        #[serde(skip_serializing_if = "Option::is_none")]
+        letters: Option<Vec<String>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        hidden: Option<&'static [&'static str]>,
     }
     let a = analysis;
+    let opts = opts.checked(a.articles.len());
+    let articles = if opts.blind {
+        let blind: Vec<_> = (a.articles.iter().enumerate())
+            .map(|(i, art)| opts.article(i, art).into_owned())
+            .collect();
+        elements(&blind)
+    } else {
+        elements(&a.articles)
+    };
+    let differences = if opts.moved() {
+        let relabelled: Vec<_> = (a.differences.iter())
+            .map(|d| crate::frame::Difference {
+                summary: opts.relabel(&d.summary).into_owned(),
+                ..d.clone()
+            })
+            .collect();
+        elements(&relabelled)
+    } else {
+        elements(&a.differences)
+    };
+    let notes = opts.notes(a, notes);
     let rendered = Rendered {
-        articles: elements(&a.articles),
+        articles,
         stories: elements(&a.stories),
         topics: elements(&a.topics),
         alignments: elements(&a.alignments),
@@ -71,9 +114,22 @@ pub fn to_json(analysis: &Analysis, notes: &[Note]) -> String {
         cues: elements(&a.cues),
         tones: elements(&a.tones),
         tables: elements(&a.tables),
-        differences: elements(&a.differences),
+        differences,
         diffs: elements(&a.diffs),
-        notes,
+        notes: &notes,
+        letters: (opts.moved() || opts.blind).then(|| opts.letters(a.articles.len())),
+        hidden: opts.blind.then_some(
+            &[
+                "path",
+                "title",
+                "source",
+                "author",
+                "date",
+                "url",
+                "tags",
+                "removed text",
+            ][..],
+        ),
     };
     let size: usize = [
         &rendered.articles,
@@ -204,17 +260,37 @@ impl serde_json::ser::Formatter for Outline {
     }
 }
 
-/// Renders the analysis (and the user's notes, which travel beside it) in the given format.
+/// Renders the analysis (and the user's notes, which travel beside it) in the given format,
+/// with position letters and names shown (the CLI's export).
 pub fn render(analysis: &Analysis, notes: &[Note], format: ReportFormat) -> String {
+    render_with(analysis, notes, format, &ExportOptions::default())
+}
+
+/// Renders the analysis in the given format with these letters, blind or not. For
+/// [`ReportFormat::Handout`] this is the handout only; [`handout::render`] gives its answer key
+/// too.
+pub fn render_with(
+    analysis: &Analysis,
+    notes: &[Note],
+    format: ReportFormat,
+    opts: &ExportOptions,
+) -> String {
     match format {
-        ReportFormat::Json => to_json(analysis, notes),
-        ReportFormat::Markdown => markdown::render(analysis, notes),
-        ReportFormat::Html => html::render(analysis, notes),
+        ReportFormat::Json => to_json_with(analysis, notes, opts),
+        ReportFormat::Markdown => markdown::render_with(analysis, notes, opts),
+        ReportFormat::Html => html::render_with(analysis, notes, opts),
+        ReportFormat::Handout => handout::render(analysis, notes, opts, &[]).sheet,
     }
 }
 
 /// Describes what a note is attached to, in words.
 pub fn note_target(a: &Analysis, target: &NoteTarget) -> String {
+    note_target_with(a, target, &ExportOptions::default())
+}
+
+/// [`note_target`] with the options' letters; blind, an article that is not analysed is not
+/// named by its path.
+pub fn note_target_with(a: &Analysis, target: &NoteTarget, opts: &ExportOptions) -> String {
     match target {
         NoteTarget::Sentence { article, sentence } => {
             match a.articles.iter().position(|x| &x.path == article) {
@@ -226,10 +302,13 @@ pub fn note_target(a: &Analysis, target: &NoteTarget) -> String {
                         .unwrap_or("");
                     format!(
                         "{} sentence {} (\u{201c}{}\u{201d})",
-                        article_letter(i),
+                        opts.letter(i),
                         sentence + 1,
                         text
                     )
+                }
+                None if opts.blind => {
+                    format!("an article no longer compared, sentence {}", sentence + 1)
                 }
                 None => format!("{article} sentence {}", sentence + 1),
             }
@@ -304,5 +383,218 @@ mod tests {
             .filter(|l| l.starts_with("    {\"id\":"))
             .count();
         assert!(article_lines >= 2, "each article on its own line");
+    }
+
+    /// Three articles on one story whose outlet, author, title, address, file, tags and
+    /// set-aside lines are distinctive strings that the bodies never use.
+    fn named_articles() -> (Analysis, Vec<&'static str>) {
+        let bodies = [
+            "The council approved the new budget on Monday after a long debate. Critics called \
+             the plan reckless and said taxes would rise.\n\nThe mayor said the budget would \
+             pass anyway. Teachers welcomed money for schools.",
+            "The council passed the budget on Monday. Supporters praised the plan as careful \
+             and fair.\n\nThe mayor said schools would get more money. Critics said taxes \
+             would rise.",
+            "On Monday the council voted for the budget. The mayor said it was a fair plan for \
+             the schools.\n\nOpponents warned that taxes would rise sharply next year.",
+        ];
+        let mut secrets = Vec::new();
+        let names = [
+            (
+                "Zorblatt Gazette",
+                "Quentin Vasquillo",
+                "Budget drama at Xylotown hall",
+                "zorblatt-gazette-budget.html",
+            ),
+            (
+                "Frimley Herald",
+                "Ottoline Brackwater",
+                "Council signs off Plumtree budget",
+                "frimley-herald.md",
+            ),
+            (
+                "Wexcombe Courier",
+                "Hamish Dunnerdale",
+                "Mayor's Quillmarsh budget clears vote",
+                "wexcombe.txt",
+            ),
+        ];
+        let articles = bodies
+            .iter()
+            .zip(names)
+            .map(|(body, (outlet, author, title, file))| {
+                let mut art = crate::model::Article::from_body(
+                    format!("/home/teacher/{file}"),
+                    crate::model::Format::Text,
+                    title.into(),
+                    body,
+                );
+                art.source = Some(outlet.into());
+                art.author = Some(author.into());
+                art.date = Some("2031-04-17".into());
+                art.url = Some(format!("https://{}.example/news/1", file.replace('.', "-")));
+                art.tags = vec![format!("{outlet} local")];
+                art.removed = vec![
+                    crate::model::Removed {
+                        kind: crate::model::RemovedKind::Byline,
+                        text: format!("By {author} | {outlet}"),
+                    },
+                    crate::model::Removed {
+                        kind: crate::model::RemovedKind::Share,
+                        text: "Share on Frobnicator".into(),
+                    },
+                ];
+                secrets.extend([outlet, author, title, file]);
+                art
+            })
+            .collect();
+        secrets.extend([
+            "/home/teacher",
+            ".example/news",
+            "2031-04-17",
+            "Frobnicator",
+        ]);
+        (
+            crate::analyze(articles, &crate::config::Config::builtin()),
+            secrets,
+        )
+    }
+
+    #[test]
+    fn blind_exports_name_no_outlet_author_title_path_or_set_aside_text() {
+        let (a, secrets) = named_articles();
+        assert_eq!(a.articles.len(), 3);
+        let notes = vec![
+            Note {
+                target: NoteTarget::Sentence {
+                    article: a.articles[1].path.clone(),
+                    sentence: 0,
+                },
+                text: "ask about this".into(),
+            },
+            Note {
+                target: NoteTarget::Sentence {
+                    article: "/home/teacher/gone-outlet.txt".into(),
+                    sentence: 2,
+                },
+                text: "an article taken out".into(),
+            },
+        ];
+        // not blind: every secret is there (so the search below can find them)
+        let all: String = [
+            ReportFormat::Json,
+            ReportFormat::Markdown,
+            ReportFormat::Html,
+        ]
+        .into_iter()
+        .map(|f| render(&a, &notes, f))
+        .collect();
+        for s in &secrets {
+            assert!(all.contains(s), "{s} is in a named export");
+        }
+        let opts = ExportOptions::new()
+            .with_keys(vec![2, 0, 1])
+            .with_blind(true);
+        for format in [
+            ReportFormat::Json,
+            ReportFormat::Markdown,
+            ReportFormat::Html,
+            ReportFormat::Handout,
+        ] {
+            let text = render_with(&a, &notes, format, &opts);
+            for s in &secrets {
+                assert!(
+                    !text.to_lowercase().contains(&s.to_lowercase()),
+                    "{format:?} names {s:?}"
+                );
+            }
+            if format != ReportFormat::Json {
+                assert!(
+                    text.contains("2 lines set aside (hidden in teaching mode)"),
+                    "{format:?}"
+                );
+            }
+            if format != ReportFormat::Handout {
+                assert!(
+                    text.contains("ask about this"),
+                    "{format:?}: the notes stay"
+                );
+            }
+        }
+        // the JSON still reads back, says the letters and what it left out
+        let json = render_with(&a, &notes, ReportFormat::Json, &opts);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["letters"], json!(["C", "A", "B"]));
+        assert!(v["hidden"].as_array().unwrap().len() >= 7);
+        assert_eq!(v["articles"][0]["path"], "article-C");
+        assert_eq!(v["notes"][0]["target"]["article"], "article-A");
+        assert_eq!(v["notes"][1]["target"]["article"], "an article");
+        assert_eq!(v["articles"][2]["removed"].as_array().unwrap().len(), 2);
+        let back: Analysis = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.articles[1].sentences, a.articles[1].sentences);
+        // the answer key names them all, by the same letters
+        let key = handout::render(&a, &notes, &opts, &[]).key;
+        for s in &secrets[..12] {
+            assert!(key.contains(&html::esc(s)), "the key names {s}");
+        }
+        let row = key.find("<th>Article C</th>").unwrap();
+        assert!(
+            key[row..].starts_with("<th>Article C</th><td>Zorblatt Gazette"),
+            "{key}"
+        );
+    }
+
+    #[test]
+    fn exports_say_the_letters_of_the_keys_given() {
+        let (a, _) = named_articles();
+        let keys = vec![0, 3, 4];
+        let opts = ExportOptions::new().with_keys(keys.clone());
+        let md = render_with(&a, &[], ReportFormat::Markdown, &opts);
+        let html = render_with(&a, &[], ReportFormat::Html, &opts);
+        assert!(md.contains("| D | ") && md.contains("| E | "), "{md}");
+        assert!(!md.contains("| B | ") && !md.contains("| C | "), "{md}");
+        assert!(
+            html.contains("<h3>D · ") && !html.contains("<h3>B · "),
+            "{html}"
+        );
+        // the differences' sentences too, as the window relabels them
+        let said: Vec<String> = (a.differences.iter())
+            .map(|d| letters::relabel(&d.summary, &keys).into_owned())
+            .collect();
+        assert!(
+            said.iter()
+                .zip(&a.differences)
+                .any(|(x, d)| *x != d.summary),
+            "a difference names B or C: {:?}",
+            a.differences
+        );
+        for x in &said {
+            assert!(md.contains(&markdown_escaped(x)), "{x}");
+            assert!(html.contains(&html::esc(x)), "{x}");
+        }
+        let json = render_with(&a, &[], ReportFormat::Json, &opts);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["letters"], json!(["A", "D", "E"]));
+        for (k, x) in said.iter().enumerate() {
+            assert_eq!(v["differences"][k]["summary"], json!(x));
+        }
+        // keys that would name two articles alike are not used
+        let bad = ExportOptions::new().with_keys(vec![0, 0, 1]);
+        assert_eq!(
+            render_with(&a, &[], ReportFormat::Markdown, &bad),
+            render(&a, &[], ReportFormat::Markdown)
+        );
+        // the CLI's export is unchanged: positions, no new fields
+        assert_eq!(
+            to_json_with(&a, &[], &ExportOptions::new()),
+            to_json(&a, &[])
+        );
+        assert!(!to_json(&a, &[]).contains("\"letters\""));
+    }
+
+    fn markdown_escaped(s: &str) -> String {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
     }
 }
