@@ -92,6 +92,7 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &mut View, cmds: &mut Vec<Comm
         selected_sentence: view.selected_sentence,
         find: view.find_query.trim().to_lowercase(),
         teaching: state.workspace.settings.teaching_mode && !view.revealed,
+        keys: &view.keys,
         evidence: &view.evidence,
         scroll_to_evidence: view.scroll_to_evidence.as_deref(),
         flash,
@@ -199,6 +200,8 @@ struct Ctx<'a> {
     selected_sentence: Option<SentenceRef>,
     find: String,
     teaching: bool,
+    /// The stable key of each analysed article (its letter), see `identity.rs`.
+    keys: &'a [usize],
     /// Sentences highlighted as a difference's evidence, and how strongly (flash, then steady).
     evidence: &'a [SentenceRef],
     /// Scroll to the first of these in each column (this frame only).
@@ -542,7 +545,7 @@ fn sentence(
                 ui.ctx().copy_text(text.to_string());
                 ui.close();
             }
-            super::edits::sentence_menu(ui, ctx.analysis, ctx.index, r, cmds);
+            super::edits::sentence_menu(ui, ctx.analysis, ctx.index, ctx.keys, r, cmds);
         });
         runs.push(resp.rect);
     }

@@ -9,7 +9,7 @@ use super::app::{Command, FramediffApp, State, View};
 use super::index::{Index, SentenceRef};
 use crate::analysis::Analysis;
 use crate::edits::{DifferenceKey, Edit, EditOutcome, SentenceKey, TopicKey};
-use crate::report::article_letter;
+use crate::model::ArticleId;
 use egui::RichText;
 
 /// The state of the edit controls between frames.
@@ -156,7 +156,7 @@ pub fn run(app: &mut FramediffApp, e: EditCmd) {
             editing.link_from = Some(r);
             app.view.status = Some(format!(
                 "Link: click a sentence in another article's column to link it with this sentence of {} (Escape cancels).",
-                article_letter(r.0)
+                app.view.letter(r.0)
             ));
         }
         EditCmd::Unlink(x, y) => {
@@ -390,6 +390,7 @@ pub fn sentence_menu(
     ui: &mut egui::Ui,
     a: &Analysis,
     index: &Index,
+    keys: &[usize],
     r: SentenceRef,
     cmds: &mut Vec<Command>,
 ) {
@@ -421,7 +422,10 @@ pub fn sentence_menu(
         };
         let short: String = s.text.chars().take(40).collect();
         if ui
-            .button(format!("Unlink from {}: “{short}…”", article_letter(p.0)))
+            .button(format!(
+                "Unlink from {}: “{short}…”",
+                ArticleId(keys.get(p.0.index()).copied().unwrap_or(p.0.index())).letter()
+            ))
             .clicked()
         {
             cmds.push(cmd(EditCmd::Unlink(r, *p)));
