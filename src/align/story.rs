@@ -96,42 +96,78 @@ pub fn group(vectors: &[Sparse], dates: &[Option<&str>], threshold: f32) -> Vec<
             sim[j][i] = s;
         }
     }
+    average_linkage(sim, threshold)
+}
+
+/// Average-linkage agglomerative clustering of a symmetric similarity matrix, merging while
+/// the two most similar groups are at least `threshold` alike; clusters list their members in
+/// ascending order, ordered by their first member.
+///
+/// The nearest-neighbour chain algorithm: follow each group's most similar group until two are
+/// each other's nearest, merge them (Lance–Williams update), go on from the rest of the chain.
+/// Average linkage never makes a merged group more similar to a third than the closer of its
+/// parts was, so this gives the same merges as always merging the globally closest pair, in
+/// O(n²) rather than O(n³); and a group whose nearest neighbour is below the threshold can
+/// never be merged again, so it leaves the chain for good.
+pub fn average_linkage(mut sim: Vec<Vec<f32>>, threshold: f32) -> Vec<Vec<usize>> {
+    let n = sim.len();
     let mut clusters: Vec<Option<Vec<usize>>> = (0..n).map(|i| Some(vec![i])).collect();
+    // groups still open to merging
+    let mut open: Vec<bool> = vec![true; n];
+    let mut chain: Vec<usize> = Vec::new();
+    let mut next_start = 0;
     loop {
-        let mut best: Option<(f32, usize, usize)> = None;
-        for i in 0..n {
-            if clusters[i].is_none() {
-                continue;
+        if chain.is_empty() {
+            while next_start < n && !open[next_start] {
+                next_start += 1;
             }
-            for j in i + 1..n {
-                if clusters[j].is_none() {
+            if next_start == n {
+                break;
+            }
+            chain.push(next_start);
+        }
+        let a = chain[chain.len() - 1];
+        let prev = chain.len().checked_sub(2).map(|k| chain[k]);
+        // the most similar open group; on a tie the previous link of the chain (so the chain
+        // ends), else the lowest index
+        let mut best: Option<(f32, usize)> = prev.map(|p| (sim[a][p], p));
+        for (k, row_open) in open.iter().enumerate() {
+            if k != a && *row_open && best.is_none_or(|(b, _)| sim[a][k] > b) {
+                best = Some((sim[a][k], k));
+            }
+        }
+        match best {
+            Some((s, b)) if s >= threshold => {
+                if Some(b) != prev {
+                    chain.push(b);
                     continue;
                 }
-                if best.is_none_or(|(b, _, _)| sim[i][j] > b) {
-                    best = Some((sim[i][j], i, j));
+                chain.truncate(chain.len() - 2);
+                let (i, j) = (a.min(b), a.max(b));
+                let (ni, nj) = (
+                    clusters[i].as_ref().map_or(0, Vec::len) as f32,
+                    clusters[j].as_ref().map_or(0, Vec::len) as f32,
+                );
+                // Lance-Williams update for average linkage: group j is merged into i.
+                for k in 0..n {
+                    if k != i && k != j && clusters[k].is_some() {
+                        let v = (ni * sim[i][k] + nj * sim[j][k]) / (ni + nj);
+                        sim[i][k] = v;
+                        sim[k][i] = v;
+                    }
+                }
+                open[j] = false;
+                let moved = clusters[j].take().unwrap_or_default();
+                if let Some(c) = clusters[i].as_mut() {
+                    c.extend(moved);
+                    c.sort_unstable();
                 }
             }
-        }
-        let Some((s, i, j)) = best else { break };
-        if s < threshold {
-            break;
-        }
-        let (ni, nj) = (
-            clusters[i].as_ref().map_or(0, Vec::len) as f32,
-            clusters[j].as_ref().map_or(0, Vec::len) as f32,
-        );
-        // Lance-Williams update for average linkage: cluster j is merged into i.
-        for k in 0..n {
-            if k != i && k != j && clusters[k].is_some() {
-                let v = (ni * sim[i][k] + nj * sim[j][k]) / (ni + nj);
-                sim[i][k] = v;
-                sim[k][i] = v;
+            _ => {
+                // nothing is close enough: this group is final
+                open[a] = false;
+                chain.pop();
             }
-        }
-        let moved = clusters[j].take().unwrap_or_default();
-        if let Some(c) = clusters[i].as_mut() {
-            c.extend(moved);
-            c.sort_unstable();
         }
     }
     let mut out: Vec<Vec<usize>> = clusters.into_iter().flatten().collect();
@@ -160,5 +196,69 @@ mod tests {
         let vectors = vec![v(&[(1, 1.0)]), v(&[(2, 1.0)]), v(&[(1, 0.8), (3, 0.6)])];
         let g = group(&vectors, &[None, None, None], 0.5);
         assert_eq!(g, vec![vec![0, 2], vec![1]]);
+    }
+
+    /// The plain greedy form: always merge the globally most similar pair (O(n³)).
+    fn greedy(mut sim: Vec<Vec<f32>>, threshold: f32) -> Vec<Vec<usize>> {
+        let n = sim.len();
+        let mut clusters: Vec<Option<Vec<usize>>> = (0..n).map(|i| Some(vec![i])).collect();
+        loop {
+            let mut best: Option<(f32, usize, usize)> = None;
+            for i in (0..n).filter(|&i| clusters[i].is_some()) {
+                for j in (i + 1..n).filter(|&j| clusters[j].is_some()) {
+                    if best.is_none_or(|(b, _, _)| sim[i][j] > b) {
+                        best = Some((sim[i][j], i, j));
+                    }
+                }
+            }
+            let Some((s, i, j)) = best.filter(|b| b.0 >= threshold) else {
+                break;
+            };
+            let _ = s;
+            let ni = clusters[i].as_ref().map_or(0, Vec::len) as f32;
+            let nj = clusters[j].as_ref().map_or(0, Vec::len) as f32;
+            for k in 0..n {
+                if k != i && k != j && clusters[k].is_some() {
+                    let v = (ni * sim[i][k] + nj * sim[j][k]) / (ni + nj);
+                    sim[i][k] = v;
+                    sim[k][i] = v;
+                }
+            }
+            let moved = clusters[j].take().unwrap_or_default();
+            if let Some(c) = clusters[i].as_mut() {
+                c.extend(moved);
+                c.sort_unstable();
+            }
+        }
+        let mut out: Vec<Vec<usize>> = clusters.into_iter().flatten().collect();
+        out.sort_by_key(|c| c[0]);
+        out
+    }
+
+    #[test]
+    fn the_chain_merges_as_the_greedy_form_does() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut rnd = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed >> 40) as f32 / (1u64 << 24) as f32
+        };
+        for n in [1, 2, 3, 7, 20, 60] {
+            for _ in 0..20 {
+                // points on a line in a few clumps: similarity falls with distance
+                let x: Vec<f32> = (0..n).map(|_| (rnd() * 5.0).floor() + rnd() * 0.5).collect();
+                let sim: Vec<Vec<f32>> = (0..n)
+                    .map(|i| (0..n).map(|j| 1.0 / (1.0 + (x[i] - x[j]).abs())).collect())
+                    .collect();
+                for threshold in [0.3, 0.5, 0.8] {
+                    assert_eq!(
+                        average_linkage(sim.clone(), threshold),
+                        greedy(sim.clone(), threshold),
+                        "n {n}, threshold {threshold}"
+                    );
+                }
+            }
+        }
     }
 }
