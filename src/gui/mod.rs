@@ -3,6 +3,7 @@
 
 pub mod app;
 mod card;
+mod changemap;
 pub mod chooser;
 mod columns;
 pub mod edits;
@@ -16,6 +17,8 @@ mod overview;
 pub mod session;
 mod theme;
 mod topics;
+mod worddiff;
+mod guide;
 pub mod worker;
 
 pub use app::{Command, FramediffApp, State};
