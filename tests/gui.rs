@@ -7,6 +7,9 @@
 //! discards unsaved work, and removing, hiding, moving and notes undo and redo. Each article
 //! keeps its letter and colour when others are hidden, moved or removed.
 //! A difference is one click (or Alt+Down) from its evidence, an omission from its closest passage.
+//! The layout fits: columns keep a readable width and page (Alt+Left/Right) when they do not all
+//! fit, the change map is drawn, explains itself and scrolls the columns, the word diff opens
+//! beside the clicked sentence, the right panel keeps its width, and Help explains the marks.
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -2069,7 +2072,8 @@ fn column_heads(h: &Harness<'static, FramediffApp>) -> Vec<String> {
         .into_iter()
         .filter(|t| {
             let mut c = t.chars();
-            matches!(c.next(), Some('A'..='Z')) && t.chars().skip(1).take(3).collect::<String>() == " · "
+            matches!(c.next(), Some('A'..='Z'))
+                && t.chars().skip(1).take(3).collect::<String>() == " · "
         })
         .collect()
 }
@@ -2086,7 +2090,11 @@ fn at_1000x700_eight_articles_page_at_a_readable_width() {
     assert!((1..8).contains(&fit), "{fit} columns fit");
     assert_eq!(shown, (0..fit).collect::<Vec<_>>());
     let pager = format!("Columns A–{} of 8", (b'A' + fit as u8 - 1) as char);
-    let pager = if fit == 1 { "Columns A of 8".to_string() } else { pager };
+    let pager = if fit == 1 {
+        "Columns A of 8".to_string()
+    } else {
+        pager
+    };
     h.get_by_label(&pager);
     let heads = column_heads(&h);
     assert!(
@@ -2108,13 +2116,17 @@ fn at_1000x700_eight_articles_page_at_a_readable_width() {
     assert_eq!(next[0], fit.min(8 - fit), "{next:?}");
     assert!(h.query_by_label(&pager).is_none());
     assert!(
-        column_heads(&h)
+        column_heads(&h).iter().all(|t| next
             .iter()
-            .all(|t| next.iter().any(|&i| t.starts_with((b'A' + i as u8) as char))),
+            .any(|&i| t.starts_with((b'A' + i as u8) as char))),
         "{:?}",
         column_heads(&h)
     );
-    assert_eq!(h.state().view.selected_topic, None, "Alt+Right is not Right");
+    assert_eq!(
+        h.state().view.selected_topic,
+        None,
+        "Alt+Right is not Right"
+    );
     h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowLeft);
     h.run();
     assert_eq!(h.state().view.layout.shown, shown);
@@ -2159,7 +2171,13 @@ fn at_1400x860_four_articles_fit_and_no_pager_is_shown() {
         .build_ui_state(|ui, app: &mut FramediffApp| app.frame_ui(ui), app);
     h.run();
     h.run();
-    assert_eq!(h.state().view.layout.shown, vec![0, 1, 2], "{:?} {:?}", h.state().view.layout.map_rect, h.state().view.layout.columns);
+    assert_eq!(
+        h.state().view.layout.shown,
+        vec![0, 1, 2],
+        "{:?} {:?}",
+        h.state().view.layout.map_rect,
+        h.state().view.layout.columns
+    );
     assert!(h.query_by_label_contains("Columns ").is_none());
     assert_eq!(column_heads(&h).len(), 3);
 }
@@ -2170,8 +2188,14 @@ fn the_change_map_is_drawn_explains_itself_and_scrolls_the_columns_when_clicked(
     {
         let app = h.state();
         let map = &app.view.index.map;
-        assert!(map.bands.iter().any(|b| !b.is_empty()), "shared topics marked");
-        assert!(map.ticks.iter().any(|t| !t.is_empty()), "differences marked");
+        assert!(
+            map.bands.iter().any(|b| !b.is_empty()),
+            "shared topics marked"
+        );
+        assert!(
+            map.ticks.iter().any(|t| !t.is_empty()),
+            "differences marked"
+        );
     }
     let node_rect = h.get_by_label("Change map").rect();
     let rect = h.state().view.layout.map_rect;
@@ -2181,11 +2205,15 @@ fn the_change_map_is_drawn_explains_itself_and_scrolls_the_columns_when_clicked(
     let i = shown[0];
     let before = h.state().view.layout.offset(i).unwrap();
     // near the end of the first lane
-    let at = egui::pos2(rect.left() + 4.0 + 3.5, rect.top() + 14.0 + 0.85 * (rect.height() - 16.0));
+    let at = egui::pos2(
+        rect.left() + 4.0 + 3.5,
+        rect.top() + 14.0 + 0.85 * (rect.height() - 16.0),
+    );
     h.hover_at(at);
     h.run();
     assert!(
-        h.query_by_label_contains("Each lane is one article").is_some(),
+        h.query_by_label_contains("Each lane is one article")
+            .is_some(),
         "the map explains itself on hover"
     );
     assert!(h.query_all_by_label_contains(", paragraph ").count() >= 1);
@@ -2201,7 +2229,10 @@ fn the_change_map_is_drawn_explains_itself_and_scrolls_the_columns_when_clicked(
     h.run();
     h.run();
     let after = h.state().view.layout.offset(i).unwrap();
-    assert!(after > before + 100.0, "column {i} scrolled from {before} to {after}");
+    assert!(
+        after > before + 100.0,
+        "column {i} scrolled from {before} to {after}"
+    );
     assert!(h.state().view.scroll_to_place.is_none(), "request consumed");
     // the clicked sentence is in view
     let app = h.state();
@@ -2302,4 +2333,3 @@ fn help_explains_the_legend_tone_coverage_and_change_map() {
         );
     }
 }
-

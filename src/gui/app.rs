@@ -785,10 +785,8 @@ impl FramediffApp {
             }
             Command::SelectSentence(s) => {
                 view.selected_sentence = s;
-                if let Some(s) = s {
-                    if let Some(t) = view.index.topic(s) {
-                        view.selected_topic = Some(t);
-                    }
+                if let Some(t) = s.and_then(|s| view.index.topic(s)) {
+                    view.selected_topic = Some(t);
                 }
                 // the word diff opens beside the clicked sentence, or closes when it has no
                 // aligned partner
@@ -800,8 +798,7 @@ impl FramediffApp {
             Command::CloseDiff => view.diff_pair = None,
             Command::ShowPlace(r) => {
                 if let Some(a) = &view.analysis {
-                    view.scroll_to_place =
-                        Some(super::changemap::place_targets(a, &view.index, r));
+                    view.scroll_to_place = Some(super::changemap::place_targets(a, &view.index, r));
                 }
             }
             Command::PageColumns(delta) => {

@@ -17,10 +17,16 @@ use egui::{Rect, Sense, Stroke, StrokeKind, pos2, vec2};
 /// article (a paragraph's gap in the columns is about half a line).
 const PARAGRAPH_BREAK: f32 = 20.0;
 
-/// Width of one article's lane (narrower beyond four articles), and the gap between lanes.
+/// Width of one article's lane (narrower with more articles), and the gap between lanes. A lane
+/// is a band column with a narrow tick column on its right.
 fn lane(n: usize) -> f32 {
-    if n <= 4 { 7.0 } else { 5.0 }
+    match n {
+        0..=4 => 11.0,
+        5..=8 => 8.0,
+        _ => 6.0,
+    }
 }
+const TICK_W: f32 = 3.0;
 const LANE_GAP: f32 = 2.0;
 /// Height of the row of letters above the lanes.
 const LETTERS: f32 = 14.0;
@@ -234,9 +240,7 @@ pub fn ui(ui: &mut egui::Ui, rect: Rect, view: &View, shown: &Shown, cmds: &mut 
     let resp = ui
         .interact(rect, ui.scope_id().with("change_map"), Sense::click())
         .on_hover_cursor(egui::CursorIcon::PointingHand);
-    resp.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Change map")
-    });
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Change map"));
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals();
     painter.rect_filled(rect, 2.0, visuals.extreme_bg_color);
@@ -247,7 +251,12 @@ pub fn ui(ui: &mut egui::Ui, rect: Rect, view: &View, shown: &Shown, cmds: &mut 
     let lane_x = |i: usize| rect.left() + 4.0 + i as f32 * (lane_w + LANE_GAP);
     let y_of = |f: f32| lanes_top + f.clamp(0.0, 1.0) * lane_h;
     let small = egui::TextStyle::Small.resolve(ui.style());
-    let tick_colour = visuals.strong_text_color();
+    let tick_colour = visuals.text_color();
+    let evidence_colour = if visuals.dark_mode {
+        egui::Color32::from_rgb(0xff, 0xd8, 0x4d)
+    } else {
+        egui::Color32::from_rgb(0xb0, 0x80, 0x00)
+    };
     for i in 0..n {
         let x = lane_x(i);
         let on = shown.columns.contains(&i);
@@ -267,30 +276,49 @@ pub fn ui(ui: &mut egui::Ui, rect: Rect, view: &View, shown: &Shown, cmds: &mut 
             egui::Align2::CENTER_TOP,
             view.letter(ArticleId(i)),
             small.clone(),
-            if on { colour } else { colour.gamma_multiply(0.5) },
+            if on {
+                colour
+            } else {
+                colour.gamma_multiply(0.5)
+            },
         );
+        let band_right = x + lane_w - TICK_W - 1.0;
         for b in &map.bands[i] {
             let mut c = topic_colour(b.topic);
             if view.selected_topic.is_some_and(|t| t != b.topic) || !on {
                 c = c.gamma_multiply(0.3);
             }
             let (y0, y1) = (y_of(b.from), y_of(b.to).max(y_of(b.from) + 1.0));
-            painter.rect_filled(
-                Rect::from_x_y_ranges(x + 1.0..=x + lane_w - 1.0, y0..=y1),
-                0.0,
-                c,
-            );
+            painter.rect_filled(Rect::from_x_y_ranges(x..=band_right, y0..=y1), 0.0, c);
         }
+        // a short tick where each evidence sentence starts; the selected difference's across
+        // the lane in the evidence colour
         for t in map.ticks.get(i).into_iter().flatten() {
             let selected = view
                 .selected_difference
                 .is_some_and(|k| t.differences.contains(&k));
             let y = y_of(t.from);
-            let (x0, w) = if selected { (x - 2.0, lane_w + 4.0) } else { (x + lane_w - 3.0, 4.0) };
+            if selected {
+                painter.rect_filled(
+                    Rect::from_x_y_ranges(x - 2.0..=x + lane_w + 2.0, y - 1.0..=y + 2.0),
+                    0.0,
+                    evidence_colour,
+                );
+                continue;
+            }
+            let mut c = tick_colour;
+            let of_topic = |k: &usize| {
+                a.differences
+                    .get(*k)
+                    .is_some_and(|d| Some(d.topic) == view.selected_topic)
+            };
+            if (view.selected_topic.is_some() && !t.differences.iter().any(of_topic)) || !on {
+                c = c.gamma_multiply(0.35);
+            }
             painter.rect_filled(
-                Rect::from_x_y_ranges(x0..=x0 + w, y..=(y + 2.0).max(y_of(t.to))),
+                Rect::from_x_y_ranges(x + lane_w - TICK_W..=x + lane_w, y..=y + 2.0),
                 0.0,
-                tick_colour,
+                c,
             );
         }
         if let Some(Some((f0, f1))) = shown
@@ -331,17 +359,27 @@ pub fn ui(ui: &mut egui::Ui, rect: Rect, view: &View, shown: &Shown, cmds: &mut 
 /// What lies at sentence `r`, for the map's tooltip.
 fn hover(ui: &mut egui::Ui, a: &Analysis, view: &View, r: SentenceRef) {
     ui.set_max_width(340.0);
-    let Some(s) = a.articles.get(r.0.index()).and_then(|x| x.sentences.get(r.1)) else {
+    let Some(s) = a
+        .articles
+        .get(r.0.index())
+        .and_then(|x| x.sentences.get(r.1))
+    else {
         return;
     };
-    ui.label(egui::RichText::new(format!(
-        "{}, paragraph {}, sentence {}",
-        view.letter(r.0),
-        s.paragraph + 1,
-        r.1 + 1
-    ))
-    .strong());
-    match view.index.topic(r).and_then(|t| a.topics.get(t).map(|x| (t, x))) {
+    ui.label(
+        egui::RichText::new(format!(
+            "{}, paragraph {}, sentence {}",
+            view.letter(r.0),
+            s.paragraph + 1,
+            r.1 + 1
+        ))
+        .strong(),
+    );
+    match view
+        .index
+        .topic(r)
+        .and_then(|t| a.topics.get(t).map(|x| (t, x)))
+    {
         Some((t, topic)) if topic.members.len() >= 2 => {
             let others: Vec<String> = topic
                 .members
@@ -377,7 +415,7 @@ fn hover(ui: &mut egui::Ui, a: &Analysis, view: &View, r: SentenceRef) {
         .and_then(|ts| ts.iter().find(|t| t.sentence == r.1));
     if let Some(t) = ticks {
         ui.label(format!(
-            "Evidence of {} difference(s) (tick on the lane's edge):",
+            "Evidence of {} difference(s) (a tick on the lane's right edge):",
             t.differences.len()
         ));
         for &k in t.differences.iter().take(3) {
@@ -386,7 +424,9 @@ fn hover(ui: &mut egui::Ui, a: &Analysis, view: &View, r: SentenceRef) {
             }
         }
         if t.differences.len() > 3 {
-            ui.label(egui::RichText::new(format!("… and {} more", t.differences.len() - 3)).small());
+            ui.label(
+                egui::RichText::new(format!("… and {} more", t.differences.len() - 3)).small(),
+            );
         }
     }
     ui.label(
@@ -448,7 +488,11 @@ mod tests {
         for (i, ts) in map.ticks.iter().enumerate() {
             for t in ts {
                 for &k in &t.differences {
-                    assert!(idx.evidence[k].sentences.contains(&(ArticleId(i), t.sentence)));
+                    assert!(
+                        idx.evidence[k]
+                            .sentences
+                            .contains(&(ArticleId(i), t.sentence))
+                    );
                 }
             }
         }
@@ -465,7 +509,10 @@ mod tests {
         let targets = place_targets(&a, &idx, r);
         assert_eq!(targets[0], r);
         for p in partners {
-            let t = targets.iter().find(|t| t.0 == p.0.0).expect("partner's column");
+            let t = targets
+                .iter()
+                .find(|t| t.0 == p.0.0)
+                .expect("partner's column");
             // the best partner in that article
             let best = partners.iter().find(|q| q.0.0 == p.0.0).unwrap();
             assert_eq!(*t, best.0);
@@ -481,9 +528,11 @@ mod tests {
         let map = &idx.map;
         let paras = a.articles[0].paragraphs.len();
         // every paragraph 100 px high, 8 px apart
-        let measured = |p: usize| (p < paras).then(|| (p as f32 * 108.0, 100.0));
+        let measured = |p: usize| (p < paras).then_some((p as f32 * 108.0, 100.0));
         assert_eq!(map.fraction_at(0, 0.0, measured), Some(0.0));
-        let end = map.fraction_at(0, paras as f32 * 108.0 + 500.0, measured).unwrap();
+        let end = map
+            .fraction_at(0, paras as f32 * 108.0 + 500.0, measured)
+            .unwrap();
         assert!((end - 1.0).abs() < 1e-6, "{end}");
         let mid = map.fraction_at(0, paras as f32 * 54.0, measured).unwrap();
         assert!(mid > 0.1 && mid < 0.9, "{mid}");

@@ -169,14 +169,20 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &mut View, cmds: &mut Vec<Comm
     let fit = (((text_w + GAP) / (MIN_READABLE + GAP)).floor() as usize).clamp(1, n);
     layout.fit = fit;
     let mut wanted: Vec<usize> = Vec::new();
-    if let Some(ev) = view.scroll_to_evidence.as_ref().or(view.scroll_to_place.as_ref()) {
+    if let Some(ev) = view
+        .scroll_to_evidence
+        .as_ref()
+        .or(view.scroll_to_place.as_ref())
+    {
         wanted.extend(ev.iter().map(|r| r.0.index()));
         // the place clicked on the map first: it must be shown
-        wanted.truncate(if view.scroll_to_place.is_some() && view.scroll_to_evidence.is_none() {
-            1
-        } else {
-            wanted.len()
-        });
+        wanted.truncate(
+            if view.scroll_to_place.is_some() && view.scroll_to_evidence.is_none() {
+                1
+            } else {
+                wanted.len()
+            },
+        );
     }
     if let Some(r) = view.scroll_to_sentence {
         wanted.push(r.0.index());
@@ -192,7 +198,8 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &mut View, cmds: &mut Vec<Comm
     let avail = Rect::from_min_max(full.min, pos2(map_rect.left() - MAP_GAP, full.bottom()));
     layout.map_rect = map_rect;
     let m = shown.len().max(1);
-    let col_w = ((avail.width() - GAP * (m as f32 - 1.0)) / m as f32).max(MIN_READABLE.min(avail.width()).max(120.0));
+    let col_w = ((avail.width() - GAP * (m as f32 - 1.0)) / m as f32)
+        .max(MIN_READABLE.min(avail.width()).max(120.0));
     let total_w = col_w * m as f32 + GAP * (m as f32 - 1.0);
     let mut hovered: Option<SentenceRef> = None;
     let mut new_offsets = layout.offsets.clone();
@@ -302,7 +309,10 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &mut View, cmds: &mut Vec<Comm
             col.intersects(rect).then_some((col, rect))
         };
         at(x).or_else(|| at(y)).or_else(|| {
-            let col = *layout.columns.get(x.0.index()).filter(|c| c.is_positive())?;
+            let col = *layout
+                .columns
+                .get(x.0.index())
+                .filter(|c| c.is_positive())?;
             Some((col, Rect::from_min_size(col.min, vec2(col.width(), 1.0))))
         })
     });
@@ -350,7 +360,11 @@ fn pager(
         (Some(&a), Some(&b)) if shown.len() > 1 && consecutive => {
             format!("{}–{}", letter(a), letter(b))
         }
-        _ => shown.iter().map(|&i| letter(i)).collect::<Vec<_>>().join(", "),
+        _ => shown
+            .iter()
+            .map(|&i| letter(i))
+            .collect::<Vec<_>>()
+            .join(", "),
     };
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(format!("Columns {which} of {n}")).strong())
@@ -366,15 +380,25 @@ fn pager(
             ui.add_enabled_ui(on, |ui| super::card::arrow_button(ui, to, name))
                 .inner
         };
-        if arrow(ui, first > 0, egui::Direction::RightToLeft, "Previous columns")
-            .on_hover_text("Previous columns (Alt+Left)")
-            .clicked()
+        if arrow(
+            ui,
+            first > 0,
+            egui::Direction::RightToLeft,
+            "Previous columns",
+        )
+        .on_hover_text("Previous columns (Alt+Left)")
+        .clicked()
         {
             cmds.push(Command::PageColumns(-1));
         }
-        if arrow(ui, last + 1 < n, egui::Direction::LeftToRight, "Next columns")
-            .on_hover_text("Next columns (Alt+Right)")
-            .clicked()
+        if arrow(
+            ui,
+            last + 1 < n,
+            egui::Direction::LeftToRight,
+            "Next columns",
+        )
+        .on_hover_text("Next columns (Alt+Right)")
+        .clicked()
         {
             cmds.push(Command::PageColumns(1));
         }
@@ -899,6 +923,43 @@ fn ribbons(ui: &egui::Ui, layout: &Layout, shown: &[usize], index: &Index, h: Se
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_page_and_bring_what_is_scrolled_to_into_view() {
+        let mut l = Layout::default();
+        l.choose(8, 3, &[]);
+        assert_eq!(l.shown, vec![0, 1, 2]);
+        l.fit = 3;
+        l.page(8, 1);
+        assert_eq!(l.shown, vec![3, 4, 5]);
+        l.page(8, 1);
+        assert_eq!(l.shown, vec![5, 6, 7], "the last page is full");
+        l.page(8, 1);
+        assert_eq!(l.shown, vec![5, 6, 7]);
+        l.page(8, -5);
+        assert_eq!(l.shown, vec![0, 1, 2]);
+        // evidence in E and G: both shown, with a column shown before
+        l.choose(8, 3, &[6, 4]);
+        assert_eq!(l.shown, vec![0, 4, 6]);
+        // already shown: nothing moves
+        l.choose(8, 3, &[4]);
+        assert_eq!(l.shown, vec![0, 4, 6]);
+        // the window grows: the shown ones stay, the rest fill up
+        l.choose(8, 5, &[]);
+        assert_eq!(l.shown.len(), 5);
+        assert!([0, 4, 6].iter().all(|i| l.shown.contains(i)));
+        // fewer articles than before: no index out of range
+        l.choose(2, 3, &[]);
+        assert_eq!(l.shown, vec![0, 1]);
+        l.show(2, vec![1, 9, 1]);
+        assert_eq!(l.shown, vec![1]);
+        l.show(2, vec![]);
+        assert_eq!(l.shown, vec![1], "an empty choice changes nothing");
+        let mut empty = Layout::default();
+        empty.choose(0, 1, &[0]);
+        assert!(empty.shown.is_empty());
+        empty.page(0, 1);
+    }
 
     #[test]
     fn the_flash_pulses_then_settles_to_a_steady_highlight() {

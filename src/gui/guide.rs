@@ -113,9 +113,9 @@ fn contents(ui: &mut egui::Ui) {
         egui::Label::new(
             "The strip right of the columns has one lane per article (its letter on top), each \
              the whole article from top to bottom. Bands in a topic's colour show where the \
-             article speaks of a topic another article shares; dark ticks on a lane's edge are \
-             evidence sentences of the differences on the framing card (a selected difference's \
-             ticks span the lane); the frame is the part the column shows. Hover it to see what \
+             article speaks of a topic another article shares; short ticks on a lane's right \
+             edge are evidence sentences of the differences on the framing card (a selected \
+             difference's ticks cross the lane in yellow); the frame is the part the column shows. Hover it to see what \
              lies there; click to scroll the columns there (the other columns go to the aligned \
              sentence, else to the same topic).",
         )

@@ -8,6 +8,7 @@ pub mod chooser;
 mod columns;
 pub mod edits;
 pub mod evidence;
+mod guide;
 pub mod history;
 mod identity;
 pub mod index;
@@ -18,7 +19,6 @@ pub mod session;
 mod theme;
 mod topics;
 mod worddiff;
-mod guide;
 pub mod worker;
 
 pub use app::{Command, FramediffApp, State};

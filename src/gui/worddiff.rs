@@ -24,7 +24,11 @@ pub fn popup(
     if !column.intersects(sentence) || !column.is_positive() {
         return None;
     }
-    let width = column.width().max(MIN_WIDTH).min(area.width() - 8.0).max(120.0);
+    let width = column
+        .width()
+        .max(MIN_WIDTH)
+        .min(area.width() - 8.0)
+        .max(120.0);
     let x = sentence
         .left()
         .min(column.left())
