@@ -1,6 +1,7 @@
 //! Frame-time benchmark of the window's UI code, headless: the median and 95th-percentile CPU
-//! time of a frame (UI pass plus tessellation) with the samples and with 8 articles of about
-//! 2,000 words, while the pointer sweeps across the columns; and the time to the first frame.
+//! time of a frame (UI pass plus tessellation, the change map and the column pager included) with
+//! the samples and with 8 articles of about 2,000 words, while the pointer sweeps across the
+//! columns; and the time to the first frame.
 //! Run with `cargo bench --bench frame`.
 
 use framediff::gui::{FramediffApp, State};

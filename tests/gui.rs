@@ -7,6 +7,9 @@
 //! discards unsaved work, and removing, hiding, moving and notes undo and redo. Each article
 //! keeps its letter and colour when others are hidden, moved or removed.
 //! A difference is one click (or Alt+Down) from its evidence, an omission from its closest passage.
+//! The layout fits: columns keep a readable width and page (Alt+Left/Right) when they do not all
+//! fit, the change map is drawn, explains itself and scrolls the columns, the word diff opens
+//! beside the clicked sentence, the right panel keeps its width, and Help explains the marks.
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -2059,6 +2062,47 @@ fn article_names(h: &Harness<'static, FramediffApp>) -> Vec<String> {
         .collect()
 }
 
+/// The samples twice over (as other files with other outlets): eight articles, in a window of
+/// `size`.
+fn eight_articles(size: egui::Vec2) -> Harness<'static, FramediffApp> {
+    let mut state = State::default();
+    let samples = framediff::samples::load().expect("samples");
+    for round in 0..2 {
+        for a in &samples {
+            let mut a = a.clone();
+            a.path = format!("copy{round}-{}", a.path);
+            a.source = Some(format!("Outlet {round}{}", a.path.len()));
+            state
+                .workspace
+                .entries
+                .push(framediff::workspace::Entry::new(a));
+        }
+    }
+    state.workspace.ensure_keys();
+    let mut app = FramediffApp::with_state(state);
+    app.start(Vec::new());
+    assert!(app.wait_idle(WAIT), "analysis did not finish");
+    let mut h = Harness::builder()
+        .with_size(size)
+        .with_max_steps(200)
+        .build_ui_state(|ui, app: &mut FramediffApp| app.frame_ui(ui), app);
+    h.run();
+    h.run();
+    h
+}
+
+/// Column heads drawn now ("A · outlet"): a letter, a middle dot, a name.
+fn column_heads(h: &Harness<'static, FramediffApp>) -> Vec<String> {
+    rendered_texts(h)
+        .into_iter()
+        .filter(|t| {
+            let mut c = t.chars();
+            matches!(c.next(), Some('A'..='Z'))
+                && t.chars().skip(1).take(3).collect::<String>() == " · "
+        })
+        .collect()
+}
+
 #[test]
 fn exports_say_the_windows_letters_after_hiding_and_moving_and_hide_names_in_teaching_mode() {
     let dir = std::env::temp_dir().join(format!("framediff-letters-{}", std::process::id()));
@@ -2242,4 +2286,260 @@ fn the_blind_handout_is_exported_from_the_file_menu_through_the_chooser() {
     assert!(key.contains("Meridian Wire (illustrative)</td>"), "{key}");
     let status = h.state().view.status.clone().unwrap_or_default();
     assert!(status.starts_with("Wrote the blind handout"), "{status}");
+}
+
+#[test]
+fn at_1000x700_eight_articles_page_at_a_readable_width() {
+    use framediff::gui::app::Command;
+    let mut h = eight_articles(egui::vec2(1000.0, 700.0));
+    let (fit, shown) = {
+        let l = &h.state().view.layout;
+        (l.fit, l.shown.clone())
+    };
+    assert_eq!(h.state().view.analysis.as_ref().unwrap().articles.len(), 8);
+    assert!((1..8).contains(&fit), "{fit} columns fit");
+    assert_eq!(shown, (0..fit).collect::<Vec<_>>());
+    let pager = format!("Columns A–{} of 8", (b'A' + fit as u8 - 1) as char);
+    let pager = if fit == 1 {
+        "Columns A of 8".to_string()
+    } else {
+        pager
+    };
+    h.get_by_label(&pager);
+    let heads = column_heads(&h);
+    assert!(
+        !heads.is_empty() && heads.len() <= fit,
+        "{} heads drawn for {fit} columns: {heads:?}",
+        heads.len()
+    );
+    for &i in &shown {
+        let col = h.state().view.layout.columns[i];
+        // the column's text (its scroll area, scroll bar left out) is readable
+        assert!(col.width() + 14.0 >= 219.0, "column {i}: {col:?}");
+    }
+    // Alt+Right shows the next columns, Alt+Left the first again
+    h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowRight);
+    h.run();
+    h.run();
+    let next = h.state().view.layout.shown.clone();
+    assert_eq!(next.len(), fit);
+    assert_eq!(next[0], fit.min(8 - fit), "{next:?}");
+    assert!(h.query_by_label(&pager).is_none());
+    assert!(
+        column_heads(&h).iter().all(|t| next
+            .iter()
+            .any(|&i| t.starts_with((b'A' + i as u8) as char))),
+        "{:?}",
+        column_heads(&h)
+    );
+    assert_eq!(
+        h.state().view.selected_topic,
+        None,
+        "Alt+Right is not Right"
+    );
+    h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().view.layout.shown, shown);
+    // the arrow button does the same
+    h.get_by_label("Next columns").click();
+    h.run();
+    assert_eq!(h.state().view.layout.shown, next);
+    // a chosen pair (A and H) is shown as such
+    if fit >= 2 {
+        let mut pair: Vec<usize> = (0..fit - 1).collect();
+        pair.push(7);
+        h.state_mut().run_cmd(Command::ShowColumns(pair.clone()));
+        h.run();
+        h.run();
+        assert_eq!(h.state().view.layout.shown, pair);
+        assert!(
+            h.query_by_label_contains("H of 8").is_some(),
+            "the pager names the chosen columns"
+        );
+    }
+    // the shortcut is listed
+    h.key_press(egui::Key::F1);
+    h.run();
+    h.get_by_label("Alt+Left / Alt+Right");
+}
+
+#[test]
+fn at_1400x860_four_articles_fit_and_no_pager_is_shown() {
+    let mut state = State::default();
+    state.workspace.entries = framediff::samples::load()
+        .unwrap()
+        .into_iter()
+        .take(3)
+        .map(framediff::workspace::Entry::new)
+        .collect();
+    state.workspace.ensure_keys();
+    let mut app = FramediffApp::with_state(state);
+    app.start(Vec::new());
+    assert!(app.wait_idle(WAIT));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 860.0))
+        .build_ui_state(|ui, app: &mut FramediffApp| app.frame_ui(ui), app);
+    h.run();
+    h.run();
+    assert_eq!(
+        h.state().view.layout.shown,
+        vec![0, 1, 2],
+        "{:?} {:?}",
+        h.state().view.layout.map_rect,
+        h.state().view.layout.columns
+    );
+    assert!(h.query_by_label_contains("Columns ").is_none());
+    assert_eq!(column_heads(&h).len(), 3);
+}
+
+#[test]
+fn the_change_map_is_drawn_explains_itself_and_scrolls_the_columns_when_clicked() {
+    let mut h = harness();
+    {
+        let app = h.state();
+        let map = &app.view.index.map;
+        assert!(
+            map.bands.iter().any(|b| !b.is_empty()),
+            "shared topics marked"
+        );
+        assert!(
+            map.ticks.iter().any(|t| !t.is_empty()),
+            "differences marked"
+        );
+    }
+    let node_rect = h.get_by_label("Change map").rect();
+    let rect = h.state().view.layout.map_rect;
+    assert!(rect.is_positive() && rect.width() < 80.0, "{rect:?}");
+    assert!((node_rect.center() - rect.center()).length() < 2.0);
+    let shown = h.state().view.layout.shown.clone();
+    let i = shown[0];
+    let before = h.state().view.layout.offset(i).unwrap();
+    // near the end of the first lane
+    let at = egui::pos2(
+        rect.left() + 4.0 + 3.5,
+        rect.top() + 14.0 + 0.85 * (rect.height() - 16.0),
+    );
+    h.hover_at(at);
+    h.run();
+    assert!(
+        h.query_by_label_contains("Each lane is one article")
+            .is_some(),
+        "the map explains itself on hover"
+    );
+    assert!(h.query_all_by_label_contains(", paragraph ").count() >= 1);
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run();
+    h.run();
+    h.run();
+    let after = h.state().view.layout.offset(i).unwrap();
+    assert!(
+        after > before + 100.0,
+        "column {i} scrolled from {before} to {after}"
+    );
+    assert!(h.state().view.scroll_to_place.is_none(), "request consumed");
+    // the clicked sentence is in view
+    let app = h.state();
+    let f = 0.85;
+    let s = app.view.index.map.sentence_at(i, f).unwrap();
+    assert!(
+        shown_in_column(app, (framediff::ArticleId(i), s)),
+        "sentence {s} not in view"
+    );
+}
+
+#[test]
+fn the_word_diff_opens_beside_the_clicked_sentence_and_the_right_panel_keeps_its_width() {
+    use framediff::ArticleId;
+    let mut h = harness();
+    let card_x = h.get_by_label("Framing card").rect().left();
+    // a sentence of B with aligned partners, drawn on screen, that starts a paragraph (so the
+    // top left of its rectangle is in its first run)
+    let (r, at) = {
+        let app = h.state();
+        let a = app.view.analysis.as_ref().unwrap();
+        let art = &a.articles[1];
+        let r = (1..art.sentences.len())
+            .map(|s| (ArticleId(1), s))
+            .filter(|r| app.view.index.partners.contains_key(r))
+            .filter(|r| art.sentences[r.1].paragraph != art.sentences[r.1 - 1].paragraph)
+            .find(|r| {
+                app.view.layout.rects.get(r).is_some_and(|rect| {
+                    app.view.layout.columns[1].contains(rect.min + egui::vec2(4.0, 4.0))
+                        && rect.bottom() < app.view.layout.columns[1].center().y
+                })
+            })
+            .expect("an aligned sentence of B on screen");
+        (r, app.view.layout.rects[&r].min + egui::vec2(4.0, 4.0))
+    };
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run();
+    h.run();
+    assert_eq!(h.state().view.selected_sentence, Some(r));
+    assert_eq!(h.state().view.diff_pair.map(|p| p.0), Some(r));
+    let sentence = h.state().view.layout.rects[&r];
+    let title = h.get_by_label("Word diff").rect();
+    assert!(
+        title.top() >= sentence.bottom() && title.top() < sentence.bottom() + 40.0,
+        "the diff opens under its sentence: {title:?} vs {sentence:?}"
+    );
+    assert!(title.left() < card_x, "in the columns, not the right panel");
+    let legend = h
+        .query_by_label_contains("struck through")
+        .expect("the diff's legend")
+        .rect();
+    assert!(legend.right() < card_x);
+    assert_eq!(
+        h.get_by_label("Framing card").rect().left(),
+        card_x,
+        "the right panel keeps its width"
+    );
+    // Close closes it; a sentence without partners opens none
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(h.state().view.diff_pair.is_none());
+    assert!(h.query_by_label("Word diff").is_none());
+    // selecting a difference and stepping through topics does not move the panel's edge
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowDown);
+    h.run();
+    h.run();
+    assert_eq!(h.get_by_label("Framing card").rect().left(), card_x);
+}
+
+#[test]
+fn help_explains_the_legend_tone_coverage_and_change_map() {
+    let mut h = harness();
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_label("Reading guide").click();
+    h.run();
+    for probe in [
+        "Marks in the text",
+        "Tone",
+        "Coverage chips",
+        "one lane per article",
+        "Columns that fit",
+        "VADER compound",
+        "does not mention the topic",
+    ] {
+        assert!(
+            h.query_by_label_contains(probe).is_some(),
+            "the guide says nothing of {probe:?}"
+        );
+    }
 }

@@ -121,6 +121,11 @@ pub struct View {
     pub scroll_to_evidence: Option<Vec<SentenceRef>>,
     /// When (egui time) the evidence flash started.
     pub flash_since: Option<f64>,
+    /// Scroll each column to its sentence in this list on the next frame, without a flash (a
+    /// place clicked on the change map; the first is the place itself).
+    pub scroll_to_place: Option<Vec<SentenceRef>>,
+    /// The reading guide (Help) is open.
+    pub show_guide: bool,
     /// The analysis as the worker made it, before the user's edits (`analysis` is edited).
     pub raw_analysis: Option<Arc<Analysis>>,
     pub raw_index: Arc<Index>,
@@ -192,6 +197,16 @@ pub enum Command {
     ShowPassage(SentenceRef),
     /// Starts an empty comparison (asks first when there is unsaved work).
     NewComparison,
+    /// Scrolls the columns to a place clicked on the change map (see `gui::changemap`).
+    ShowPlace(SentenceRef),
+    /// Shows the next (+1) or previous (-1) page of columns when not all fit.
+    PageColumns(i32),
+    /// Shows these articles (analysed indices) as the columns.
+    ShowColumns(Vec<usize>),
+    /// Closes the word diff beside the sentence.
+    CloseDiff,
+    /// Opens or closes the reading guide (legend, tone, coverage, change map).
+    ToggleGuide,
     Undo,
     Redo,
     /// The answer to [`View::confirm`]: go on (true) or cancel.
@@ -614,6 +629,7 @@ impl FramediffApp {
             columns::ui(ui, &self.state, &mut self.view, &mut cmds);
         });
         menu::dialogs(&ctx, &mut self.state, &mut self.view, &mut cmds);
+        super::guide::window(&ctx, &mut self.view);
         super::edits::windows(&ctx, &self.state, &self.view, &mut cmds);
         if let Some(c) = &mut self.view.chooser {
             c.ui(&ctx, &mut cmds);
@@ -798,15 +814,31 @@ impl FramediffApp {
             }
             Command::SelectSentence(s) => {
                 view.selected_sentence = s;
-                if let Some(s) = s {
-                    if let Some(t) = view.index.topic(s) {
-                        view.selected_topic = Some(t);
-                    }
-                    if let Some(best) = view.index.partners.get(&s).and_then(|p| p.first()) {
-                        view.diff_pair = Some((s, best.0));
-                    }
+                if let Some(t) = s.and_then(|s| view.index.topic(s)) {
+                    view.selected_topic = Some(t);
+                }
+                // the word diff opens beside the clicked sentence, or closes when it has no
+                // aligned partner
+                view.diff_pair = s.and_then(|s| {
+                    let best = view.index.partners.get(&s).and_then(|p| p.first())?;
+                    Some((s, best.0))
+                });
+            }
+            Command::CloseDiff => view.diff_pair = None,
+            Command::ShowPlace(r) => {
+                if let Some(a) = &view.analysis {
+                    view.scroll_to_place = Some(super::changemap::place_targets(a, &view.index, r));
                 }
             }
+            Command::PageColumns(delta) => {
+                let n = view.analysis.as_ref().map_or(0, |a| a.articles.len());
+                view.layout.page(n, delta);
+            }
+            Command::ShowColumns(columns) => {
+                let n = view.analysis.as_ref().map_or(0, |a| a.articles.len());
+                view.layout.show(n, columns);
+            }
+            Command::ToggleGuide => view.show_guide = !view.show_guide,
             Command::ShowDiff(a, b) => view.diff_pair = Some((a, b)),
             // Escape ends an edit under way before it clears the selection
             Command::ClearSelection if view.editing.busy() => {

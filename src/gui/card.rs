@@ -1,5 +1,6 @@
 //! The framing card of the selected topic (coverage, quotes, cues and the generated
-//! differences, article by article) and the word-level diff of a selected aligned pair.
+//! differences, article by article). The word diff of a clicked sentence opens beside it in the
+//! columns (see `worddiff`).
 
 use super::app::{Command, State, View};
 use super::library::chip;
@@ -9,7 +10,7 @@ use crate::align::Placement;
 use crate::analysis::Analysis;
 use crate::model::ArticleId;
 use crate::workspace::NoteTarget;
-use egui::{RichText, text::LayoutJob};
+use egui::RichText;
 
 pub fn ui(ui: &mut egui::Ui, state: &State, view: &View, cmds: &mut Vec<Command>) {
     let Some(a) = &view.analysis else {
@@ -75,7 +76,14 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View, cmds: &mut Vec<Command>
         }
     }
     ui.separator();
-    diff_ui(ui, a, view, cmds);
+    ui.label(
+        RichText::new(
+            "Click a sentence that has aligned sentences (they light up when you hover): its \
+             word-level diff opens beside it in the columns.",
+        )
+        .small()
+        .weak(),
+    );
 }
 
 fn story_differences(ui: &mut egui::Ui, a: &Analysis, view: &View, cmds: &mut Vec<Command>) {
@@ -99,13 +107,13 @@ fn differences_header(ui: &mut egui::Ui, title: &str, cmds: &mut Vec<Command>) {
         ui.label(RichText::new(title).strong());
         let sc = |s: &egui::KeyboardShortcut| ui.ctx().format_shortcut(s);
         let (prev, next) = (sc(&PREV_DIFFERENCE), sc(&NEXT_DIFFERENCE));
-        if arrow_button(ui, true, "Next difference")
+        if arrow_button(ui, egui::Direction::TopDown, "Next difference")
             .on_hover_text(format!("Next difference ({next})"))
             .clicked()
         {
             cmds.push(Command::StepDifference(1));
         }
-        if arrow_button(ui, false, "Previous difference")
+        if arrow_button(ui, egui::Direction::BottomUp, "Previous difference")
             .on_hover_text(format!("Previous difference ({prev})"))
             .clicked()
         {
@@ -114,9 +122,9 @@ fn differences_header(ui: &mut egui::Ui, title: &str, cmds: &mut Vec<Command>) {
     });
 }
 
-/// A small button with a painted triangle (▼ or ▲: the default fonts have no such glyph),
-/// named `name` for screen readers.
-fn arrow_button(ui: &mut egui::Ui, down: bool, name: &str) -> egui::Response {
+/// A small button with a painted triangle pointing `to` (the default fonts have no ▼ ▲ ◀ ▶
+/// glyphs), named `name` for screen readers.
+pub fn arrow_button(ui: &mut egui::Ui, to: egui::Direction, name: &str) -> egui::Response {
     let size = egui::vec2(18.0, 16.0);
     let (rect, resp) = ui.allocate_exact_size(size, egui::Sense::click());
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, ui.is_enabled(), name));
@@ -131,18 +139,27 @@ fn arrow_button(ui: &mut egui::Ui, down: bool, name: &str) -> egui::Response {
         );
         let c = rect.center();
         let (w, h) = (4.5, 3.5);
-        let points = if down {
-            vec![
+        let points = match to {
+            egui::Direction::TopDown => vec![
                 egui::pos2(c.x - w, c.y - h),
                 egui::pos2(c.x + w, c.y - h),
                 egui::pos2(c.x, c.y + h),
-            ]
-        } else {
-            vec![
+            ],
+            egui::Direction::BottomUp => vec![
                 egui::pos2(c.x - w, c.y + h),
                 egui::pos2(c.x, c.y - h),
                 egui::pos2(c.x + w, c.y + h),
-            ]
+            ],
+            egui::Direction::LeftToRight => vec![
+                egui::pos2(c.x - h, c.y - w),
+                egui::pos2(c.x + h, c.y),
+                egui::pos2(c.x - h, c.y + w),
+            ],
+            egui::Direction::RightToLeft => vec![
+                egui::pos2(c.x + h, c.y - w),
+                egui::pos2(c.x - h, c.y),
+                egui::pos2(c.x + h, c.y + w),
+            ],
         };
         ui.painter().add(egui::Shape::convex_polygon(
             points,
@@ -331,139 +348,4 @@ fn article_row(ui: &mut egui::Ui, a: &Analysis, view: &View, t: usize, i: usize,
         let frames: Vec<String> = row.frames.iter().take(3).map(|(d, n)| format!("{} ×{n}", d.replace('_', " "))).collect();
         line(ui, "Frames", &frames, Mark::Frame);
     });
-}
-
-/// The word-level diff of the selected aligned pair, with the pair's other partners to pick.
-fn diff_ui(ui: &mut egui::Ui, a: &Analysis, view: &View, cmds: &mut Vec<Command>) {
-    ui.label(RichText::new("Sentence diff").strong());
-    let Some(((ia, sa), (ib, sb))) = view.diff_pair else {
-        ui.label(RichText::new("Click a sentence that has aligned sentences (they light up when you hover) to see a word-level diff.").weak());
-        return;
-    };
-    let (Some(x), Some(y)) = (
-        a.articles
-            .get(ia.index())
-            .and_then(|art| art.sentences.get(sa)),
-        a.articles
-            .get(ib.index())
-            .and_then(|art| art.sentences.get(sb)),
-    ) else {
-        return;
-    };
-    ui.horizontal_wrapped(|ui| {
-        ui.label(
-            RichText::new(format!(
-                "{} ¶{} – {} ¶{}",
-                view.letter(ia),
-                x.paragraph + 1,
-                view.letter(ib),
-                y.paragraph + 1
-            ))
-            .small(),
-        );
-        let pair = view
-            .index
-            .partners
-            .get(&(ia, sa))
-            .and_then(|ps| ps.iter().find(|p| p.0 == (ib, sb)));
-        if pair.is_some_and(|p| super::edits::is_user_link(view, p.2)) {
-            super::edits::tag(ui, &["linked these sentences".to_string()]);
-        }
-        if pair.is_some()
-            && ui
-                .small_button("Unlink")
-                .on_hover_text("These sentences do not belong together: remove the alignment")
-                .clicked()
-        {
-            cmds.push(Command::Edit(super::edits::EditCmd::Unlink(
-                (ia, sa),
-                (ib, sb),
-            )));
-        }
-    });
-    let dark = ui.visuals().dark_mode;
-    let removed_bg = if dark {
-        egui::Color32::from_rgb(0x6b, 0x2a, 0x00)
-    } else {
-        egui::Color32::from_rgb(0xf6, 0xd5, 0xc0)
-    };
-    let added_bg = if dark {
-        egui::Color32::from_rgb(0x00, 0x4d, 0x38)
-    } else {
-        egui::Color32::from_rgb(0xc5, 0xeb, 0xdf)
-    };
-    let mut job = LayoutJob::default();
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let text_colour = ui.visuals().text_color();
-    // the analysis holds the word diff of every aligned pair (alignment k ↔ diffs[k]); read it
-    // in the direction shown, and compute one only for a pair the analysis did not align
-    use crate::frame::diff::{DiffKind, DiffOp};
-    let stored = view
-        .index
-        .partners
-        .get(&(ia, sa))
-        .and_then(|ps| ps.iter().find(|p| p.0 == (ib, sb)))
-        .and_then(|p| a.diffs.get(p.2));
-    let ops: Vec<DiffOp> = match stored {
-        Some(d) if d.a == (ia, sa) => d.ops.clone(),
-        Some(d) => d
-            .ops
-            .iter()
-            .map(|op| DiffOp {
-                kind: match op.kind {
-                    DiffKind::Delete => DiffKind::Insert,
-                    DiffKind::Insert => DiffKind::Delete,
-                    DiffKind::Equal => DiffKind::Equal,
-                },
-                text: op.text.clone(),
-            })
-            .collect(),
-        None => crate::frame::diff::word_diff(&x.text, &y.text),
-    };
-    for op in ops {
-        let mut fmt = egui::TextFormat::simple(font.clone(), text_colour);
-        match op.kind {
-            crate::frame::diff::DiffKind::Equal => {}
-            crate::frame::diff::DiffKind::Delete => {
-                fmt.background = removed_bg;
-                fmt.strikethrough = egui::Stroke::new(1.0, text_colour);
-            }
-            crate::frame::diff::DiffKind::Insert => {
-                fmt.background = added_bg;
-                fmt.underline = egui::Stroke::new(1.0, text_colour);
-            }
-        }
-        job.append(&op.text, 0.0, fmt);
-    }
-    job.wrap.max_width = ui.available_width();
-    ui.label(job);
-    ui.label(
-        RichText::new("struck through: only in the first sentence; underlined: only in the second")
-            .small()
-            .weak(),
-    );
-    if let Some(partners) = view.index.partners.get(&(ia, sa))
-        && partners.len() > 1
-    {
-        ui.label(RichText::new("Other aligned sentences:").small());
-        for ((pa, ps), score, _) in partners {
-            if (*pa, *ps) == (ib, sb) {
-                continue;
-            }
-            let Some(s) = a
-                .articles
-                .get(pa.index())
-                .and_then(|art| art.sentences.get(*ps))
-            else {
-                continue;
-            };
-            let short: String = s.text.chars().take(70).collect();
-            if ui
-                .small_button(format!("{} ({score:.2}): {short}…", view.letter(*pa)))
-                .clicked()
-            {
-                cmds.push(Command::ShowDiff((ia, sa), (*pa, *ps)));
-            }
-        }
-    }
 }

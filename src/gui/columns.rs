@@ -1,6 +1,9 @@
 //! Side-by-side reading columns, one per article, with highlighted quotes and cues (hover
 //! explains), topic strips in the gutter, ribbons to aligned sentences in the neighbouring
-//! columns, scrolling to a topic, synchronised scrolling and find matches.
+//! columns, scrolling to a topic, synchronised scrolling and find matches. Columns keep a
+//! readable width: when the window (or the text size) leaves less than [`MIN_READABLE`] per
+//! column, only as many columns as fit are shown, with a pager to page through them or choose
+//! which to show; the change map (see `changemap`) beside them covers every article.
 
 use super::app::{Command, State, View};
 use super::index::{Index, SentenceRef};
@@ -15,7 +18,7 @@ use egui::{
 use std::collections::HashMap;
 
 /// Layout facts kept between frames.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Clone)]
 pub struct Layout {
     /// Scroll offset of each column at the end of the last frame.
     offsets: Vec<f32>,
@@ -29,6 +32,93 @@ pub struct Layout {
     pub columns: Vec<Rect>,
     /// Until this time (egui seconds) columns are being scrolled by the app, not the user.
     programmatic_until: f64,
+    /// The articles shown as columns, left to right (all of them when they fit).
+    pub shown: Vec<usize>,
+    /// How many columns fit at a readable width (last frame).
+    pub fit: usize,
+    /// Where the change map was drawn (last frame).
+    pub map_rect: Rect,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout {
+            offsets: Vec::new(),
+            pending: Vec::new(),
+            paras: HashMap::new(),
+            rects: HashMap::new(),
+            columns: Vec::new(),
+            programmatic_until: 0.0,
+            shown: Vec::new(),
+            fit: 0,
+            map_rect: Rect::NOTHING,
+        }
+    }
+}
+
+impl Layout {
+    /// The scroll offset of analysed article `i`'s column at the end of the last frame.
+    pub fn offset(&self, i: usize) -> Option<f32> {
+        self.offsets.get(i).copied()
+    }
+
+    /// Makes `shown` a valid choice of `fit` of `n` columns, keeping what it can; then, when
+    /// an article in `wanted` is not shown, shows the wanted ones (in article order, as many as
+    /// fit) with the columns shown before filling the rest.
+    fn choose(&mut self, n: usize, fit: usize, wanted: &[usize]) {
+        let fit = fit.clamp(1, n.max(1)).min(n);
+        let mut shown: Vec<usize> = Vec::with_capacity(fit);
+        for &i in &self.shown {
+            if i < n && !shown.contains(&i) && shown.len() < fit {
+                shown.push(i);
+            }
+        }
+        if wanted.iter().any(|w| *w < n && !shown.contains(w)) {
+            let old = std::mem::take(&mut shown);
+            let mut w: Vec<usize> = wanted.iter().copied().filter(|&i| i < n).collect();
+            w.sort_unstable();
+            w.dedup();
+            shown.extend(w.into_iter().take(fit));
+            for i in old {
+                if shown.len() < fit && !shown.contains(&i) {
+                    shown.push(i);
+                }
+            }
+        }
+        // fill up with the neighbours of the first shown column
+        let start = shown.first().copied().unwrap_or(0).min(n - fit.min(n));
+        for i in (start..n).chain(0..start) {
+            if shown.len() >= fit {
+                break;
+            }
+            if !shown.contains(&i) {
+                shown.push(i);
+            }
+        }
+        shown.sort_unstable();
+        self.shown = shown;
+    }
+
+    /// Pages the shown columns by `delta` pages (a page is as many columns as fit).
+    pub fn page(&mut self, n: usize, delta: i32) {
+        let fit = self.fit.clamp(1, n.max(1));
+        if n == 0 || fit >= n {
+            return;
+        }
+        let first = self.shown.first().copied().unwrap_or(0) as i64;
+        let start = (first + delta as i64 * fit as i64).clamp(0, (n - fit) as i64) as usize;
+        self.shown = (start..start + fit).collect();
+    }
+
+    /// Shows these columns (an article chosen for a place of the pager).
+    pub fn show(&mut self, n: usize, columns: Vec<usize>) {
+        let mut c: Vec<usize> = columns.into_iter().filter(|&i| i < n).collect();
+        c.sort_unstable();
+        c.dedup();
+        if !c.is_empty() {
+            self.shown = c;
+        }
+    }
 }
 
 /// A distinct, stable colour per topic for the gutter strips.
@@ -38,7 +128,11 @@ pub fn topic_colour(t: usize) -> Color32 {
 }
 
 const GAP: f32 = 24.0;
-const MIN_COL: f32 = 165.0;
+/// The narrowest a column may be (about 32 characters of body text a line, a newspaper
+/// column's measure): below it, fewer columns are shown and the pager pages through the rest.
+pub const MIN_READABLE: f32 = 220.0;
+/// Space between the columns and the change map.
+const MAP_GAP: f32 = 8.0;
 
 pub fn ui(ui: &mut egui::Ui, state: &State, view: &mut View, cmds: &mut Vec<Command>) {
     let Some(analysis) = view.analysis.clone() else {
@@ -65,14 +159,50 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &mut View, cmds: &mut Vec<Comm
     let layout = &mut view.layout;
     layout.offsets.resize(n, 0.0);
     layout.pending.resize(n, None);
+    layout.columns.clear();
     layout.columns.resize(n, Rect::NOTHING);
     layout.rects.clear();
 
-    let avail = ui.available_rect_before_wrap();
-    let col_w = ((avail.width() - GAP * (n as f32 - 1.0)) / n as f32).max(MIN_COL);
-    let total_w = col_w * n as f32 + GAP * (n as f32 - 1.0);
+    // as many columns as fit at a readable width; what the app scrolls to is brought into view
+    let map_w = super::changemap::width(n);
+    let text_w = (ui.available_width() - map_w - MAP_GAP).max(0.0);
+    let fit = (((text_w + GAP) / (MIN_READABLE + GAP)).floor() as usize).clamp(1, n);
+    layout.fit = fit;
+    let mut wanted: Vec<usize> = Vec::new();
+    if let Some(ev) = view
+        .scroll_to_evidence
+        .as_ref()
+        .or(view.scroll_to_place.as_ref())
+    {
+        wanted.extend(ev.iter().map(|r| r.0.index()));
+        // the place clicked on the map first: it must be shown
+        wanted.truncate(
+            if view.scroll_to_place.is_some() && view.scroll_to_evidence.is_none() {
+                1
+            } else {
+                wanted.len()
+            },
+        );
+    }
+    if let Some(r) = view.scroll_to_sentence {
+        wanted.push(r.0.index());
+    }
+    layout.choose(n, fit, &wanted);
+    let shown = layout.shown.clone();
+    if fit < n {
+        let teaching = state.workspace.settings.teaching_mode && !view.revealed;
+        pager(ui, teaching, &analysis, &view.keys, &shown, cmds);
+    }
+    let full = ui.available_rect_before_wrap();
+    let map_rect = Rect::from_min_max(pos2(full.right() - map_w, full.top()), full.max);
+    let avail = Rect::from_min_max(full.min, pos2(map_rect.left() - MAP_GAP, full.bottom()));
+    layout.map_rect = map_rect;
+    let m = shown.len().max(1);
+    let col_w = ((avail.width() - GAP * (m as f32 - 1.0)) / m as f32)
+        .max(MIN_READABLE.min(avail.width()).max(120.0));
+    let total_w = col_w * m as f32 + GAP * (m as f32 - 1.0);
     let mut hovered: Option<SentenceRef> = None;
-    let mut new_offsets = vec![0.0; n];
+    let mut new_offsets = layout.offsets.clone();
     let now = ui.input(|i| i.time);
     if view.scroll_to_evidence.is_some() {
         view.flash_since = Some(now);
@@ -94,17 +224,21 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &mut View, cmds: &mut Vec<Comm
         teaching: state.workspace.settings.teaching_mode && !view.revealed,
         keys: &view.keys,
         evidence: &view.evidence,
-        scroll_to_evidence: view.scroll_to_evidence.as_deref(),
+        scroll_to_evidence: view
+            .scroll_to_evidence
+            .as_deref()
+            .or(view.scroll_to_place.as_deref()),
         flash,
     };
+    let mut cols_ui = ui.new_child(UiBuilder::new().max_rect(avail).id_salt("columns_area"));
     egui::ScrollArea::horizontal()
         .id_salt("columns_h")
         .auto_shrink(false)
-        .show(ui, |ui| {
+        .show(&mut cols_ui, |ui| {
             let top = ui.cursor().min;
             let height = avail.height().max(100.0);
-            for i in 0..n {
-                let x = top.x + i as f32 * (col_w + GAP);
+            for (k, &i) in shown.iter().enumerate() {
+                let x = top.x + k as f32 * (col_w + GAP);
                 let rect = Rect::from_min_size(pos2(x, top.y), vec2(col_w, height));
                 let mut col = ui.new_child(UiBuilder::new().max_rect(rect).id_salt(("column", i)));
                 col.set_clip_rect(rect.intersect(ui.clip_rect()));
@@ -126,18 +260,21 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &mut View, cmds: &mut Vec<Comm
                 Sense::hover(),
             );
         });
+    ui.advance_cursor_after_rect(full);
 
     // Synchronised scrolling: the column the user scrolled leads the others to its topic.
     if view.scroll_to_topic.is_some()
         || view.scroll_to_sentence.is_some()
         || view.scroll_to_evidence.is_some()
+        || view.scroll_to_place.is_some()
     {
         // let the scroll animation finish before the user's scrolling leads again
         layout.programmatic_until = now + 1.0;
     }
     if state.workspace.settings.sync_scroll && now > layout.programmatic_until {
         let pointer = ui.ctx().pointer_hover_pos();
-        for (c, &offset) in new_offsets.iter().enumerate() {
+        for &c in &shown {
+            let offset = new_offsets[c];
             let moved = (offset - layout.offsets[c]).abs() > 0.5;
             let under_pointer = pointer.is_some_and(|p| layout.columns[c].contains(p));
             if moved && under_pointer {
@@ -151,12 +288,148 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &mut View, cmds: &mut Vec<Comm
     // Ribbons from the hovered (or selected) sentence to its partners in neighbouring columns.
     let focus = hovered.or(view.selected_sentence);
     if let Some(h) = focus {
-        ribbons(ui, layout, &index, h);
+        ribbons(ui, layout, &shown, &index, h);
     }
+    // the part of each shown article its column shows, for the change map
+    let windows = shown
+        .iter()
+        .map(|&i| {
+            let col = layout.columns[i];
+            let top = layout.offsets[i];
+            let measured = |p: usize| layout.paras.get(&(i, p)).map(|&(_, y, h)| (y, h));
+            let f0 = index.map.fraction_at(i, top, measured)?;
+            let f1 = index.map.fraction_at(i, top + col.height(), measured)?;
+            Some((f0, f1))
+        })
+        .collect();
+    // the word diff opens beside its sentence (else its partner, else at the column's top)
+    let diff_anchor = view.diff_pair.and_then(|(x, y)| {
+        let at = |r: SentenceRef| {
+            let col = *layout.columns.get(r.0.index())?;
+            let rect = *layout.rects.get(&r)?;
+            col.intersects(rect).then_some((col, rect))
+        };
+        at(x).or_else(|| at(y)).or_else(|| {
+            let col = *layout
+                .columns
+                .get(x.0.index())
+                .filter(|c| c.is_positive())?;
+            Some((col, Rect::from_min_size(col.min, vec2(col.width(), 1.0))))
+        })
+    });
     view.hovered = hovered;
     view.scroll_to_topic = None;
     view.scroll_to_sentence = None;
     view.scroll_to_evidence = None;
+    view.scroll_to_place = None;
+    let map_shown = super::changemap::Shown {
+        columns: shown,
+        windows,
+    };
+    super::changemap::ui(ui, map_rect, view, &map_shown, cmds);
+    if let Some((col, rect)) = diff_anchor {
+        super::worddiff::popup(ui.ctx(), full, col, rect, view, cmds);
+    }
+}
+
+/// The pager shown when not every column fits: which columns are shown, buttons to page, and a
+/// choice of article for each place.
+fn pager(
+    ui: &mut egui::Ui,
+    teaching: bool,
+    analysis: &Analysis,
+    keys: &[usize],
+    shown: &[usize],
+    cmds: &mut Vec<Command>,
+) {
+    let n = analysis.articles.len();
+    let key = |i: usize| keys.get(i).copied().unwrap_or(i);
+    let letter = |i: usize| ArticleId(key(i)).letter();
+    let name = |i: usize| {
+        if teaching {
+            format!("Article {}", letter(i))
+        } else {
+            format!(
+                "{} · {}",
+                letter(i),
+                analysis.articles.get(i).map_or("", |a| a.short_name())
+            )
+        }
+    };
+    let consecutive = shown.windows(2).all(|w| key(w[1]) == key(w[0]) + 1);
+    let which = match (shown.first(), shown.last()) {
+        (Some(&a), Some(&b)) if shown.len() > 1 && consecutive => {
+            format!("{}–{}", letter(a), letter(b))
+        }
+        _ => shown
+            .iter()
+            .map(|&i| letter(i))
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(format!("Columns {which} of {n}")).strong())
+            .on_hover_text(format!(
+                "The window has room for {} readable column(s): page with the arrows (Alt+Left / \
+                 Alt+Right) or choose the articles to show. The change map on the right shows \
+                 every article.",
+                shown.len()
+            ));
+        let first = shown.first().copied().unwrap_or(0);
+        let last = shown.last().copied().unwrap_or(0);
+        let arrow = |ui: &mut egui::Ui, on: bool, to, name: &str| {
+            ui.add_enabled_ui(on, |ui| super::card::arrow_button(ui, to, name))
+                .inner
+        };
+        if arrow(
+            ui,
+            first > 0,
+            egui::Direction::RightToLeft,
+            "Previous columns",
+        )
+        .on_hover_text("Previous columns (Alt+Left)")
+        .clicked()
+        {
+            cmds.push(Command::PageColumns(-1));
+        }
+        if arrow(
+            ui,
+            last + 1 < n,
+            egui::Direction::LeftToRight,
+            "Next columns",
+        )
+        .on_hover_text("Next columns (Alt+Right)")
+        .clicked()
+        {
+            cmds.push(Command::PageColumns(1));
+        }
+        ui.label("Show:");
+        for (k, &i) in shown.iter().enumerate() {
+            let mut choice = i;
+            let resp = egui::ComboBox::from_id_salt(("column_choice", k))
+                .selected_text(RichText::new(letter(i)).color(article_colour(key(i))))
+                .width(44.0)
+                .show_ui(ui, |ui| {
+                    for j in 0..n {
+                        ui.selectable_value(&mut choice, j, name(j));
+                    }
+                })
+                .response;
+            let place = format!("Column {} shows", k + 1);
+            resp.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::ComboBox, true, place.as_str())
+            });
+            if choice != i {
+                // the chosen article takes this place; where it was shown, this one goes
+                let mut next: Vec<usize> = shown.to_vec();
+                if let Some(other) = next.iter().position(|&x| x == choice) {
+                    next[other] = i;
+                }
+                next[k] = choice;
+                cmds.push(Command::ShowColumns(next));
+            }
+        }
+    });
 }
 
 /// How strongly the evidence is highlighted (alpha) after these seconds of flashing: two
@@ -599,7 +872,8 @@ fn sync_from(layout: &mut Layout, analysis: &Analysis, index: &Index, c: usize, 
     }
 }
 
-fn ribbons(ui: &egui::Ui, layout: &Layout, index: &Index, h: SentenceRef) {
+fn ribbons(ui: &egui::Ui, layout: &Layout, shown: &[usize], index: &Index, h: SentenceRef) {
+    let slot = |a: ArticleId| shown.iter().position(|&i| i == a.index());
     let Some(&from) = layout.rects.get(&h) else {
         return;
     };
@@ -621,10 +895,13 @@ fn ribbons(ui: &egui::Ui, layout: &Layout, index: &Index, h: SentenceRef) {
         ) else {
             continue;
         };
-        if h.0.index().abs_diff(p.0.index()) != 1 {
+        let (Some(sh), Some(sp)) = (slot(h.0), slot(p.0)) else {
+            continue;
+        };
+        if sh.abs_diff(sp) != 1 {
             continue;
         }
-        let (x1, x2) = if p.0 > h.0 {
+        let (x1, x2) = if sp > sh {
             (cf.right(), ct.left())
         } else {
             (cf.left(), ct.right())
@@ -649,6 +926,43 @@ fn ribbons(ui: &egui::Ui, layout: &Layout, index: &Index, h: SentenceRef) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_page_and_bring_what_is_scrolled_to_into_view() {
+        let mut l = Layout::default();
+        l.choose(8, 3, &[]);
+        assert_eq!(l.shown, vec![0, 1, 2]);
+        l.fit = 3;
+        l.page(8, 1);
+        assert_eq!(l.shown, vec![3, 4, 5]);
+        l.page(8, 1);
+        assert_eq!(l.shown, vec![5, 6, 7], "the last page is full");
+        l.page(8, 1);
+        assert_eq!(l.shown, vec![5, 6, 7]);
+        l.page(8, -5);
+        assert_eq!(l.shown, vec![0, 1, 2]);
+        // evidence in E and G: both shown, with a column shown before
+        l.choose(8, 3, &[6, 4]);
+        assert_eq!(l.shown, vec![0, 4, 6]);
+        // already shown: nothing moves
+        l.choose(8, 3, &[4]);
+        assert_eq!(l.shown, vec![0, 4, 6]);
+        // the window grows: the shown ones stay, the rest fill up
+        l.choose(8, 5, &[]);
+        assert_eq!(l.shown.len(), 5);
+        assert!([0, 4, 6].iter().all(|i| l.shown.contains(i)));
+        // fewer articles than before: no index out of range
+        l.choose(2, 3, &[]);
+        assert_eq!(l.shown, vec![0, 1]);
+        l.show(2, vec![1, 9, 1]);
+        assert_eq!(l.shown, vec![1]);
+        l.show(2, vec![]);
+        assert_eq!(l.shown, vec![1], "an empty choice changes nothing");
+        let mut empty = Layout::default();
+        empty.choose(0, 1, &[0]);
+        assert!(empty.shown.is_empty());
+        empty.page(0, 1);
+    }
 
     #[test]
     fn the_flash_pulses_then_settles_to_a_steady_highlight() {

@@ -1,6 +1,6 @@
 //! Look-up tables the view needs every frame, built once per analysis (off the UI thread):
 //! each sentence's topic, aligned partners, cues and quotes, and each topic's first sentence per
-//! article, and the evidence of each difference.
+//! article, the evidence of each difference, and the marks of the change map.
 
 use crate::analysis::Analysis;
 use crate::frame::CueKind;
@@ -27,6 +27,8 @@ pub struct Index {
     pub stats: Vec<ArticleStats>,
     /// The evidence of each difference (same order as `analysis.differences`).
     pub evidence: Vec<super::evidence::Evidence>,
+    /// Where shared topics and differences lie along each article (the change map's marks).
+    pub map: super::changemap::Map,
 }
 
 /// What the overview shows of one article.
@@ -143,6 +145,7 @@ impl Index {
                 .map(|d| super::evidence::evidence(a, &idx, &words, d))
                 .collect();
         }
+        idx.map = super::changemap::Map::new(a, &idx);
         idx
     }
 

@@ -78,7 +78,8 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View, cmds: &mut Vec<Command>
                 }
                 meta.push(format!("{} words", a.word_count()));
                 ui.label(RichText::new(meta.join(" · ")).small().weak());
-                ui.horizontal(|ui| {
+                // wrapped: a row wider than the panel would widen it and narrow the columns
+                ui.horizontal_wrapped(|ui| {
                     if ui.add_enabled(i > 0, egui::Button::new("Up").small()).on_hover_text("Move up").clicked() {
                         cmds.push(Command::Move { from: i, to: i - 1 });
                     }

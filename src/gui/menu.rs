@@ -17,6 +17,9 @@ const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F)
 /// Next / previous difference, as in Meld.
 pub const NEXT_DIFFERENCE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowDown);
 pub const PREV_DIFFERENCE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowUp);
+/// Next / previous page of columns, when not all fit at a readable width.
+pub const NEXT_COLUMNS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight);
+pub const PREV_COLUMNS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
 const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
 const REDO: KeyboardShortcut =
@@ -56,6 +59,12 @@ pub fn shortcuts(ctx: &egui::Context, view: &View) -> Vec<Command> {
             }
             if i.consume_shortcut(&PREV_DIFFERENCE) {
                 cmds.push(Command::StepDifference(-1));
+            }
+            if i.consume_shortcut(&NEXT_COLUMNS) {
+                cmds.push(Command::PageColumns(1));
+            }
+            if i.consume_shortcut(&PREV_COLUMNS) {
+                cmds.push(Command::PageColumns(-1));
             }
             // a text field keeps Ctrl+Z for its own text; Ctrl+Shift+Z first, as Ctrl+Z
             // would match it too
@@ -295,6 +304,13 @@ pub fn top_bar(
                 }
             });
             ui.menu_button("Help", |ui| {
+                if ui
+                    .button("Reading guide")
+                    .on_hover_text("The legend, the tone scale, coverage chips and the change map")
+                    .clicked()
+                {
+                    cmds.push(Command::ToggleGuide);
+                }
                 if ui.button("Keyboard shortcuts (F1)").clicked() {
                     cmds.push(Command::ToggleShortcuts);
                 }
@@ -622,6 +638,10 @@ pub fn dialogs(ctx: &egui::Context, state: &mut State, view: &mut View, cmds: &m
                         (
                             "Alt+Up / Alt+Down",
                             "Previous / next difference (scrolls to its evidence)",
+                        ),
+                        (
+                            "Alt+Left / Alt+Right",
+                            "Previous / next columns (when not all fit)",
                         ),
                         ("Esc", "Clear the selection"),
                         ("Ctrl + / Ctrl -", "Larger / smaller text"),

@@ -3,10 +3,12 @@
 
 pub mod app;
 mod card;
+mod changemap;
 pub mod chooser;
 mod columns;
 pub mod edits;
 pub mod evidence;
+mod guide;
 pub mod history;
 mod identity;
 pub mod index;
@@ -16,6 +18,7 @@ mod overview;
 pub mod session;
 mod theme;
 mod topics;
+mod worddiff;
 pub mod worker;
 
 pub use app::{Command, FramediffApp, State};
