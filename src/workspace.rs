@@ -125,6 +125,19 @@ pub struct Settings {
     /// Highlight frame-dimension words in the reading columns (they are always counted in the
     /// overview and the framing card).
     pub show_frame_cues: bool,
+    /// Whether the articles panel (library and topics, on the left) is shown.
+    pub articles_panel: PanelMode,
+}
+
+/// When a side panel is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PanelMode {
+    /// Shown unless the window is too narrow for two readable columns beside it.
+    #[default]
+    Auto,
+    Shown,
+    Hidden,
 }
 
 impl Default for Settings {
@@ -136,6 +149,7 @@ impl Default for Settings {
             zoom: 1.0,
             show_legend: true,
             show_frame_cues: false,
+            articles_panel: PanelMode::Auto,
         }
     }
 }

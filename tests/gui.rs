@@ -2543,3 +2543,40 @@ fn help_explains_the_legend_tone_coverage_and_change_map() {
         );
     }
 }
+
+#[test]
+fn a_narrow_window_hides_the_articles_panel_so_that_a_pair_of_columns_fits() {
+    let mut h = eight_articles(egui::vec2(1000.0, 700.0));
+    assert!(!h.state().view.articles_panel_shown, "hidden at 1000 px");
+    assert!(
+        h.query_by_label("Articles").is_none(),
+        "the library is not drawn"
+    );
+    let fit = h.state().view.layout.fit;
+    assert!(fit >= 2, "a pair fits: {fit}");
+    // Ctrl+B shows it (the user's choice then holds), and the columns page more
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::B);
+    for _ in 0..20 {
+        h.run(); // the panel slides in
+    }
+    assert!(h.state().view.articles_panel_shown);
+    assert_eq!(
+        h.state().state.workspace.settings.articles_panel,
+        framediff::workspace::PanelMode::Shown
+    );
+    h.get_by_label("Articles");
+    assert!(
+        h.state().view.layout.fit < fit,
+        "fewer columns fit beside the panel"
+    );
+    // and the button above the columns brings it back after hiding it again
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::B);
+    for _ in 0..20 {
+        h.run();
+    }
+    assert!(!h.state().view.articles_panel_shown);
+    h.get_by_label("Show articles and topics").click();
+    h.run();
+    h.run();
+    assert!(h.state().view.articles_panel_shown);
+}

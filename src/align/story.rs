@@ -247,7 +247,9 @@ mod tests {
         for n in [1, 2, 3, 7, 20, 60] {
             for _ in 0..20 {
                 // points on a line in a few clumps: similarity falls with distance
-                let x: Vec<f32> = (0..n).map(|_| (rnd() * 5.0).floor() + rnd() * 0.5).collect();
+                let x: Vec<f32> = (0..n)
+                    .map(|_| (rnd() * 5.0).floor() + rnd() * 0.5)
+                    .collect();
                 let sim: Vec<Vec<f32>> = (0..n)
                     .map(|i| (0..n).map(|j| 1.0 / (1.0 + (x[i] - x[j]).abs())).collect())
                     .collect();

@@ -10,7 +10,7 @@ use crate::analysis::Analysis;
 use crate::config::Config;
 use crate::model::ArticleId;
 use crate::report::ReportFormat;
-use crate::workspace::{Entry, NoteTarget, Theme, Workspace};
+use crate::workspace::{Entry, NoteTarget, PanelMode, Theme, Workspace};
 use egui::{Align2, Color32, Id, LayerId, Order, TextStyle};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -53,6 +53,8 @@ pub enum Confirm {
 /// Transient view state: selection, hover, dialogs, messages, analysis results.
 #[derive(Default)]
 pub struct View {
+    /// Whether the articles panel is shown this frame (see `Settings::articles_panel`).
+    pub articles_panel_shown: bool,
     pub analysis: Option<Arc<Analysis>>,
     pub index: Arc<Index>,
     /// Workspace entry of each analysed article (analysis ids are positions in this list).
@@ -136,6 +138,10 @@ pub struct View {
     pub editing: super::edits::Editing,
 }
 
+/// Below this window width the articles panel, when automatic, is hidden: with it and the
+/// framing card, fewer than two columns of readable width would fit.
+pub const COMPACT_WIDTH: f32 = 1150.0;
+
 /// Everything drawing code can ask for. Applied after the frame by [`FramediffApp::run_cmd`].
 #[must_use]
 #[derive(Debug, Clone, PartialEq)]
@@ -178,6 +184,10 @@ pub enum Command {
     Reveal(bool),
     SetSyncScroll(bool),
     SetFrameCues(bool),
+    /// When the articles panel is shown.
+    SetArticlesPanel(PanelMode),
+    /// Shows the articles panel if it is hidden now (the argument), else hides it.
+    ToggleArticlesPanel(bool),
     SetTheme(Theme),
     SetZoom(f32),
     SetRightTab(RightTab),
@@ -553,6 +563,11 @@ impl FramediffApp {
 
     /// The whole window's UI. Used by [`eframe::App::ui`] and by the tests.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        self.view.articles_panel_shown = match self.state.workspace.settings.articles_panel {
+            PanelMode::Shown => true,
+            PanelMode::Hidden => false,
+            PanelMode::Auto => ui.available_width() >= COMPACT_WIDTH,
+        };
         if !self.view.first_frame_done {
             self.view.first_frame_done = true;
             if std::env::var_os("FRAMEDIFF_TIMING").is_some()
@@ -582,11 +597,13 @@ impl FramediffApp {
             &mut cmds,
         );
         menu::status_bar(ui, &self.state, &self.view, &mut cmds);
+        let mut articles_panel = self.view.articles_panel_shown;
+        let panel_was = articles_panel;
         egui::Panel::left("library")
             .resizable(true)
             .default_size(240.0)
             .size_range(200.0..=520.0)
-            .show(ui, |ui| {
+            .show_collapsible(ui, &mut articles_panel, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("left_scroll")
                     .auto_shrink(false)
@@ -625,7 +642,27 @@ impl FramediffApp {
                         RightTab::Overview => overview::ui(ui, &self.state, &self.view),
                     });
             });
+        if panel_was && !articles_panel {
+            // dragged closed
+            cmds.push(Command::SetArticlesPanel(PanelMode::Hidden));
+        }
         egui::CentralPanel::default().show(ui, |ui| {
+            if !articles_panel
+                && ui
+                    .small_button("Show articles and topics")
+                    .on_hover_text(format!(
+                        "The articles panel is hidden{} (View menu, or {})",
+                        if self.state.workspace.settings.articles_panel == PanelMode::Auto {
+                            " while the window is narrow"
+                        } else {
+                            ""
+                        },
+                        ui.ctx().format_shortcut(&menu::ARTICLES_PANEL)
+                    ))
+                    .clicked()
+            {
+                cmds.push(Command::SetArticlesPanel(PanelMode::Shown));
+            }
             columns::ui(ui, &self.state, &mut self.view, &mut cmds);
         });
         menu::dialogs(&ctx, &mut self.state, &mut self.view, &mut cmds);
@@ -949,6 +986,16 @@ impl FramediffApp {
             Command::Reveal(on) => view.revealed = on,
             Command::SetSyncScroll(on) => self.state.workspace.settings.sync_scroll = on,
             Command::SetFrameCues(on) => self.state.workspace.settings.show_frame_cues = on,
+            Command::SetArticlesPanel(mode) => {
+                self.state.workspace.settings.articles_panel = mode;
+            }
+            Command::ToggleArticlesPanel(shown_now) => {
+                self.state.workspace.settings.articles_panel = if shown_now {
+                    PanelMode::Hidden
+                } else {
+                    PanelMode::Shown
+                };
+            }
             Command::SetTheme(t) => self.state.workspace.settings.theme = t,
             Command::SetZoom(z) if z.is_finite() => {
                 self.state.workspace.settings.zoom = z.clamp(1.0, 2.0)

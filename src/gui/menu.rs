@@ -20,6 +20,7 @@ pub const PREV_DIFFERENCE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::A
 /// Next / previous page of columns, when not all fit at a readable width.
 pub const NEXT_COLUMNS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight);
 pub const PREV_COLUMNS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
+pub const ARTICLES_PANEL: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::B);
 const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
 const REDO: KeyboardShortcut =
@@ -48,6 +49,9 @@ pub fn shortcuts(ctx: &egui::Context, view: &View) -> Vec<Command> {
         }
         if i.consume_shortcut(&NEW) {
             cmds.push(Command::NewComparison);
+        }
+        if i.consume_shortcut(&ARTICLES_PANEL) {
+            cmds.push(Command::ToggleArticlesPanel(view.articles_panel_shown));
         }
         if i.consume_key(Modifiers::NONE, Key::Escape) {
             cmds.push(Command::ClearSelection);
@@ -243,6 +247,18 @@ pub fn top_bar(
                     .changed()
                 {
                     cmds.push(Command::SetFrameCues(frames));
+                }
+                let mut panel = view.articles_panel_shown;
+                if ui
+                    .add(egui::Checkbox::new(&mut panel, "Articles and topics panel"))
+                    .on_hover_text(format!(
+                        "{}; by default it is hidden while the window is narrower than {} px",
+                        ui.ctx().format_shortcut(&ARTICLES_PANEL),
+                        super::app::COMPACT_WIDTH
+                    ))
+                    .changed()
+                {
+                    cmds.push(Command::ToggleArticlesPanel(!panel));
                 }
                 let mut sync = settings.sync_scroll;
                 if ui
@@ -633,6 +649,7 @@ pub fn dialogs(ctx: &egui::Context, state: &mut State, view: &mut View, cmds: &m
                         ("Ctrl+Z", "Undo (remove, hide, move, notes)"),
                         ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),
                         ("Ctrl+E", "Export the comparison (HTML)"),
+                        ("Ctrl+B", "Show or hide the articles and topics panel"),
                         ("Ctrl+F", "Find across articles; Enter for the next match"),
                         ("Up / Down", "Previous / next topic"),
                         (

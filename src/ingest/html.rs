@@ -622,7 +622,10 @@ mod tests {
         }
         let page = extract(&html).expect("a deep page reads");
         let notice = page.notice.expect("the fallback says so");
-        assert!(notice.contains(&format!("nests {depth} levels")), "{notice}");
+        assert!(
+            notice.contains(&format!("nests {depth} levels")),
+            "{notice}"
+        );
         assert_eq!(page.meta.title.as_deref(), Some("Deep page"));
         // every block's text, a line each, in order
         let lines: Vec<&str> = page.text.lines().collect();
@@ -633,7 +636,8 @@ mod tests {
 
     #[test]
     fn real_pages_nest_well_within_the_limit() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/pages-dev/html");
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/pages-dev/html");
         let Ok(entries) = std::fs::read_dir(&dir) else {
             eprintln!("skipped: {} is not present", dir.display());
             return;

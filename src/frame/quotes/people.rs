@@ -2,9 +2,9 @@
 //! with the role words before them), the list of people in reading order, and the lookups that
 //! resolve a last name, a role ("the spokesman") or the last person named.
 
-use rustc_hash::FxHashMap;
 use crate::frame::lexicon::Lexicons;
 use crate::text::tokens::Token;
+use rustc_hash::FxHashMap;
 
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they"];
 
