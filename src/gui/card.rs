@@ -24,7 +24,14 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View, cmds: &mut Vec<Command>
         .and_then(|t| a.topics.get(t).map(|topic| (t, topic)))
     {
         None => {
-            ui.label(RichText::new("Select a topic on the left (or press the Down arrow) to compare how each article frames it.").weak());
+            ui.label(
+                RichText::new(if view.articles_panel_shown {
+                    "Select a topic on the left (or press the Down arrow) to compare how each article frames it."
+                } else {
+                    "Press the Down arrow to select a topic (the topics are listed in the articles panel, Ctrl+B) and compare how each article frames it."
+                })
+                .weak(),
+            );
             story_differences(ui, a, view, cmds);
         }
         Some((t, topic)) => {
