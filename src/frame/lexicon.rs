@@ -5,7 +5,7 @@
 use super::vocab::{CueKind, FrameDimension, Technique, VerbClass};
 use crate::error::LexiconError;
 use crate::text::tokens::tokenize;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// One lexicon entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -227,10 +227,10 @@ impl Lexicons {
     /// README, or `paraphrases.txt`, which alignment reads) are ignored here.
     pub fn from_sources(sources: &[(String, String)]) -> Result<Lexicons, LexiconError> {
         let mut lex = Lexicons::default();
-        let mut descriptive: HashSet<String> = HashSet::new();
+        let mut descriptive: HashSet<String> = HashSet::default();
         // (file kind, lower-case phrase) -> position in `entries`; removed entries become None
         let mut entries: Vec<Option<Entry>> = Vec::new();
-        let mut by_phrase: HashMap<(String, String), usize> = HashMap::new();
+        let mut by_phrase: HashMap<(String, String), usize> = HashMap::default();
         for (file, text) in sources {
             let name = std::path::Path::new(file)
                 .file_name()
