@@ -124,8 +124,7 @@ fn month_in(word: &str) -> Option<(u32, usize)> {
     let body = word.strip_suffix('.').unwrap_or(word);
     let start = body
         .char_indices()
-        .filter(|(_, c)| !c.is_alphabetic())
-        .last()
+        .rfind(|(_, c)| !c.is_alphabetic())
         .map_or(0, |(i, c)| i + c.len_utf8());
     Some((month_number(&word[start..])?, start))
 }
