@@ -89,12 +89,27 @@ fn strip_markdown(body: &str) -> String {
 fn unwrap_inline(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let chars: Vec<char> = line.chars().collect();
+    // where the next `]` and `)` are from each position (one pass from the end, so that a line
+    // of many `[` is not searched again from each)
+    let next_of = |wanted: char| {
+        let mut next = vec![usize::MAX; chars.len() + 1];
+        for j in (0..chars.len()).rev() {
+            next[j] = if chars[j] == wanted { j } else { next[j + 1] };
+        }
+        next
+    };
+    let (next_bracket, next_paren) = (next_of(']'), next_of(')'));
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         // ![alt](url) and [text](url)
         if (c == '[' || (c == '!' && chars.get(i + 1) == Some(&'[')))
-            && let Some((text, next)) = link_at(&chars, if c == '!' { i + 1 } else { i })
+            && let Some((text, next)) = link_at(
+                &chars,
+                if c == '!' { i + 1 } else { i },
+                &next_bracket,
+                &next_paren,
+            )
         {
             out.push_str(&text);
             i = next;
@@ -118,12 +133,22 @@ fn unwrap_inline(line: &str) -> String {
     out
 }
 
-fn link_at(chars: &[char], open: usize) -> Option<(String, usize)> {
-    let close = (open + 1..chars.len()).find(|&j| chars[j] == ']')?;
-    if chars.get(close + 1) != Some(&'(') {
+/// The link text and the position after a `[text](url)` opening at `open`, given where the
+/// next `]` and `)` are from each position.
+fn link_at(
+    chars: &[char],
+    open: usize,
+    next_bracket: &[usize],
+    next_paren: &[usize],
+) -> Option<(String, usize)> {
+    let close = *next_bracket.get(open + 1)?;
+    if close == usize::MAX || chars.get(close + 1) != Some(&'(') {
         return None;
     }
-    let end = (close + 2..chars.len()).find(|&j| chars[j] == ')')?;
+    let end = *next_paren.get(close + 2)?;
+    if end == usize::MAX {
+        return None;
+    }
     Some((chars[open + 1..close].iter().collect(), end + 1))
 }
 
@@ -156,5 +181,16 @@ mod tests {
     fn bad_front_matter_is_an_error() {
         let md = "---\ntitle: [unclosed\n---\nBody.\n";
         assert!(matches!(extract(md), Err(IngestProblem::FrontMatter(_))));
+    }
+
+    #[test]
+    fn links_and_images_unwrap_and_a_line_of_open_brackets_is_linear() {
+        assert_eq!(
+            unwrap_inline("See ![a map](m.png) and [the report](r.html), *now*."),
+            "See a map and the report, now."
+        );
+        assert_eq!(unwrap_inline("[no link] (x) [open"), "[no link] (x) [open");
+        let line = "![".repeat(30_000);
+        assert_eq!(unwrap_inline(&line), line);
     }
 }

@@ -148,25 +148,59 @@ pub fn segment_given(paragraphs: &[Vec<String>]) -> Segmented {
     out
 }
 
+/// Longest piece of a paragraph handed to the segmenter at once. `sentencex` slows down
+/// more than linearly on long runs without a sentence end (a 64 KB paragraph of markup took
+/// seconds); a paragraph longer than this (some pages of text, far beyond a real paragraph) is
+/// cut after the last sentence end (or else the last space) before the limit, piece by piece.
+pub const MAX_SEGMENTER_BYTES: usize = 8 * 1024;
+
 /// Byte spans of the sentences of one paragraph, trimmed of surrounding whitespace.
 pub fn sentence_spans(para: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
-    for b in sentencex::get_sentence_boundaries("en", para) {
-        let (mut s, mut e) = (b.start_byte, b.end_byte.min(para.len()));
-        if s >= e || !para.is_char_boundary(s) || !para.is_char_boundary(e) {
-            continue;
+    let mut from = 0;
+    while from < para.len() {
+        let to = piece_end(para, from);
+        let piece = &para[from..to];
+        for b in sentencex::get_sentence_boundaries("en", piece) {
+            let (mut s, mut e) = (b.start_byte, b.end_byte.min(piece.len()));
+            if s >= e || !piece.is_char_boundary(s) || !piece.is_char_boundary(e) {
+                continue;
+            }
+            let text = &piece[s..e];
+            s += text.len() - text.trim_start().len();
+            e -= text.len() - text.trim_end().len();
+            if s < e {
+                spans.push((from + s, from + e));
+            }
         }
-        let piece = &para[s..e];
-        s += piece.len() - piece.trim_start().len();
-        e -= piece.len() - piece.trim_end().len();
-        if s < e {
-            spans.push((s, e));
-        }
+        from = to;
     }
     if spans.is_empty() && !para.trim().is_empty() {
         spans.push((0, para.len()));
     }
     merge_fragments(para, spans)
+}
+
+/// Where the piece of `para` that starts at `from` ends (see [`MAX_SEGMENTER_BYTES`]).
+fn piece_end(para: &str, from: usize) -> usize {
+    if para.len() - from <= MAX_SEGMENTER_BYTES {
+        return para.len();
+    }
+    let mut limit = from + MAX_SEGMENTER_BYTES;
+    while !para.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &para[from..limit];
+    let after_sentence = window
+        .match_indices(['.', '!', '?'])
+        .filter(|(i, _)| window[i + 1..].starts_with(' '))
+        .last()
+        .map(|(i, _)| from + i + 2);
+    let after_space = window.rfind(' ').map(|i| from + i + 1);
+    after_sentence
+        .or(after_space)
+        .filter(|&end| end > from)
+        .unwrap_or(limit)
 }
 
 /// Rejoins pieces the segmenter split off that cannot stand alone: a lone closing quote or
@@ -266,5 +300,24 @@ mod tests {
     fn lines_are_paragraphs_without_blank_lines() {
         let seg = segment("One line.\nAnother line.");
         assert_eq!(seg.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_paragraph_longer_than_the_segmenter_takes_is_cut_after_a_sentence() {
+        let sentence = "The council met on Monday and approved the budget. ";
+        let para = sentence.repeat(MAX_SEGMENTER_BYTES / sentence.len() * 3);
+        let para = para.trim_end();
+        let spans = sentence_spans(para);
+        assert_eq!(spans.len(), para.matches("budget.").count());
+        assert!(
+            spans
+                .iter()
+                .all(|&(s, e)| &para[s..e] == sentence.trim_end())
+        );
+        // without a sentence end or a space, pieces end at the limit
+        let blob = "X".repeat(MAX_SEGMENTER_BYTES * 2 + 5);
+        let spans = sentence_spans(&blob);
+        assert_eq!(spans.first(), Some(&(0, MAX_SEGMENTER_BYTES)));
+        assert_eq!(spans.last().map(|s| s.1), Some(blob.len()));
     }
 }
