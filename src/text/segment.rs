@@ -192,9 +192,8 @@ fn piece_end(para: &str, from: usize) -> usize {
     }
     let window = &para[from..limit];
     let after_sentence = window
-        .match_indices(['.', '!', '?'])
-        .filter(|(i, _)| window[i + 1..].starts_with(' '))
-        .last()
+        .rmatch_indices(['.', '!', '?'])
+        .find(|(i, _)| window[i + 1..].starts_with(' '))
         .map(|(i, _)| from + i + 2);
     let after_space = window.rfind(' ').map(|i| from + i + 1);
     after_sentence
