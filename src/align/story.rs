@@ -1,7 +1,8 @@
 //! Grouping articles into stories. Two articles are alike by two cosines, weighed equally: one
 //! over every content term (TF-IDF, title and names weigh more: what the articles are about), one
 //! over their names and numbers only (who, where, when: two events of one kind, such as two
-//! different people entering rehab, share their vocabulary but not these). The sum is damped by
+//! different people entering rehab, share their vocabulary but not these); when one of the two
+//! names nothing, by the first alone. The sum is damped by
 //! the distance in publication date. Average-linkage agglomerative clustering with a threshold
 //! makes the stories; then a fragment of one or two articles joins the larger story it is most
 //! alike on average when that is at least a fraction of the threshold (short articles name
@@ -159,7 +160,14 @@ pub fn group(vectors: &[DocVectors], dates: &[Option<&str>], threshold: f32) -> 
     for (i, (wrow, arow)) in words.into_iter().zip(anchors).enumerate() {
         for (k, (w, a)) in wrow.into_iter().zip(arow).enumerate() {
             let j = i + 1 + k;
-            let s = ((1.0 - ANCHOR_WEIGHT) * w + ANCHOR_WEIGHT * a) * day_factor(days[i], days[j]);
+            // names can only speak when both articles name something
+            let named = !vectors[i].anchors.is_empty() && !vectors[j].anchors.is_empty();
+            let alike = if named {
+                (1.0 - ANCHOR_WEIGHT) * w + ANCHOR_WEIGHT * a
+            } else {
+                w
+            };
+            let s = alike * day_factor(days[i], days[j]);
             sim[i][j] = s;
             sim[j][i] = s;
         }
@@ -365,6 +373,27 @@ mod tests {
             ),
         ]);
         assert_eq!(stories, vec![vec![0, 1], vec![2]]);
+    }
+
+    #[test]
+    fn articles_that_name_nothing_group_by_their_words() {
+        let stories = stories_of(&[
+            (
+                "Budget approved",
+                &[
+                    "The council approved the new budget after a long debate.",
+                    "critics said taxes would rise and schools would get less.",
+                ],
+            ),
+            (
+                "Budget passes",
+                &[
+                    "The council passed the budget after a debate.",
+                    "taxes would rise, critics said, and schools would get more money.",
+                ],
+            ),
+        ]);
+        assert_eq!(stories, vec![vec![0, 1]]);
     }
 
     #[test]
