@@ -23,6 +23,9 @@ pub struct SentenceFeatures {
     /// Content words (lower-case, not stop words) inside quotation marks: two outlets quoting
     /// the same short word of a speaker ("pointless") report the same remark.
     pub quoted_words: BTreeSet<String>,
+    /// Numbers written in digits, two or more of them ("33", "2013"): ages, counts and years
+    /// tell one event from another of the same kind.
+    pub numbers: Vec<String>,
     /// Number of words.
     pub words: usize,
 }
@@ -100,6 +103,10 @@ pub fn features(text: &str, tokens: &[Token], syn: &Synonyms) -> SentenceFeature
         f.words += 1;
         k = next;
         let surface = &text[t.start..end];
+        if lower.len() >= 2 && lower.chars().all(|c| c.is_ascii_digit()) {
+            f.numbers.push(lower);
+            continue;
+        }
         // an acronym written in capitals ("US", "U.S.", "WHO") is a name, not the function word
         // spelled the same way
         let acronym = surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
