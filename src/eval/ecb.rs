@@ -44,6 +44,9 @@
 //!   annotated sentence at all, or when `E` is empty (none of `T`'s sentences is annotated with an
 //!   event, so the gold cannot say what `T` reports). Only annotated sentences are judged: an
 //!   unannotated sentence of `X` may still report the event, so the figure is an upper bound.
+//!   Statements of kind `unaligned` ("X has no sentence aligned to T", shown with X's closest
+//!   sentence; see `crate::frame::compare::omission`) are not omission claims: they are counted
+//!   apart and, for comparison, judged as if they were.
 //! - **Entity mention clusters** (B-cubed, Bagga and Baldwin 1998): the items are the gold entity
 //!   mentions (chains that occur under `entities`), keyed by (document, gold sentence, lower-case
 //!   mention text), duplicates merged (on ecb-dev 19 keys repeat within a chain and 6 of 2386 sit
