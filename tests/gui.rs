@@ -1091,6 +1091,7 @@ fn omission_fixture() -> framediff::Analysis {
             kind: DifferenceKind::Omission,
             articles: vec![ArticleId(0), ArticleId(1)],
             summary: "Only A reports “flood”; B leaves it out.".into(),
+            evidence: Vec::new(),
         }],
         ..Default::default()
     }

@@ -44,6 +44,9 @@
 //!   annotated sentence at all, or when `E` is empty (none of `T`'s sentences is annotated with an
 //!   event, so the gold cannot say what `T` reports). Only annotated sentences are judged: an
 //!   unannotated sentence of `X` may still report the event, so the figure is an upper bound.
+//!   Statements of kind `unaligned` ("X has no sentence aligned to T", shown with X's closest
+//!   sentence; see `crate::frame::compare::omission`) are not omission claims: they are counted
+//!   apart and, for comparison, judged as if they were.
 //! - **Entity mention clusters** (B-cubed, Bagga and Baldwin 1998): the items are the gold entity
 //!   mentions (chains that occur under `entities`), keyed by (document, gold sentence, lower-case
 //!   mention text), duplicates merged (on ecb-dev 19 keys repeat within a chain and 6 of 2386 sit
@@ -600,6 +603,11 @@ pub struct TopicMetrics {
     pub omissions_fail: usize,
     pub omissions_unverifiable_article: usize,
     pub omissions_unverifiable_topic: usize,
+    /// Articles said only to have no sentence aligned to a topic (kind `unaligned`, not an
+    /// omission claim), and how many of them would hold or fail if read as omission claims.
+    pub unaligned: usize,
+    pub unaligned_hold: usize,
+    pub unaligned_fail: usize,
     pub entities: BCubed,
     /// Whether the entity clusters came from the analysis (else the baseline).
     pub entities_from_system: bool,
@@ -662,6 +670,9 @@ impl TopicMetrics {
         self.omissions_fail += o.omissions_fail;
         self.omissions_unverifiable_article += o.omissions_unverifiable_article;
         self.omissions_unverifiable_topic += o.omissions_unverifiable_topic;
+        self.unaligned += o.unaligned;
+        self.unaligned_hold += o.unaligned_hold;
+        self.unaligned_fail += o.unaligned_fail;
         self.entities.add(&o.entities);
         self.entities_from_system |= o.entities_from_system;
         self.millis += o.millis;
@@ -899,6 +910,30 @@ pub fn score(analysis: &Analysis, gold: &[GoldDoc], maps: &[SentenceMap]) -> Top
         }
     }
 
+    // unaligned statements (not omission claims), judged as if they were
+    for d in analysis
+        .differences
+        .iter()
+        .filter(|d| d.kind == crate::frame::DifferenceKind::Unaligned)
+    {
+        let Some(topic) = analysis.topics.iter().find(|t| t.id == d.topic) else {
+            continue;
+        };
+        let members: Vec<(usize, usize)> = topic
+            .members
+            .iter()
+            .flat_map(|mem| mem.sentences.iter().map(move |&s| (mem.article.index(), s)))
+            .collect();
+        for x in d.articles.iter().filter(|&&a| topic.member(a).is_none()) {
+            m.unaligned += 1;
+            match judge_omission(x.index(), &members, gold, maps) {
+                OmissionVerdict::Holds => m.unaligned_hold += 1,
+                OmissionVerdict::Fails => m.unaligned_fail += 1,
+                _ => {}
+            }
+        }
+    }
+
     // entity mention clusters
     let chains = gold_entity_chains(gold);
     let system = system_entity_clusters(analysis, &chains, maps);
@@ -1033,13 +1068,24 @@ impl fmt::Display for EcbMetrics {
         )?;
         writeln!(
             f,
-            "  omission precision       {:.3}   ({} of {} verifiable claims hold; {} claims; unverifiable: {} article without annotation, {} topic without annotated event; bar >= 0.90)",
-            t.omission_precision(),
+            "  omission precision       {}   ({} of {} verifiable claims hold; {} claims; unverifiable: {} article without annotation, {} topic without annotated event; bar >= 0.90)",
+            if t.omissions_hold + t.omissions_fail == 0 {
+                "n/a  ".to_string()
+            } else {
+                format!("{:.3}", t.omission_precision())
+            },
             t.omissions_hold,
             t.omissions_hold + t.omissions_fail,
             t.omission_claims,
             t.omissions_unverifiable_article,
             t.omissions_unverifiable_topic
+        )?;
+        writeln!(
+            f,
+            "  unaligned (no claim)     {} articles said only to have no aligned sentence, with their closest one; read as omission claims {} of {} verifiable would hold",
+            t.unaligned,
+            t.unaligned_hold,
+            t.unaligned_hold + t.unaligned_fail
         )?;
         write!(
             f,
@@ -1379,6 +1425,7 @@ mod tests {
                 kind: crate::frame::DifferenceKind::Omission,
                 articles: vec![ArticleId(0), ArticleId(1)],
                 summary: String::new(),
+                evidence: Vec::new(),
             }],
             ..Default::default()
         };

@@ -82,6 +82,10 @@ pub struct Difference {
     pub kind: DifferenceKind,
     pub articles: Vec<ArticleId>,
     pub summary: String,
+    /// Sentences the statement rests on, as (article, sentence index): for an omission or an
+    /// unaligned article, the closest sentence of each article said to have none in the topic.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<(ArticleId, usize)>,
 }
 
 /// Everything framing analysis produces.

@@ -345,8 +345,11 @@ impl PartialOrd for CueKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DifferenceKind {
-    /// An article leaves a topic out.
+    /// An article leaves a topic out (its closest sentence is clearly unrelated).
     Omission,
+    /// An article has no sentence aligned to a topic, but its closest sentence may report it in
+    /// other words: only the absence of an alignment is stated, with that sentence shown.
+    Unaligned,
     /// Articles put a topic in different places (headline, lede, body).
     Placement,
     /// Who is quoted, and how.
@@ -370,6 +373,7 @@ impl DifferenceKind {
     pub fn as_str(self) -> &'static str {
         match self {
             DifferenceKind::Omission => "omission",
+            DifferenceKind::Unaligned => "unaligned",
             DifferenceKind::Placement => "placement",
             DifferenceKind::Quote => "quote",
             DifferenceKind::Verb => "verb",

@@ -232,7 +232,10 @@ fn difference_row(
                     Some(k)
                 }));
             }
-            if d.kind != crate::frame::DifferenceKind::Omission {
+            if !matches!(
+                d.kind,
+                crate::frame::DifferenceKind::Omission | crate::frame::DifferenceKind::Unaligned
+            ) {
                 return;
             }
             for c in view

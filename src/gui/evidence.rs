@@ -108,6 +108,22 @@ pub fn closest_passage(
     best
 }
 
+/// Word overlap of sentence `sentence` of `article` with the most similar sentence of topic
+/// `t` in the other articles.
+fn overlap(a: &Analysis, words: &Words, t: usize, article: ArticleId, sentence: usize) -> f32 {
+    let (Some(topic), Some(own)) = (a.topics.get(t), words.get((article, sentence))) else {
+        return 0.0;
+    };
+    topic
+        .members
+        .iter()
+        .filter(|m| m.article != article)
+        .flat_map(|m| m.sentences.iter().map(move |&s| (m.article, s)))
+        .filter_map(|r| words.get(r))
+        .map(|x| cosine(own, x))
+        .fold(0.0f32, f32::max)
+}
+
 /// The articles said to leave topic `t` out: rows of its table that do not cover it, else the
 /// articles of its story that are not members.
 fn omitting(a: &Analysis, t: usize) -> Vec<ArticleId> {
@@ -173,7 +189,10 @@ fn carries(a: &Analysis, index: &Index, kind: DifferenceKind, r: SentenceRef) ->
         DifferenceKind::Loaded => cue(&|c| c.category == CueKind::Loaded),
         DifferenceKind::Frame => cue(&|c| matches!(c.category, CueKind::Frame(_))),
         // no sentence evidence of their own: the topic's first sentence stands for it
-        DifferenceKind::Omission | DifferenceKind::Placement | DifferenceKind::Tone => false,
+        DifferenceKind::Omission
+        | DifferenceKind::Unaligned
+        | DifferenceKind::Placement
+        | DifferenceKind::Tone => false,
     }
 }
 
@@ -185,12 +204,17 @@ pub fn evidence(a: &Analysis, index: &Index, words: &Words, d: &Difference) -> E
     let Some(topic) = a.topics.get(d.topic) else {
         return out;
     };
-    let missing = if d.kind == DifferenceKind::Omission {
+    let absent = matches!(d.kind, DifferenceKind::Omission | DifferenceKind::Unaligned);
+    // the core's evidence names the closest sentence of each article said to have none in
+    // the topic; older analyses (no evidence) fall back to finding it here
+    let missing = if !absent {
+        Vec::new()
+    } else if d.evidence.is_empty() {
         omitting(a, d.topic)
     } else {
-        Vec::new()
+        d.evidence.iter().map(|e| e.0).collect()
     };
-    let mut articles: Vec<ArticleId> = if d.kind == DifferenceKind::Omission {
+    let mut articles: Vec<ArticleId> = if absent {
         // the covering articles show what the others leave out
         topic.members.iter().map(|m| m.article).collect()
     } else {
@@ -204,7 +228,16 @@ pub fn evidence(a: &Analysis, index: &Index, words: &Words, d: &Difference) -> E
     articles.dedup();
     for art in articles {
         if missing.contains(&art) {
-            if let Some(c) = closest_passage(a, words, d.topic, art) {
+            let given = d
+                .evidence
+                .iter()
+                .find(|e| e.0 == art)
+                .map(|&(article, sentence)| Closest {
+                    article,
+                    sentence,
+                    score: overlap(a, words, d.topic, article, sentence),
+                });
+            if let Some(c) = given.or_else(|| closest_passage(a, words, d.topic, art)) {
                 out.sentences.push((art, c.sentence));
                 out.closest.push(c);
             }
@@ -414,6 +447,7 @@ mod tests {
                 kind: DifferenceKind::Omission,
                 articles: vec![ArticleId(0), ArticleId(1)],
                 summary: "Only A reports “flood”; B leaves it out.".into(),
+                evidence: Vec::new(),
             }],
             ..Analysis::default()
         }
@@ -449,6 +483,21 @@ mod tests {
     }
 
     #[test]
+    fn the_cores_closest_sentence_is_the_one_shown() {
+        let mut a = fixture();
+        // the core named sentence 0 of B (not the one word overlap would pick)
+        a.differences[0].kind = DifferenceKind::Unaligned;
+        a.differences[0].evidence = vec![(ArticleId(1), 0)];
+        let e = Index::new(&a).evidence[0].clone();
+        assert_eq!(e.sentences, vec![(ArticleId(0), 1), (ArticleId(1), 0)]);
+        assert_eq!(e.closest.len(), 1);
+        assert_eq!(
+            (e.closest[0].article, e.closest[0].sentence),
+            (ArticleId(1), 0)
+        );
+    }
+
+    #[test]
     fn a_loaded_difference_points_at_the_loaded_sentences() {
         let mut a = fixture();
         a.topics[0].members.push(member(1, vec![0, 2, 3]));
@@ -470,6 +519,7 @@ mod tests {
             kind: DifferenceKind::Loaded,
             articles: vec![ArticleId(1), ArticleId(0)],
             summary: String::new(),
+            evidence: Vec::new(),
         };
         let e = evidence(&a, &Index::new(&a), &Words::new(&a), &d);
         // A has no loaded word: its first topic sentence; B: the sentence with the cue
@@ -492,6 +542,7 @@ mod tests {
             kind,
             articles: vec![ArticleId(0), ArticleId(1)],
             summary: String::new(),
+            evidence: Vec::new(),
         };
         // generated out of topic order: topic 1, then topic 0's second difference
         a.differences.push(diff(1, DifferenceKind::Tone));

@@ -105,12 +105,13 @@ fn shown_for(a: &Analysis, evidence: &[Vec<Shown>], k: usize) -> Vec<Shown> {
     let Some(topic) = a.topics.get(d.topic) else {
         return Vec::new();
     };
-    let articles: Vec<ArticleId> = if d.kind == DifferenceKind::Omission || d.articles.is_empty() {
+    let absent = matches!(d.kind, DifferenceKind::Omission | DifferenceKind::Unaligned);
+    let articles: Vec<ArticleId> = if absent || d.articles.is_empty() {
         topic.members.iter().map(|m| m.article).collect()
     } else {
         d.articles.clone()
     };
-    articles
+    let mut shown: Vec<Shown> = articles
         .into_iter()
         .filter_map(|art| topic.member(art))
         .filter_map(|m| {
@@ -120,7 +121,17 @@ fn shown_for(a: &Analysis, evidence: &[Vec<Shown>], k: usize) -> Vec<Shown> {
                 closest: false,
             })
         })
-        .collect()
+        .collect();
+    if absent {
+        // the closest sentence of each article said to have none in the topic
+        shown.extend(d.evidence.iter().map(|&(article, sentence)| Shown {
+            article,
+            sentence,
+            closest: true,
+        }));
+        shown.sort_by_key(|x| (x.article, x.sentence));
+    }
+    shown
 }
 
 /// Renders the handout and its answer key. `evidence` holds the sentences of each difference

@@ -1,7 +1,11 @@
 //! Generated statements of how the articles of a story differ on one topic, written from the
-//! topic's table: one function per kind of difference (omission, placement, quote, verb, label,
-//! hedge, loaded, tone, frame), each a plain sentence that names the articles by letter.
+//! topic's table: one function per kind of difference (omission or unaligned, placement, quote,
+//! verb, label, hedge, loaded, tone, frame), each a plain sentence that names the articles by
+//! letter. An article with no sentence in the topic is said to leave it out only when its
+//! closest sentence is clearly unrelated (see `omission`); otherwise only the missing alignment
+//! is stated, with that closest sentence as evidence.
 
+use super::omission::{self, Signals, Verdict};
 use super::table::{TopicRow, TopicTable, Voice};
 use crate::align::{Placement, Topic};
 use crate::frame::{Difference, DifferenceKind, VerbClass, verbs};
@@ -39,18 +43,23 @@ fn last_name(speaker: &str) -> &str {
 /// What every difference writer reads: the topic, its table, and who covers it.
 struct Ctx<'a> {
     topic: &'a Topic,
-    table: &'a TopicTable,
     articles: &'a [Article],
     covering: Vec<&'a TopicRow>,
     cov_ids: Vec<ArticleId>,
     missing: Vec<ArticleId>,
+    signals: &'a Signals,
     /// Speakers quoted in the covering articles (by last name), with each article's first
     /// voice of that speaker.
     speakers: BTreeMap<String, Vec<(ArticleId, &'a Voice)>>,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(topic: &'a Topic, table: &'a TopicTable, articles: &'a [Article]) -> Self {
+    fn new(
+        topic: &'a Topic,
+        table: &'a TopicTable,
+        articles: &'a [Article],
+        signals: &'a Signals,
+    ) -> Self {
         let covering: Vec<&TopicRow> = table.rows.iter().filter(|r| r.covered).collect();
         let mut speakers: BTreeMap<String, Vec<(ArticleId, &Voice)>> = BTreeMap::new();
         for r in &covering {
@@ -65,7 +74,6 @@ impl<'a> Ctx<'a> {
         }
         Ctx {
             topic,
-            table,
             articles,
             cov_ids: covering.iter().map(|r| r.article).collect(),
             missing: table
@@ -75,6 +83,7 @@ impl<'a> Ctx<'a> {
                 .map(|r| r.article)
                 .collect(),
             covering,
+            signals,
             speakers,
         }
     }
@@ -85,16 +94,22 @@ impl<'a> Ctx<'a> {
             kind,
             articles,
             summary,
+            evidence: Vec::new(),
         }
     }
 }
 
 /// The differences between the articles on one topic.
-pub fn differences(topic: &Topic, table: &TopicTable, articles: &[Article]) -> Vec<Difference> {
+pub fn differences(
+    topic: &Topic,
+    table: &TopicTable,
+    articles: &[Article],
+    signals: &Signals,
+) -> Vec<Difference> {
     if table.rows.len() < 2 {
         return Vec::new();
     }
-    let ctx = Ctx::new(topic, table, articles);
+    let ctx = Ctx::new(topic, table, articles, signals);
     let mut out = Vec::new();
     out.extend(omission(&ctx));
     out.extend(placement(&ctx));
@@ -109,36 +124,88 @@ pub fn differences(topic: &Topic, table: &TopicTable, articles: &[Article]) -> V
     out
 }
 
-/// Articles that leave the topic out.
-fn omission(c: &Ctx) -> Option<Difference> {
-    if c.missing.is_empty() {
-        return None;
+/// "paragraph 3: “first words of the sentence…”" for a sentence of an article.
+fn passage(c: &Ctx, article: ArticleId, sentence: usize) -> String {
+    c.articles
+        .get(article.index())
+        .and_then(|a| a.sentences.get(sentence))
+        .map(|s| format!("paragraph {}: “{}”", s.paragraph + 1, short(&s.text, 12)))
+        .unwrap_or_default()
+}
+
+/// Articles with no sentence in the topic: those whose closest sentence is clearly unrelated
+/// are said to leave it out (an omission); the others are only said to have no sentence
+/// aligned to it, with their closest passage. Both carry each such article's closest sentence
+/// as evidence; an article with nothing to judge against gets no statement.
+fn omission(c: &Ctx) -> Vec<Difference> {
+    let (mut omits, mut unsure) = (Vec::new(), Vec::new());
+    for &a in &c.missing {
+        match omission::verdict(c.topic, a, c.signals) {
+            Some(Verdict::Omits(x)) => omits.push(x),
+            Some(Verdict::Unsure(x)) => unsure.push(x),
+            None => {}
+        }
     }
     let label = &c.topic.label;
-    Some(if c.cov_ids.len() == 1 {
-        c.diff(
-            DifferenceKind::Omission,
-            c.table.rows.iter().map(|r| r.article).collect(),
+    let mut out = Vec::new();
+    if !omits.is_empty() {
+        let ids: Vec<ArticleId> = omits.iter().map(|x| x.article).collect();
+        let mut d = if c.cov_ids.len() == 1 {
+            let mut all = c.cov_ids.clone();
+            all.extend(&ids);
+            all.sort();
+            c.diff(
+                DifferenceKind::Omission,
+                all,
+                format!(
+                    "Only {} reports “{label}”; {} {} it out.",
+                    letters(&c.cov_ids),
+                    letters(&ids),
+                    verb_s(&ids, "leaves", "leave")
+                ),
+            )
+        } else {
+            c.diff(
+                DifferenceKind::Omission,
+                ids.clone(),
+                format!(
+                    "{} {} not mention “{label}”; {} {}.",
+                    letters(&ids),
+                    verb_s(&ids, "does", "do"),
+                    letters(&c.cov_ids),
+                    verb_s(&c.cov_ids, "does", "do")
+                ),
+            )
+        };
+        d.evidence = omits.iter().map(|x| (x.article, x.sentence)).collect();
+        out.push(d);
+    }
+    if !unsure.is_empty() {
+        let ids: Vec<ArticleId> = unsure.iter().map(|x| x.article).collect();
+        let closest: Vec<String> = unsure
+            .iter()
+            .map(|x| {
+                format!(
+                    "{}, {}",
+                    x.article.letter(),
+                    passage(c, x.article, x.sentence)
+                )
+            })
+            .collect();
+        let mut d = c.diff(
+            DifferenceKind::Unaligned,
+            ids.clone(),
             format!(
-                "Only {} reports “{label}”; {} {} it out.",
-                letters(&c.cov_ids),
-                letters(&c.missing),
-                verb_s(&c.missing, "leaves", "leave")
+                "{} {} no sentence aligned to “{label}” but may report it in other words; closest: {}.",
+                letters(&ids),
+                verb_s(&ids, "has", "have"),
+                closest.join("; ")
             ),
-        )
-    } else {
-        c.diff(
-            DifferenceKind::Omission,
-            c.missing.clone(),
-            format!(
-                "{} {} not mention “{label}”; {} {}.",
-                letters(&c.missing),
-                verb_s(&c.missing, "does", "do"),
-                letters(&c.cov_ids),
-                verb_s(&c.cov_ids, "does", "do")
-            ),
-        )
-    })
+        );
+        d.evidence = unsure.iter().map(|x| (x.article, x.sentence)).collect();
+        out.push(d);
+    }
+    out
 }
 
 /// One article leads with the topic, another buries it.
@@ -581,21 +648,85 @@ mod tests {
         TopicTable { topic: 3, rows }
     }
 
+    /// A and B cover a topic; C reports it in other words; D is about something else.
+    fn omission_case() -> (Topic, Vec<Article>) {
+        let t = topic(&[(0, &[1]), (1, &[0])]);
+        let arts = vec![
+            article(&[
+                "Officials met on Monday.",
+                "Putin called the peace summit in Switzerland pointless because Russia was not invited.",
+            ]),
+            article(&[
+                "Putin said the Swiss peace summit was pointless without Russia at the table.",
+                "Talks continue.",
+            ]),
+            article(&[
+                "Markets were calm.",
+                "The Kremlin leader scorned next month's gathering of world leaders in Geneva as worthless, since Moscow had no invitation.",
+            ]),
+            article(&[
+                "Heavy rain flooded farmland along the river delta.",
+                "Farmers expect a late harvest of rice and wheat this autumn.",
+            ]),
+        ];
+        (t, arts)
+    }
+
     #[test]
-    fn omission_names_who_leaves_the_topic_out() {
-        let t = topic(&[(0, &[0]), (1, &[0])]);
-        let tab = table(vec![row(0, true), row(1, true), row(2, false)]);
-        let arts = vec![article(&["x."]), article(&["y."]), article(&["z."])];
-        let c = Ctx::new(&t, &tab, &arts);
-        let d = omission(&c).unwrap();
-        assert_eq!(d.kind, DifferenceKind::Omission);
-        assert_eq!(d.articles, vec![ArticleId(2)]);
-        assert_eq!(d.summary, "C does not mention “Swiss summit”; A and B do.");
-        let only = table(vec![row(0, true), row(1, false)]);
-        let d = omission(&Ctx::new(&t, &only, &arts)).unwrap();
-        assert_eq!(d.summary, "Only A reports “Swiss summit”; B leaves it out.");
+    fn omission_only_where_the_closest_sentence_is_unrelated() {
+        let (t, arts) = omission_case();
+        let sig = Signals::new(&arts);
+        let tab = table(vec![
+            row(0, true),
+            row(1, true),
+            row(2, false),
+            row(3, false),
+        ]);
+        let d = omission(&Ctx::new(&t, &tab, &arts, &sig));
+        assert_eq!(d.len(), 2, "{d:#?}");
+        // the unrelated article is said to leave it out, with its closest sentence as evidence
+        assert_eq!(d[0].kind, DifferenceKind::Omission);
+        assert_eq!(d[0].articles, vec![ArticleId(3)]);
+        assert_eq!(
+            d[0].summary,
+            "D does not mention “Swiss summit”; A and B do."
+        );
+        assert_eq!(d[0].evidence.len(), 1);
+        assert_eq!(d[0].evidence[0].0, ArticleId(3));
+        // the paraphrasing article is not: only the missing alignment, with its closest passage
+        assert_eq!(d[1].kind, DifferenceKind::Unaligned);
+        assert_eq!(d[1].articles, vec![ArticleId(2)]);
+        assert_eq!(d[1].evidence, vec![(ArticleId(2), 1)]);
+        assert!(
+            d[1].summary.starts_with(
+                "C has no sentence aligned to “Swiss summit” but may report it in other words; closest: C, paragraph 1: “The Kremlin leader"
+            ),
+            "{}",
+            d[1].summary
+        );
+    }
+
+    #[test]
+    fn omission_forms_and_nothing_without_evidence() {
+        let (t, arts) = omission_case();
+        let sig = Signals::new(&arts);
+        // one covering article
+        let t1 = topic(&[(0, &[1])]);
+        let only = table(vec![row(0, true), row(3, false)]);
+        let d = omission(&Ctx::new(&t1, &only, &arts, &sig));
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d[0].summary,
+            "Only A reports “Swiss summit”; D leaves it out."
+        );
+        assert_eq!(d[0].articles, vec![ArticleId(0), ArticleId(3)]);
+        // everyone covers it: nothing to say
         let all = table(vec![row(0, true), row(1, true)]);
-        assert!(omission(&Ctx::new(&t, &all, &arts)).is_none());
+        assert!(omission(&Ctx::new(&t, &all, &arts, &sig)).is_empty());
+        // no signals to judge by (no closest sentence to show): no claim at all
+        let none = Signals::default();
+        let tab = table(vec![row(0, true), row(1, true), row(3, false)]);
+        assert!(omission(&Ctx::new(&t, &tab, &arts, &none)).is_empty());
     }
 
     #[test]
@@ -607,13 +738,13 @@ mod tests {
         let mut b = row(1, true);
         b.first_paragraph = Some(4);
         let tab = table(vec![a.clone(), b]);
-        let d = placement(&Ctx::new(&t, &tab, &arts)).unwrap();
+        let d = placement(&Ctx::new(&t, &tab, &arts, &Signals::default())).unwrap();
         assert_eq!(
             d.summary,
             "A leads with it (headline); B first mentions “Swiss summit” in paragraph 5."
         );
         let early = table(vec![a, row(1, true)]);
-        assert!(placement(&Ctx::new(&t, &early, &arts)).is_none());
+        assert!(placement(&Ctx::new(&t, &early, &arts, &Signals::default())).is_none());
     }
 
     fn voice(speaker: &str, verb: &str, class: VerbClass, text: &str) -> Voice {
@@ -642,7 +773,7 @@ mod tests {
             "pointless",
         ));
         let tab = table(vec![a, row(1, true), row(2, true)]);
-        let d = quotes(&Ctx::new(&t, &tab, &arts));
+        let d = quotes(&Ctx::new(&t, &tab, &arts, &Signals::default()));
         assert_eq!(d.len(), 1);
         assert_eq!(
             d[0].summary,
@@ -665,7 +796,7 @@ mod tests {
             "we will",
         ));
         let tab = table(vec![a, b]);
-        let d = verb_classes(&Ctx::new(&t, &tab, &arts));
+        let d = verb_classes(&Ctx::new(&t, &tab, &arts, &Signals::default()));
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].kind, DifferenceKind::Verb);
         assert!(
@@ -684,14 +815,14 @@ mod tests {
         let mut b = row(1, true);
         b.verbs.push(("said".into(), VerbClass::Neutral));
         let tab = table(vec![a, b]);
-        let d = loaded_verbs(&Ctx::new(&t, &tab, &arts)).unwrap();
+        let d = loaded_verbs(&Ctx::new(&t, &tab, &arts, &Signals::default())).unwrap();
         assert!(
             d.summary.contains("B uses only neutral reporting verbs"),
             "{}",
             d.summary
         );
         let neutral = table(vec![row(0, true), row(1, true)]);
-        assert!(loaded_verbs(&Ctx::new(&t, &neutral, &arts)).is_none());
+        assert!(loaded_verbs(&Ctx::new(&t, &neutral, &arts, &Signals::default())).is_none());
     }
 
     #[test]
@@ -704,7 +835,7 @@ mod tests {
         b.labels
             .push(("claims to have annexed".into(), "annexation".into()));
         let tab = table(vec![a, b]);
-        let d = labels(&Ctx::new(&t, &tab, &arts));
+        let d = labels(&Ctx::new(&t, &tab, &arts, &Signals::default()));
         assert_eq!(
             d[0].summary,
             "On annexation: A writes “annexed”, B writes “claims to have annexed”."
@@ -724,7 +855,8 @@ mod tests {
         b.tone = Some(0.1);
         b.frames = vec![("economic".into(), 1)];
         let tab = table(vec![a, b]);
-        let c = Ctx::new(&t, &tab, &arts);
+        let sig = Signals::default();
+        let c = Ctx::new(&t, &tab, &arts, &sig);
         assert_eq!(
             hedges(&c).unwrap().summary,
             "A hedges (reportedly, may); B states it without hedging."
@@ -748,6 +880,6 @@ mod tests {
         let mut b2 = row(1, true);
         b2.tone = Some(-0.4);
         let close = table(vec![row(0, true), b2]);
-        assert!(tone(&Ctx::new(&t, &close, &arts)).is_none());
+        assert!(tone(&Ctx::new(&t, &close, &arts, &Signals::default())).is_none());
     }
 }

@@ -1,7 +1,9 @@
 //! Per-topic comparison: the table of how each article treats a topic (`table`) and the
-//! generated statements of how they differ (`differences`).
+//! generated statements of how they differ (`differences`), omissions checked against the
+//! closest sentence of each article said to leave a topic out (`omission`).
 
 mod differences;
+pub mod omission;
 mod table;
 
 pub use differences::differences;
@@ -34,13 +36,14 @@ pub fn compare(
     }
     let quotes = q_sorted.as_deref().unwrap_or(quotes);
     let cues = c_sorted.as_deref().unwrap_or(cues);
+    let signals = omission::Signals::new(articles);
     let per_topic: Vec<(TopicTable, Vec<Difference>)> = aligned
         .topics
         .par_iter()
         .filter_map(|topic| {
             let story = aligned.stories.iter().find(|s| s.id == topic.story)?;
             let t = table(topic, &story.articles, articles, quotes, cues, tones);
-            let d = differences(topic, &t, articles);
+            let d = differences(topic, &t, articles, &signals);
             Some((t, d))
         })
         .collect();
