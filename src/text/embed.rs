@@ -148,7 +148,8 @@ fn is_chinese_char(c: char) -> bool {
 }
 
 fn is_bert_punctuation(c: char) -> bool {
-    c.is_ascii_punctuation() || c.general_category_group() == GeneralCategoryGroup::Punctuation
+    c.is_ascii_punctuation()
+        || (!c.is_ascii() && c.general_category_group() == GeneralCategoryGroup::Punctuation)
 }
 
 /// BertNormalizer as configured for the model: clean text, space around CJK ideographs, NFD and
@@ -168,6 +169,11 @@ fn normalize(text: &str) -> String {
         } else {
             cleaned.push(c);
         }
+    }
+    if cleaned.is_ascii() {
+        // nothing to decompose, no accents (most news text)
+        cleaned.make_ascii_lowercase();
+        return cleaned;
     }
     cleaned
         .nfd()
