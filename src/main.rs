@@ -188,8 +188,9 @@ fn compare(
     };
     let started = std::time::Instant::now();
     // Files are read (and risky ones handed to reading workers) while the configuration loads,
-    // the page cleaner's patterns compile and VADER's lexicons are built: none of them needs
-    // another (the lexicon loader waits for VADER's words if it gets there first).
+    // the page cleaner's patterns compile, VADER's lexicons and the embeddings' vocabulary are
+    // built: none of them needs another (the lexicon loader waits for VADER's words if it gets
+    // there first).
     let read_all = || {
         // Files are read in parallel and web addresses fetched; articles keep the argument order.
         let options = framediff::fetch::FetchOptions::default();
@@ -224,9 +225,11 @@ fn compare(
     let (config, (articles, failed)) = std::thread::scope(|scope| {
         let warm = scope.spawn(framediff::ingest::clean::warm_up);
         let tone = scope.spawn(framediff::frame::tone::warm_up);
+        // the static embeddings' vocabulary, for the omission check
+        let embed = scope.spawn(framediff::text::embed::StaticEmbeddings::builtin);
         let reader = scope.spawn(read_all);
         let config = framediff::files::load_config(lexicons.as_deref());
-        let _ = (warm.join(), tone.join());
+        let _ = (warm.join(), tone.join(), embed.join());
         (config, reader.join().unwrap_or_default())
     });
     let config = match config {

@@ -12,7 +12,7 @@
 //! `model2vec-rs` crate pulls a hub client by default and declares no licence on crates.io,
 //! so the small, documented algorithm is implemented here over the model's vocabulary.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 use thiserror::Error;
 use unicode_normalization::UnicodeNormalization;
@@ -53,11 +53,9 @@ pub struct WordPiece<'a> {
 impl<'a> WordPiece<'a> {
     /// Builds the tokenizer from a `vocab.txt` text.
     pub fn new(vocab: &'a str) -> Result<Self, EmbedError> {
-        let ids: HashMap<&str, u32> = vocab
-            .lines()
-            .enumerate()
-            .map(|(i, t)| (t, i as u32))
-            .collect();
+        let mut ids: HashMap<&str, u32> = HashMap::default();
+        ids.reserve(vocab.len() / 8);
+        ids.extend(vocab.lines().enumerate().map(|(i, t)| (t, i as u32)));
         let unk = *ids.get("[UNK]").ok_or(EmbedError::NoUnknownToken)?;
         Ok(WordPiece { ids, unk })
     }
