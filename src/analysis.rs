@@ -28,6 +28,21 @@ pub struct Analysis {
     pub diffs: Vec<PairDiff>,
 }
 
+impl Analysis {
+    /// Whether the analysis checked that `article` leaves topic `topic` out: an omission
+    /// difference of the topic carries the article's closest sentence as evidence (see
+    /// `frame::compare::omission`). Without it, "does not mention" must not be said of the
+    /// article: it has no sentence aligned to the topic, which is all that is known.
+    pub fn omission_checked(&self, topic: usize, article: impl Into<ArticleId>) -> bool {
+        let article = article.into();
+        self.differences.iter().any(|d| {
+            d.topic == topic
+                && d.kind == frame::DifferenceKind::Omission
+                && d.evidence.iter().any(|&(a, _)| a == article)
+        })
+    }
+}
+
 /// The word diff of one aligned pair: runs shared, only in `a`, or only in `b`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PairDiff {
@@ -123,6 +138,30 @@ pub fn analyze(articles: Vec<Article>, config: &Config) -> Analysis {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn does_not_mention_is_checked_only_by_an_omission_with_evidence() {
+        let d = |kind, evidence: Vec<(ArticleId, usize)>| Difference {
+            topic: 1,
+            kind,
+            articles: evidence.iter().map(|e| e.0).collect(),
+            summary: String::new(),
+            evidence,
+        };
+        let a = Analysis {
+            differences: vec![
+                d(frame::DifferenceKind::Omission, vec![(ArticleId(2), 4)]),
+                d(frame::DifferenceKind::Unaligned, vec![(ArticleId(1), 0)]),
+            ],
+            ..Analysis::default()
+        };
+        assert!(a.omission_checked(1, ArticleId(2)));
+        assert!(
+            !a.omission_checked(1, ArticleId(1)),
+            "unaligned is not checked"
+        );
+        assert!(!a.omission_checked(0, ArticleId(2)), "another topic");
+    }
 
     #[test]
     fn a_cancelled_analysis_stops_and_an_uncancelled_one_does_not() {

@@ -304,7 +304,13 @@ fn article_row(ui: &mut egui::Ui, a: &Analysis, view: &View, t: usize, i: usize,
             ui.label(RichText::new(name).strong());
         });
         if !row.covered {
-            ui.label(RichText::new("Does not mention this topic.").color(ui.visuals().warn_fg_color));
+            // said only when the analysis checked it (see frame::compare::omission)
+            let text = if a.omission_checked(t, ArticleId(i)) {
+                "Does not mention this topic (its closest sentence is unrelated)."
+            } else {
+                "No sentence aligned to this topic; it may report it in other words (see the closest passage above)."
+            };
+            ui.label(RichText::new(text).color(ui.visuals().warn_fg_color));
             return;
         }
         let place = match row.placement {

@@ -106,7 +106,7 @@ fn contents(ui: &mut egui::Ui) {
     });
     ui.horizontal_wrapped(|ui| {
         chip(ui, theme::article_colour(1), false);
-        ui.label("hollow: the article does not mention the topic (in the library: the article is hidden)");
+        ui.label("hollow: no sentence of the article is aligned to the topic; it may still report it in other words, and \"does not mention\" is said only where the analysis checked that its closest sentence is unrelated (in the library: the article is hidden)");
     });
     heading(ui, "Change map");
     ui.add(

@@ -109,10 +109,16 @@ pub fn ui(ui: &mut egui::Ui, _state: &State, view: &View, cmds: &mut Vec<Command
                             ));
                         }
                         None => {
-                            chip(ui, colour, false).on_hover_text(format!(
-                                "{} does not mention this topic",
-                                view.letter(i)
-                            ));
+                            chip(ui, colour, false).on_hover_text(
+                                if a.omission_checked(t, i) {
+                                    format!("{} does not mention this topic", view.letter(i))
+                                } else {
+                                    format!(
+                                        "{} has no sentence aligned to this topic (it may report it in other words)",
+                                        view.letter(i)
+                                    )
+                                },
+                            );
                         }
                     }
                 }
@@ -127,14 +133,14 @@ pub fn ui(ui: &mut egui::Ui, _state: &State, view: &View, cmds: &mut Vec<Command
                 let only = view.letter(topic.members[0].article);
                 let others: Vec<String> = omitted_by.iter().map(|&i| view.letter(i)).collect();
                 ui.label(
-                    RichText::new(format!("Only {only}: omitted by {}", others.join(", ")))
+                    RichText::new(format!("Only {only}; none aligned in {}", others.join(", ")))
                         .small()
                         .color(ui.visuals().warn_fg_color),
                 );
             } else if !omitted_by.is_empty() {
                 let others: Vec<String> = omitted_by.iter().map(|&i| view.letter(i)).collect();
                 ui.label(
-                    RichText::new(format!("Not in {}", others.join(", ")))
+                    RichText::new(format!("None aligned in {}", others.join(", ")))
                         .small()
                         .weak(),
                 );
