@@ -2536,7 +2536,7 @@ fn help_explains_the_legend_tone_coverage_and_change_map() {
         "one lane per article",
         "Columns that fit",
         "VADER compound",
-        "does not mention the topic",
+        "no sentence of the article is aligned to the topic",
     ] {
         assert!(
             h.query_by_label_contains(probe).is_some(),
