@@ -1178,28 +1178,8 @@ fn leaks(texts: &[String], names: &[String]) -> Vec<String> {
 #[test]
 fn teaching_mode_shows_no_outlet_author_or_title_anywhere() {
     let mut h = harness();
-    let names: Vec<String> = h
-        .state()
-        .state
-        .workspace
-        .entries
-        .iter()
-        .flat_map(|e| {
-            let a = &e.article;
-            // a file name often names the outlet too
-            let file = std::path::Path::new(&a.path)
-                .file_name()
-                .map(|f| f.to_string_lossy().into_owned());
-            [
-                a.source.clone(),
-                a.author.clone(),
-                Some(a.title.clone()),
-                file,
-            ]
-        })
-        .flatten()
-        .filter(|s| s.trim().chars().count() >= 4)
-        .collect();
+    // a file name often names the outlet too
+    let names = article_names(&h);
     assert!(
         names.len() >= 8,
         "the samples name outlets and authors: {names:?}"

@@ -202,16 +202,10 @@ fn attach_fragments(sim: &[Vec<f32>], stories: Vec<Vec<usize>>, threshold: f32) 
             }
         }
         if let Some((_, h)) = best.filter(|&(mean, _)| mean >= threshold) {
-            let moved = stories[g].take().unwrap_or_default();
-            if let Some(story) = stories[h].as_mut() {
-                story.extend(moved);
-                story.sort_unstable();
-            }
+            merge_into(&mut stories, g, h);
         }
     }
-    let mut out: Vec<Vec<usize>> = stories.into_iter().flatten().collect();
-    out.sort_by_key(|c| c[0]);
-    out
+    ordered(stories)
 }
 
 /// Average-linkage agglomerative clustering of a symmetric similarity matrix, merging while
@@ -272,11 +266,7 @@ pub fn average_linkage(mut sim: Vec<Vec<f32>>, threshold: f32) -> Vec<Vec<usize>
                     }
                 }
                 open[j] = false;
-                let moved = clusters[j].take().unwrap_or_default();
-                if let Some(c) = clusters[i].as_mut() {
-                    c.extend(moved);
-                    c.sort_unstable();
-                }
+                merge_into(&mut clusters, j, i);
             }
             _ => {
                 // nothing is close enough: this group is final
@@ -285,7 +275,21 @@ pub fn average_linkage(mut sim: Vec<Vec<f32>>, threshold: f32) -> Vec<Vec<usize>
             }
         }
     }
-    let mut out: Vec<Vec<usize>> = clusters.into_iter().flatten().collect();
+    ordered(clusters)
+}
+
+/// Moves group `from`'s members into group `to`, keeping them in ascending order.
+fn merge_into(groups: &mut [Option<Vec<usize>>], from: usize, to: usize) {
+    let moved = groups[from].take().unwrap_or_default();
+    if let Some(group) = groups[to].as_mut() {
+        group.extend(moved);
+        group.sort_unstable();
+    }
+}
+
+/// The groups left, each in ascending order, ordered by their first member.
+fn ordered(groups: Vec<Option<Vec<usize>>>) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = groups.into_iter().flatten().collect();
     out.sort_by_key(|c| c[0]);
     out
 }
@@ -470,15 +474,9 @@ mod tests {
                     sim[k][i] = v;
                 }
             }
-            let moved = clusters[j].take().unwrap_or_default();
-            if let Some(c) = clusters[i].as_mut() {
-                c.extend(moved);
-                c.sort_unstable();
-            }
+            merge_into(&mut clusters, j, i);
         }
-        let mut out: Vec<Vec<usize>> = clusters.into_iter().flatten().collect();
-        out.sort_by_key(|c| c[0]);
-        out
+        ordered(clusters)
     }
 
     #[test]

@@ -513,6 +513,15 @@ pub fn clusters_from_entities(
 // ---------------------------------------------------------------------------------------------
 // Omissions
 
+/// Every (article, sentence) of a topic.
+fn member_sentences(topic: &crate::align::Topic) -> Vec<(usize, usize)> {
+    topic
+        .members
+        .iter()
+        .flat_map(|mem| mem.sentences.iter().map(move |&s| (mem.article.index(), s)))
+        .collect()
+}
+
 /// The verdict on one omission claim (see the module doc).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OmissionVerdict {
@@ -886,11 +895,7 @@ pub fn score(analysis: &Analysis, gold: &[GoldDoc], maps: &[SentenceMap]) -> Top
         let Some(topic) = analysis.topics.iter().find(|t| t.id == d.topic) else {
             continue;
         };
-        let members: Vec<(usize, usize)> = topic
-            .members
-            .iter()
-            .flat_map(|mem| mem.sentences.iter().map(move |&s| (mem.article.index(), s)))
-            .collect();
+        let members = member_sentences(topic);
         let mut claimed: Vec<usize> = d
             .articles
             .iter()
@@ -919,11 +924,7 @@ pub fn score(analysis: &Analysis, gold: &[GoldDoc], maps: &[SentenceMap]) -> Top
         let Some(topic) = analysis.topics.iter().find(|t| t.id == d.topic) else {
             continue;
         };
-        let members: Vec<(usize, usize)> = topic
-            .members
-            .iter()
-            .flat_map(|mem| mem.sentences.iter().map(move |&s| (mem.article.index(), s)))
-            .collect();
+        let members = member_sentences(topic);
         for x in d.articles.iter().filter(|&&a| topic.member(a).is_none()) {
             m.unaligned += 1;
             match judge_omission(x.index(), &members, gold, maps) {
