@@ -86,9 +86,15 @@ pub fn analyze_cancellable(
         return None;
     }
     // alignment and the reading of each article's voices, cues and tone are independent
-    let (aligned, mut framing) = rayon::join(
+    // (and what the omission check reads of every sentence: its embedding, words and names)
+    let (aligned, (mut framing, signals)) = rayon::join(
         || align::align_tokens(&articles, &tokens, config),
-        || frame::read_articles(&articles, &tokens, &config.lexicons),
+        || {
+            rayon::join(
+                || frame::read_articles(&articles, &tokens, &config.lexicons),
+                || frame::compare::omission::Signals::with_tokens(&articles, &tokens),
+            )
+        },
     );
     if cancelled() {
         return None;
@@ -110,7 +116,7 @@ pub fn analyze_cancellable(
                 })
                 .collect()
         },
-        || frame::compare_articles(&mut framing, &articles, &aligned),
+        || frame::compare_articles(&mut framing, &articles, &aligned, &signals),
     );
     if cancelled() {
         return None;

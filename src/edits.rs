@@ -694,6 +694,7 @@ pub fn apply(analysis: &mut Analysis, edits: &Edits) -> Vec<EditOutcome> {
             &analysis.quotes,
             &analysis.cues,
             &analysis.tones,
+            &crate::frame::compare::omission::Signals::new(&analysis.articles),
         );
         analysis.stories = std::mem::take(&mut aligned.stories);
         analysis.topics = std::mem::take(&mut aligned.topics);

@@ -153,7 +153,8 @@ pub fn analyze_tokens(
     lexicons: &Lexicons,
 ) -> Framing {
     let mut f = read_articles(articles, tokens, lexicons);
-    compare_articles(&mut f, articles, aligned);
+    let signals = compare::omission::Signals::with_tokens(articles, tokens);
+    compare_articles(&mut f, articles, aligned, &signals);
     f
 }
 
@@ -187,8 +188,14 @@ pub fn read_articles(
 }
 
 /// Fills in the tables and differences of topics once alignment is done.
-pub fn compare_articles(f: &mut Framing, articles: &[Article], aligned: &Aligned) {
-    let (tables, differences) = compare::compare(articles, aligned, &f.quotes, &f.cues, &f.tones);
+pub fn compare_articles(
+    f: &mut Framing,
+    articles: &[Article],
+    aligned: &Aligned,
+    signals: &compare::omission::Signals,
+) {
+    let (tables, differences) =
+        compare::compare(articles, aligned, &f.quotes, &f.cues, &f.tones, signals);
     f.tables = tables;
     f.differences = differences;
 }

@@ -136,6 +136,11 @@ struct Patterns {
     numeric: Regex,
 }
 
+/// Compiles the date patterns now (the CLI does it beside loading its configuration).
+pub fn warm_up() {
+    let _ = patterns();
+}
+
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
@@ -177,6 +182,14 @@ pub struct FoundDate {
 
 /// Finds the first well-formed date in `text`.
 pub fn find_date(text: &str) -> Option<FoundDate> {
+    // every pattern writes the year as four ASCII digits: without them, nothing to compile
+    if !text
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+    {
+        return None;
+    }
     let p = patterns();
     let mut best: Option<FoundDate> = None;
     let mut consider = |found: Option<FoundDate>| {

@@ -6,6 +6,7 @@
 pub mod clean;
 pub mod date;
 pub mod decode;
+mod gated;
 mod html;
 mod html_plain;
 mod markdown;

@@ -85,6 +85,14 @@ impl<'a> WordPiece<'a> {
     }
 
     fn word_pieces(&self, word: &str, out: &mut Vec<u32>) {
+        // most words of news text are one vocabulary entry: the greedy longest-match below
+        // finds the whole word first, so looking it up directly gives the same piece
+        if word.len() <= MAX_WORD_CHARS
+            && let Some(&id) = self.ids.get(word)
+        {
+            out.push(id);
+            return;
+        }
         let chars: Vec<(usize, char)> = word.char_indices().collect();
         if chars.len() > MAX_WORD_CHARS {
             out.push(self.unk);
@@ -130,7 +138,11 @@ fn is_bert_whitespace(c: char) -> bool {
 }
 
 fn is_bert_control(c: char) -> bool {
-    !matches!(c, '\t' | '\n' | '\r') && c.general_category_group() == GeneralCategoryGroup::Other
+    if c.is_ascii() {
+        // the ASCII characters of category Other are exactly the controls (Cc)
+        return c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r');
+    }
+    c.general_category_group() == GeneralCategoryGroup::Other
 }
 
 fn is_chinese_char(c: char) -> bool {
@@ -173,11 +185,25 @@ fn normalize(text: &str) -> String {
         cleaned.make_ascii_lowercase();
         return cleaned;
     }
-    cleaned
-        .nfd()
-        .filter(|c| c.general_category() != GeneralCategory::NonspacingMark)
-        .flat_map(char::to_lowercase)
-        .collect()
+    // ASCII characters decompose to themselves and are starters (canonical combining class
+    // 0), so decomposition never reorders across them: the runs of other characters between
+    // them are decomposed on their own (news text is mostly ASCII with curly quotes and dashes)
+    let mut out = String::with_capacity(cleaned.len());
+    let mut rest = cleaned.as_str();
+    while !rest.is_empty() {
+        let ascii = rest.find(|c: char| !c.is_ascii()).unwrap_or(rest.len());
+        out.extend(rest[..ascii].chars().map(|c| c.to_ascii_lowercase()));
+        rest = &rest[ascii..];
+        let other = rest.find(|c: char| c.is_ascii()).unwrap_or(rest.len());
+        out.extend(
+            rest[..other]
+                .nfd()
+                .filter(|c| c.general_category() != GeneralCategory::NonspacingMark)
+                .flat_map(char::to_lowercase),
+        );
+        rest = &rest[other..];
+    }
+    out
 }
 
 /// BertPreTokenizer: split on whitespace, and every punctuation character is a word of its own.
@@ -354,19 +380,22 @@ impl StaticEmbeddings {
 
 /// Cosine similarity of two vectors; 0 when either is all zeros or the lengths differ.
 pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
-    if a.len() != b.len() {
+    cosine_with_norms(a, squared_norm(a), b, squared_norm(b))
+}
+
+/// Sum of squares of a vector's components, added in order (what [`cosine`] divides by).
+pub fn squared_norm(a: &[f32]) -> f32 {
+    a.iter().map(|x| x * x).fold(0.0, |s, x| s + x)
+}
+
+/// [`cosine`] with both squared norms known ([`squared_norm`]): one pass over the vectors
+/// instead of three, for comparing each of many vectors with many others.
+pub fn cosine_with_norms(a: &[f32], a_norm2: f32, b: &[f32], b_norm2: f32) -> f32 {
+    if a.len() != b.len() || a_norm2 == 0.0 || b_norm2 == 0.0 {
         return 0.0;
     }
-    let (mut dot, mut na, mut nb) = (0.0f32, 0.0f32, 0.0f32);
-    for (x, y) in a.iter().zip(b) {
-        dot += x * y;
-        na += x * x;
-        nb += y * y;
-    }
-    if na == 0.0 || nb == 0.0 {
-        return 0.0;
-    }
-    (dot / (na.sqrt() * nb.sqrt())).clamp(-1.0, 1.0)
+    let dot = a.iter().zip(b).map(|(x, y)| x * y).fold(0.0, |s, x| s + x);
+    (dot / (a_norm2.sqrt() * b_norm2.sqrt())).clamp(-1.0, 1.0)
 }
 
 #[cfg(test)]
@@ -379,6 +408,34 @@ mod tests {
 
     fn sim(a: &str, b: &str) -> f32 {
         cosine(&emb().embed(a), &emb().embed(b))
+    }
+
+    #[test]
+    fn normalising_by_runs_agrees_with_decomposing_the_whole_text() {
+        let whole = |t: &str| -> String {
+            t.nfd()
+                .filter(|c| c.general_category() != GeneralCategory::NonspacingMark)
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        for t in [
+            "Zelenskyy’s “plan” — Café Ängström",
+            "e\u{301}\u{323}x a\u{323}\u{301} İstanbul ǅ ﬁ",
+            "\u{301}leading mark, trailing e\u{301}",
+            "Ελληνικά, русский mixed with ASCII",
+            "ASCII only, Upper Case",
+        ] {
+            assert_eq!(normalize(t), whole(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn ascii_control_fast_path_agrees_with_the_general_category() {
+        for c in (0u8..128).map(char::from) {
+            let general = !matches!(c, '\t' | '\n' | '\r')
+                && c.general_category_group() == GeneralCategoryGroup::Other;
+            assert_eq!(is_bert_control(c), general, "{c:?}");
+        }
     }
 
     fn pieces(text: &str) -> Vec<String> {

@@ -14,13 +14,15 @@ use crate::align::Aligned;
 use crate::model::Article;
 use rayon::prelude::*;
 
-/// Tables and differences of every topic.
+/// Tables and differences of every topic; `signals` are what the omission check reads of every
+/// sentence ([`omission::Signals`], computed beside alignment).
 pub fn compare(
     articles: &[Article],
     aligned: &Aligned,
     quotes: &[Quote],
     cues: &[Cue],
     tones: &[Tone],
+    signals: &omission::Signals,
 ) -> (Vec<TopicTable>, Vec<Difference>) {
     // tables narrow quotes and cues to an article by binary search
     let (mut q_sorted, mut c_sorted) = (None, None);
@@ -36,14 +38,13 @@ pub fn compare(
     }
     let quotes = q_sorted.as_deref().unwrap_or(quotes);
     let cues = c_sorted.as_deref().unwrap_or(cues);
-    let signals = omission::Signals::new(articles);
     let per_topic: Vec<(TopicTable, Vec<Difference>)> = aligned
         .topics
         .par_iter()
         .filter_map(|topic| {
             let story = aligned.stories.iter().find(|s| s.id == topic.story)?;
             let t = table(topic, &story.articles, articles, quotes, cues, tones);
-            let d = differences(topic, &t, articles, &signals);
+            let d = differences(topic, &t, articles, signals);
             Some((t, d))
         })
         .collect();

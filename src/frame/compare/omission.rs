@@ -31,51 +31,59 @@
 
 use crate::align::Topic;
 use crate::model::{Article, ArticleId};
-use crate::text::embed::{StaticEmbeddings, cosine};
-use crate::text::tokens::{is_stopword, tokenize};
-use rayon::prelude::*;
-use std::collections::HashSet;
+use crate::text::analyzer::{ArticleTokens, tokenize_articles};
+use crate::text::embed::{StaticEmbeddings, cosine_with_norms, squared_norm};
+use crate::text::tokens::{Token, is_stopword};
+use rustc_hash::FxHashMap;
 
-/// What the check reads of one sentence.
+/// What the check reads of one sentence. Words are interned to ids shared by all the
+/// sentences of one [`Signals`] (sets are sorted, distinct ids).
 #[derive(Debug, Clone, Default)]
 pub struct SentenceSignals {
     /// Content-word stems (stop words and numbers left out).
-    stems: HashSet<String>,
+    stems: Vec<u32>,
     /// Key terms: lower-cased capitalised words not opening the sentence, and numbers.
-    keys: HashSet<String>,
+    keys: Vec<u32>,
     /// Unit-length static embedding (all zeros for a sentence with no known token).
     vector: Vec<f32>,
+    /// Its squared norm, as [`crate::text::embed::cosine`] computes it.
+    norm2: f32,
 }
 
-impl SentenceSignals {
-    /// The signals of one sentence's text, given its embedding.
-    fn of(text: &str, vector: Vec<f32>) -> SentenceSignals {
-        let tokens = tokenize(text);
-        let mut stems = HashSet::new();
-        let mut keys = HashSet::new();
-        for (i, t) in tokens.iter().enumerate() {
-            if is_stopword(&t.lower) {
-                continue;
-            }
-            let numeric = t.lower.chars().any(|c| c.is_ascii_digit());
-            if numeric {
-                keys.insert(t.lower.clone());
-                continue;
-            }
-            if !t.lower.chars().any(char::is_alphabetic) {
-                continue;
-            }
-            if t.capitalized && i > 0 {
-                keys.insert(t.lower.clone());
-            }
-            stems.insert(t.stem.clone());
+/// The words one sentence contributes: content-word stems and key terms.
+fn sentence_words(tokens: &[Token]) -> (Vec<&str>, Vec<&str>) {
+    let (mut stems, mut keys) = (Vec::new(), Vec::new());
+    for (i, t) in tokens.iter().enumerate() {
+        if is_stopword(&t.lower) {
+            continue;
         }
-        SentenceSignals {
-            stems,
-            keys,
-            vector,
+        if t.lower.chars().any(|c| c.is_ascii_digit()) {
+            keys.push(t.lower.as_str());
+            continue;
         }
+        if !t.lower.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        if t.capitalized && i > 0 {
+            keys.push(t.lower.as_str());
+        }
+        stems.push(t.stem.as_str());
     }
+    (stems, keys)
+}
+
+/// The ids of some words (interned in `ids`), sorted and distinct.
+fn intern<'a>(ids: &mut FxHashMap<&'a str, u32>, words: Vec<&'a str>) -> Vec<u32> {
+    let mut v: Vec<u32> = words
+        .into_iter()
+        .map(|w| {
+            let next = ids.len() as u32;
+            *ids.entry(w).or_insert(next)
+        })
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
 }
 
 /// The signals of every sentence of every article of an analysis.
@@ -83,28 +91,37 @@ impl SentenceSignals {
 pub struct Signals(Vec<Vec<SentenceSignals>>);
 
 impl Signals {
-    /// Reads every sentence of `articles` (in parallel).
+    /// Reads every sentence of `articles` (tokenising them first).
     pub fn new(articles: &[Article]) -> Signals {
+        Self::with_tokens(articles, &tokenize_articles(articles))
+    }
+
+    /// Reads every sentence of `articles` from the analyzer's tokens (`tokens[i]` belongs to
+    /// `articles[i]`); the embeddings are computed in parallel.
+    pub fn with_tokens(articles: &[Article], tokens: &[ArticleTokens]) -> Signals {
         let texts: Vec<&str> = articles
             .iter()
             .flat_map(|a| a.sentences.iter().map(|s| s.text.as_str()))
             .collect();
         let mut vectors = StaticEmbeddings::builtin().embed_all(&texts).into_iter();
-        let per_article: Vec<Vec<(&str, Vec<f32>)>> = articles
-            .iter()
-            .map(|a| {
-                a.sentences
-                    .iter()
-                    .map(|s| (s.text.as_str(), vectors.next().unwrap_or_default()))
-                    .collect()
-            })
-            .collect();
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
         Signals(
-            per_article
-                .into_par_iter()
-                .map(|a| {
-                    a.into_iter()
-                        .map(|(text, v)| SentenceSignals::of(text, v))
+            articles
+                .iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    (0..a.sentences.len())
+                        .map(|s| {
+                            let sentence = tokens.get(i).map_or(&[][..], |t| t.sentence(s));
+                            let (stems, keys) = sentence_words(sentence);
+                            let vector = vectors.next().unwrap_or_default();
+                            SentenceSignals {
+                                stems: intern(&mut ids, stems),
+                                keys: intern(&mut ids, keys),
+                                norm2: squared_norm(&vector),
+                                vector,
+                            }
+                        })
                         .collect()
                 })
                 .collect(),
@@ -174,13 +191,29 @@ fn topic_sentences<'a>(
         .collect()
 }
 
-fn set_cosine(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
+/// How many ids two sorted, distinct id lists share.
+fn shared(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Cosine of two word sets (sorted, distinct ids).
+fn set_cosine(a: &[u32], b: &[u32]) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let shared = small.iter().filter(|x| large.contains(*x)).count();
-    shared as f32 / ((a.len() * b.len()) as f32).sqrt()
+    shared(a, b) as f32 / ((a.len() * b.len()) as f32).sqrt()
 }
 
 /// The sentence of `article` closest to `topic` (judged against the topic's sentences in the
@@ -192,39 +225,41 @@ pub fn closest(topic: &Topic, article: ArticleId, signals: &Signals) -> Option<C
     }
     // key terms: those of the topic's sentences (a key that several covering articles write
     // is the topic's own; with one covering article, all its keys count)
-    let mut key_count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut key_count: FxHashMap<u32, usize> = FxHashMap::default();
     for m in topic.members.iter().filter(|m| m.article != article) {
-        let mut seen: HashSet<&str> = HashSet::new();
-        for s in m
+        let mut seen: Vec<u32> = m
             .sentences
             .iter()
             .filter_map(|&s| signals.sentence(m.article, s))
-        {
-            seen.extend(s.keys.iter().map(String::as_str));
-        }
+            .flat_map(|s| s.keys.iter().copied())
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
         for k in seen {
             *key_count.entry(k).or_default() += 1;
         }
     }
     let most = key_count.values().copied().max().unwrap_or(0);
     let need = if most >= 2 { 2 } else { 1 };
-    let keys: HashSet<&str> = key_count
+    let mut keys: Vec<u32> = key_count
         .into_iter()
         .filter(|&(_, n)| n >= need)
         .map(|(k, _)| k)
         .collect();
+    keys.sort_unstable();
     let mut best: Option<Closest> = None;
     let mut second = f32::NEG_INFINITY;
     for (i, own) in signals.article(article).iter().enumerate() {
         let (mut semantic, mut lexical) = (-1.0f32, 0.0f32);
         for t in &theirs {
-            semantic = semantic.max(cosine(&own.vector, &t.vector));
+            let c = cosine_with_norms(&own.vector, own.norm2, &t.vector, t.norm2);
+            semantic = semantic.max(c);
             lexical = lexical.max(set_cosine(&own.stems, &t.stems));
         }
         let key_share = if keys.is_empty() {
             0.0
         } else {
-            keys.iter().filter(|k| own.keys.contains(**k)).count() as f32 / keys.len() as f32
+            shared(&keys, &own.keys) as f32 / keys.len() as f32
         };
         let score = closeness(semantic, lexical, key_share);
         let c = Closest {
