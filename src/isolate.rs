@@ -81,12 +81,16 @@ pub fn worker_entry() -> Option<ExitCode> {
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut bytes = Vec::new();
-    if std::io::stdin()
+    if let Err(e) = std::io::stdin()
         .lock()
         .take(MAX_BYTES + 1)
         .read_to_end(&mut bytes)
-        .is_err()
     {
+        // a buffer that cannot grow under the address-space limit is an error here, not an
+        // abort: say so in the words the caller reads as running out of memory
+        if e.kind() == std::io::ErrorKind::OutOfMemory {
+            eprintln!("framediff worker: out of memory reading the file");
+        }
         return Some(ExitCode::from(3));
     }
     // A small page gets only its foreign parser run here and the page cleaner runs in the

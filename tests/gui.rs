@@ -918,10 +918,17 @@ fn clicking_a_difference_scrolls_each_column_to_its_evidence() {
     let mut h = harness();
     // with no topic selected the card lists the story's differences: take one whose evidence
     // is out of sight now
+    let listed = rendered_texts(&h);
     let (k, text, targets) = {
         let app = h.state();
         let a = app.view.analysis.as_ref().unwrap();
-        let k = (0..a.differences.len().min(40))
+        let on_card = |k: usize| {
+            let d = &a.differences[k];
+            let text = format!("{}: {}", a.topics[d.topic].label, d.summary);
+            listed.iter().any(|t| *t == text)
+        };
+        let k = (0..a.differences.len())
+            .filter(|&k| on_card(k))
             .filter(|&k| {
                 let t = evidence_targets(app, k);
                 t.len() >= 2 && t.iter().any(|&r| !shown_in_column(app, r))
@@ -2560,4 +2567,52 @@ fn a_narrow_window_hides_the_articles_panel_so_that_a_pair_of_columns_fits() {
     h.run();
     h.run();
     assert!(h.state().view.articles_panel_shown);
+}
+
+#[test]
+fn the_card_lists_the_most_telling_differences_and_all_on_request() {
+    use framediff::frame::{Difference, DifferenceKind};
+    let mut analysis = omission_fixture();
+    for i in 0..20 {
+        analysis.differences.push(Difference {
+            topic: 0,
+            kind: DifferenceKind::Tone,
+            articles: vec![framediff::ArticleId(0)],
+            summary: format!("Tone statement number {i}."),
+            evidence: vec![(framediff::ArticleId(0), 1)],
+        });
+    }
+    // a quotation difference, listed after them, is the most telling kind: it comes first
+    analysis.differences.push(Difference {
+        topic: 0,
+        kind: DifferenceKind::Quote,
+        articles: vec![framediff::ArticleId(0)],
+        summary: "A quotes the mayor.".into(),
+        evidence: vec![(framediff::ArticleId(0), 2)],
+    });
+    let mut app = FramediffApp::with_state(State::default());
+    app.view.index = std::sync::Arc::new(framediff::gui::index::Index::new(&analysis));
+    app.view.analysis = Some(std::sync::Arc::new(analysis));
+    app.view.visible = vec![0, 1];
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 3000.0)) // tall enough for every row
+        .with_max_steps(200)
+        .build_ui_state(|ui, app: &mut FramediffApp| app.frame_ui(ui), app);
+    h.run();
+    let shown = |h: &Harness<'static, FramediffApp>, text: &str| {
+        rendered_texts(h).iter().any(|t| t.contains(text))
+    };
+    assert!(shown(&h, "flood: A quotes the mayor."), "the quote first");
+    // then the omission (rank 2), then the tone statements: 15 in all
+    assert!(shown(&h, "Tone statement number 12."));
+    assert!(!shown(&h, "Tone statement number 13."), "15 shown, not 22");
+    h.get_by_label("Show all 22 differences").click();
+    h.run();
+    assert!(shown(&h, "Tone statement number 19."));
+    // a topic's card caps its list the same way
+    h.state_mut().run_cmd(Command::ShowAllDifferences(false));
+    h.state_mut().run_cmd(Command::SelectTopic(Some(0)));
+    h.run();
+    assert!(!shown(&h, "Tone statement number 19."));
+    assert!(h.query_by_label("Show all 22 differences").is_some());
 }

@@ -116,6 +116,9 @@ pub struct View {
     pub chooser_noticed: bool,
     /// The difference selected on the card (index into `analysis.differences`).
     pub selected_difference: Option<usize>,
+    /// Whether the card lists every difference, not only the most telling of each story
+    /// (see `card::SHOWN_DIFFERENCES`).
+    pub all_differences: bool,
     /// Sentences highlighted as evidence (flashed, then steady) in the columns.
     pub evidence: Vec<SentenceRef>,
     /// Scroll each column to its first sentence in this list on the next frame (the columns
@@ -184,6 +187,8 @@ pub enum Command {
     Reveal(bool),
     SetSyncScroll(bool),
     SetFrameCues(bool),
+    /// Lists every difference on the card (true) or only the most telling of each story.
+    ShowAllDifferences(bool),
     /// When the articles panel is shown.
     SetArticlesPanel(PanelMode),
     /// Shows the articles panel if it is hidden now (the argument), else hides it.
@@ -986,6 +991,7 @@ impl FramediffApp {
             Command::Reveal(on) => view.revealed = on,
             Command::SetSyncScroll(on) => self.state.workspace.settings.sync_scroll = on,
             Command::SetFrameCues(on) => self.state.workspace.settings.show_frame_cues = on,
+            Command::ShowAllDifferences(on) => self.view.all_differences = on,
             Command::SetArticlesPanel(mode) => {
                 self.state.workspace.settings.articles_panel = mode;
             }

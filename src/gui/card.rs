@@ -12,6 +12,10 @@ use crate::model::ArticleId;
 use crate::workspace::NoteTarget;
 use egui::RichText;
 
+/// Differences listed per story (and per topic) until the reader asks for all of them: the
+/// most telling first (`DifferenceKind::rank`).
+pub const SHOWN_DIFFERENCES: usize = 15;
+
 pub fn ui(ui: &mut egui::Ui, state: &State, view: &View, cmds: &mut Vec<Command>) {
     let Some(a) = &view.analysis else {
         ui.label("Analysing…");
@@ -55,9 +59,11 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View, cmds: &mut Vec<Command>
             if diffs.is_empty() {
                 ui.label(RichText::new("No framing differences found for this topic.").weak());
             }
-            for k in diffs {
+            let total = diffs.len();
+            for k in shown(diffs, view) {
                 difference_row(ui, a, view, k, None, cmds);
             }
+            show_all_button(ui, view, total, cmds);
             ui.add_space(6.0);
             ui.label(RichText::new("Article by article").strong());
             for i in 0..a.articles.len() {
@@ -93,18 +99,57 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View, cmds: &mut Vec<Command>
     );
 }
 
+/// The first [`SHOWN_DIFFERENCES`] of `list`, or all of it when the reader asked for all.
+fn shown(list: Vec<usize>, view: &View) -> Vec<usize> {
+    if view.all_differences {
+        list
+    } else {
+        list.into_iter().take(SHOWN_DIFFERENCES).collect()
+    }
+}
+
+/// "Show all N differences" under a list longer than [`SHOWN_DIFFERENCES`] (and the way back).
+fn show_all_button(ui: &mut egui::Ui, view: &View, total: usize, cmds: &mut Vec<Command>) {
+    if total <= SHOWN_DIFFERENCES {
+        return;
+    }
+    let text = if view.all_differences {
+        format!("Show only the {SHOWN_DIFFERENCES} most telling")
+    } else {
+        format!("Show all {total} differences")
+    };
+    if ui.small_button(text).clicked() {
+        cmds.push(Command::ShowAllDifferences(!view.all_differences));
+    }
+}
+
+/// Each story's differences, most telling first: [`SHOWN_DIFFERENCES`] of them unless the
+/// reader asks for all.
 fn story_differences(ui: &mut egui::Ui, a: &Analysis, view: &View, cmds: &mut Vec<Command>) {
     if a.differences.is_empty() {
         return;
     }
     ui.add_space(6.0);
     differences_header(ui, "Differences across topics", cmds);
-    for k in 0..a.differences.len().min(40) {
-        let label = a
-            .topics
-            .get(a.differences[k].topic)
-            .map(|t| t.label.as_str());
-        difference_row(ui, a, view, k, label, cmds);
+    for story in &a.stories {
+        let mut list = super::evidence::story_differences(a, story.id);
+        if list.is_empty() {
+            continue;
+        }
+        list.sort_by_key(|&k| a.differences[k].kind.rank());
+        if a.stories.len() > 1 {
+            let names: Vec<String> = story.articles.iter().map(|&i| view.letter(i)).collect();
+            ui.label(RichText::new(format!("Story of {}", names.join(", "))).small());
+        }
+        let total = list.len();
+        for k in shown(list, view) {
+            let label = a
+                .topics
+                .get(a.differences[k].topic)
+                .map(|t| t.label.as_str());
+            difference_row(ui, a, view, k, label, cmds);
+        }
+        show_all_button(ui, view, total, cmds);
     }
 }
 

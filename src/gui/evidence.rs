@@ -1,19 +1,17 @@
-//! The evidence behind each generated difference, so that every claim on the framing card is one
-//! click from the sentences it rests on: the sentences of the topic that carry the cues or
-//! quotes a difference speaks of, and, for an omission, the closest passage of the article said
-//! to leave the topic out (not aligned; shown so a reader can check the claim). Computed once
-//! per analysis from what the core gives (topics, cues, quotes, tables).
+//! The evidence behind each generated difference, as the window shows it, so that every claim
+//! on the framing card is one click from the sentences it rests on: the core's evidence (the
+//! sentences that carry the cues or quotes a difference speaks of, `frame::compare::evidence`),
+//! and, for an omission, the covering articles' sentences and the closest passage of the
+//! article said to leave the topic out with its word overlap (not aligned; shown so a reader
+//! can check the claim). Computed once per analysis.
 
 use super::app::View;
-use super::index::{Index, SentenceRef};
+use super::index::SentenceRef;
 use crate::analysis::Analysis;
-use crate::frame::{CueKind, Difference, DifferenceKind, VerbClass};
+use crate::frame::{Difference, DifferenceKind};
 use crate::model::ArticleId;
 use crate::text::tokens::{is_stopword, tokenize};
 use std::collections::HashSet;
-
-/// At most this many evidence sentences per article are flashed.
-const PER_ARTICLE: usize = 4;
 
 /// The sentence of an article closest to a topic it does not cover.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -151,79 +149,37 @@ fn omitting(a: &Analysis, t: usize) -> Vec<ArticleId> {
         .unwrap_or_default()
 }
 
-/// Whether a sentence carries what a difference of `kind` speaks of.
-fn carries(a: &Analysis, index: &Index, kind: DifferenceKind, r: SentenceRef) -> bool {
-    let cue = |f: &dyn Fn(&crate::frame::Cue) -> bool| {
-        index
-            .cues
-            .get(&r)
-            .into_iter()
-            .flatten()
-            .filter_map(|&k| a.cues.get(k))
-            .any(f)
-    };
-    let quote = || {
-        index
-            .quotes
-            .get(&r)
-            .into_iter()
-            .flatten()
-            .filter_map(|&k| a.quotes.get(k))
-            .any(|q| !q.scare)
-    };
-    match kind {
-        DifferenceKind::Quote => quote(),
-        DifferenceKind::Verb => {
-            cue(&|c| {
-                c.category == CueKind::Attribution
-                    && c.verb_class.is_some_and(|v| v != VerbClass::Neutral)
-            }) || quote()
-        }
-        DifferenceKind::Label => cue(&|c| c.category == CueKind::Label),
-        DifferenceKind::Hedge => cue(&|c| {
-            matches!(
-                c.category,
-                CueKind::Hedge | CueKind::Booster | CueKind::Intensifier
-            )
-        }),
-        DifferenceKind::Loaded => cue(&|c| c.category == CueKind::Loaded),
-        DifferenceKind::Frame => cue(&|c| matches!(c.category, CueKind::Frame(_))),
-        // no sentence evidence of their own: the topic's first sentence stands for it
-        DifferenceKind::Omission
-        | DifferenceKind::Unaligned
-        | DifferenceKind::Placement
-        | DifferenceKind::Tone => false,
-    }
-}
-
 /// The evidence of difference `d`: for each article concerned, the topic's sentences in it
 /// that carry the difference's cues or quotes, else its first sentence of the topic; for an
 /// article said to leave the topic out, its closest passage.
-pub fn evidence(a: &Analysis, index: &Index, words: &Words, d: &Difference) -> Evidence {
+pub fn evidence(a: &Analysis, words: &Words, d: &Difference) -> Evidence {
     let mut out = Evidence::default();
     let Some(topic) = a.topics.get(d.topic) else {
         return out;
     };
     let absent = matches!(d.kind, DifferenceKind::Omission | DifferenceKind::Unaligned);
+    if !absent {
+        // the core's evidence (`frame::compare::evidence`), by article in reading order; a
+        // difference built without it gets it the same way here
+        out.sentences = if d.evidence.is_empty() {
+            let mut with = d.clone();
+            crate::frame::compare::evidence::attach(&mut with, topic, &a.quotes, &a.cues);
+            with.evidence
+        } else {
+            d.evidence.clone()
+        };
+        return out;
+    }
     // the core's evidence names the closest sentence of each article said to have none in
-    // the topic; older analyses (no evidence) fall back to finding it here
-    let missing = if !absent {
-        Vec::new()
-    } else if d.evidence.is_empty() {
+    // the topic; a difference built without it falls back to finding it here
+    let missing: Vec<ArticleId> = if d.evidence.is_empty() {
         omitting(a, d.topic)
     } else {
         d.evidence.iter().map(|e| e.0).collect()
     };
-    let mut articles: Vec<ArticleId> = if absent {
-        // the covering articles show what the others leave out
-        topic.members.iter().map(|m| m.article).collect()
-    } else {
-        d.articles.clone()
-    };
+    // the covering articles show what the others leave out
+    let mut articles: Vec<ArticleId> = topic.members.iter().map(|m| m.article).collect();
     articles.extend(missing.iter().copied());
-    if articles.is_empty() {
-        articles = topic.members.iter().map(|m| m.article).collect();
-    }
     articles.sort();
     articles.dedup();
     for art in articles {
@@ -243,22 +199,9 @@ pub fn evidence(a: &Analysis, index: &Index, words: &Words, d: &Difference) -> E
             }
             continue;
         }
-        let Some(m) = topic.member(art) else {
-            continue;
-        };
-        let carrying: Vec<SentenceRef> = m
-            .sentences
-            .iter()
-            .map(|&s| (art, s))
-            .filter(|&r| carries(a, index, d.kind, r))
-            .take(PER_ARTICLE)
-            .collect();
-        if carrying.is_empty() {
-            if let Some(&first) = m.sentences.iter().min() {
-                out.sentences.push((art, first));
-            }
-        } else {
-            out.sentences.extend(carrying);
+        // a covering article shows what the others leave out: its first sentence of the topic
+        if let Some(&first) = topic.member(art).and_then(|m| m.sentences.iter().min()) {
+            out.sentences.push((art, first));
         }
     }
     out
@@ -374,8 +317,10 @@ pub fn show_passage(view: &mut View, r: SentenceRef) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::index::Index;
     use super::*;
     use crate::align::{Placement, Story, Topic, TopicMember};
+    use crate::frame::CueKind;
     use crate::model::{Article, Sentence};
 
     fn article(id: usize, sentences: &[&str]) -> Article {
@@ -521,9 +466,13 @@ mod tests {
             summary: String::new(),
             evidence: Vec::new(),
         };
-        let e = evidence(&a, &Index::new(&a), &Words::new(&a), &d);
-        // A has no loaded word: its first topic sentence; B: the sentence with the cue
-        assert_eq!(e.sentences, vec![(ArticleId(0), 1), (ArticleId(1), 3)]);
+        let e = evidence(&a, &Words::new(&a), &d);
+        // A has no loaded word: its topic sentences, read for the claim; B: the sentence with
+        // the cue
+        assert_eq!(
+            e.sentences,
+            vec![(ArticleId(0), 1), (ArticleId(0), 2), (ArticleId(1), 3)]
+        );
         assert!(e.closest.is_empty());
     }
 

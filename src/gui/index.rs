@@ -142,7 +142,7 @@ impl Index {
             idx.evidence = a
                 .differences
                 .iter()
-                .map(|d| super::evidence::evidence(a, &idx, &words, d))
+                .map(|d| super::evidence::evidence(a, &words, d))
                 .collect();
         }
         idx.map = super::changemap::Map::new(a, &idx);

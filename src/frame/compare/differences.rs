@@ -456,9 +456,13 @@ fn labels(c: &Ctx) -> Vec<Difference> {
                 verb_s(&others, "uses", "use")
             )
         };
+        // the articles with no such label are part of the statement (and of its evidence)
+        let mut named: Vec<ArticleId> = users.into_iter().collect();
+        named.extend(&others);
+        named.sort();
         out.push(c.diff(
             DifferenceKind::Label,
-            users.into_iter().collect(),
+            named,
             format!(
                 "On {}: {}{rest}.",
                 group.replace('_', " "),
@@ -481,9 +485,12 @@ fn hedges(c: &Ctx) -> Option<Difference> {
     if flat.is_empty() {
         return None;
     }
+    let mut named = flat.clone();
+    named.push(h.article);
+    named.sort();
     Some(c.diff(
         DifferenceKind::Hedge,
-        vec![h.article],
+        named,
         format!(
             "{} hedges ({}); {} {} it without hedging.",
             h.article.letter(),
@@ -526,11 +533,22 @@ fn loaded(c: &Ctx) -> Option<Difference> {
     ))
 }
 
-/// A clear gap (0.5 or more) in the mean tone of the topic's sentences.
+/// Fewest sentences of an article in a topic for its tone there to be compared: the measure
+/// is a word list, and one sentence's score says little.
+const TONE_SENTENCES: usize = 3;
+
+/// A clear gap (0.5 or more, and a different reading: negative, neutral, positive) in the
+/// mean tone of the topic's sentences, between articles with at least [`TONE_SENTENCES`]
+/// sentences in it. The statement names the measure and its limit.
 fn tone(c: &Ctx) -> Option<Difference> {
     let toned: Vec<(ArticleId, f32)> = c
         .covering
         .iter()
+        .filter(|r| {
+            c.topic
+                .member(r.article)
+                .is_some_and(|m| m.sentences.len() >= TONE_SENTENCES)
+        })
         .filter_map(|r| Some((r.article, r.tone?)))
         .collect();
     let lo = toned.iter().min_by(|a, b| a.1.total_cmp(&b.1))?;
@@ -547,11 +565,14 @@ fn tone(c: &Ctx) -> Option<Difference> {
             "neutral"
         }
     };
+    if word(lo.1) == word(hi.1) {
+        return None;
+    }
     Some(c.diff(
         DifferenceKind::Tone,
         vec![lo.0, hi.0],
         format!(
-            "{}'s sentences on this are {} ({:+.2}); {}'s are {} ({:+.2}).",
+            "By word-list tone (VADER, which can misread reports of violence), {}'s sentences on this read {} ({:+.2}); {}'s read {} ({:+.2}).",
             lo.0.letter(),
             word(lo.1),
             lo.1,
@@ -844,8 +865,8 @@ mod tests {
 
     #[test]
     fn hedges_loaded_tone_and_frames() {
-        let t = topic(&[(0, &[0]), (1, &[0])]);
-        let arts = vec![article(&["x."]), article(&["y."])];
+        let t = topic(&[(0, &[0, 1, 2]), (1, &[0, 1, 2])]);
+        let arts = vec![article(&["x.", "x.", "x."]), article(&["y.", "y.", "y."])];
         let mut a = row(0, true);
         a.hedges = vec!["reportedly".into(), "may".into()];
         a.loaded = vec!["brutal".into()];
@@ -865,12 +886,15 @@ mod tests {
             loaded(&c).unwrap().summary,
             "A uses “brutal”; B uses no loaded words here."
         );
+        let toned = tone(&c).unwrap().summary;
         assert!(
-            tone(&c)
-                .unwrap()
-                .summary
-                .starts_with("A's sentences on this are negative")
+            toned.contains("A's sentences on this read negative (-0.60)")
+                && toned.contains("VADER"),
+            "{toned}"
         );
+        // one sentence in the topic is too few to compare tone
+        let short = topic(&[(0, &[0]), (1, &[0, 1, 2])]);
+        assert!(tone(&Ctx::new(&short, &tab, &arts, &sig)).is_none());
         assert!(
             frames(&c)
                 .unwrap()
