@@ -925,7 +925,7 @@ fn clicking_a_difference_scrolls_each_column_to_its_evidence() {
         let on_card = |k: usize| {
             let d = &a.differences[k];
             let text = format!("{}: {}", a.topics[d.topic].label, d.summary);
-            listed.iter().any(|t| *t == text)
+            listed.contains(&text)
         };
         let k = (0..a.differences.len())
             .filter(|&k| on_card(k))
