@@ -125,9 +125,13 @@ pub fn sentence_cues(
         if proper(k, t) {
             continue;
         }
-        // manner adverbs colour how something was done ("sharply", "aggressively", "stiffly")
+        // manner adverbs colour how something was done ("sharply", "aggressively", "stiffly"):
+        // not a word WordNet knows only as another part of speech ("assembly", "comply",
+        // "costly"), nor one it knows as an adjective too ("a deadly attack", "early"): which
+        // one a sentence uses cannot be told without a part-of-speech tagger
         if t.lower.len() >= 6
             && t.lower.ends_with("ly")
+            && ly_parts_of_speech(&t.lower).is_none_or(|pos| pos == "r")
             && !lex.neutral_adverbs.contains(&t.lower)
             && !lex.polar.contains_key(&t.lower)
             && !out
@@ -191,6 +195,22 @@ pub fn sentence_cues(
     out
 }
 
+/// The parts of speech WordNet 3.0 gives a word ending in "-ly" (letters n, v, a, r;
+/// assets/text/ly_words.txt, built by tools/build_ly_words.py); `None` for a word it does not
+/// list (most are regular adverbs made from adjectives: "definitively").
+fn ly_parts_of_speech(lower: &str) -> Option<&'static str> {
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        crate::text::tokens::word_list(include_str!("../../assets/text/ly_words.txt"))
+            .into_iter()
+            .filter_map(|l| l.split_once(' '))
+            .collect()
+    })
+    .get(lower)
+    .copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,6 +247,29 @@ mod tests {
             c.contains(&(CueKind::Attribution, "slammed".into())),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn manner_adverbs_are_adverbs() {
+        let manner = |text: &str| -> Vec<String> {
+            let tokens = crate::text::tokens::tokenize(text);
+            sentence_cues(ArticleId(0), 0, text, &tokens, &Lexicons::builtin())
+                .into_iter()
+                .filter(|c| c.entry == "rule:manner-adverb")
+                .map(|c| c.text)
+                .collect()
+        };
+        assert_eq!(manner("The envoy answered curtly."), vec!["curtly"]);
+        // a noun, a verb and an adjective ending in -ly are not adverbs
+        assert!(manner("The assembly voted to comply with the costly ruling.").is_empty());
+        // an adjective-or-adverb is left out; the adverb before it stays
+        assert!(manner("It was a deadly blast.").is_empty());
+        assert_eq!(
+            manner("It was a potentially deadly blast."),
+            vec!["potentially"]
+        );
+        // a derived adverb WordNet does not list is still one
+        assert_eq!(manner("She spoke definitively."), vec!["definitively"]);
     }
 
     #[test]

@@ -104,14 +104,15 @@ pub const STOPWORDS: &str = include_str!("../../assets/text/stopwords.txt");
 /// Whether a lower-cased word is an English function word that carries no topic.
 pub fn is_stopword(lower: &str) -> bool {
     static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        STOPWORDS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-    .contains(lower)
+    SET.get_or_init(|| word_list(STOPWORDS)).contains(lower)
+}
+
+/// The words of a compiled-in word list file: one a line, `#` starts a comment.
+pub fn word_list(text: &'static str) -> rustc_hash::FxHashSet<&'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
 }
 
 #[cfg(test)]
