@@ -150,6 +150,11 @@ impl People {
         self.with_last(word).next()
     }
 
+    /// The last person with this role, if anyone has had it.
+    pub(super) fn holder(&self, role: &str) -> Option<usize> {
+        self.by_role.get(role).and_then(|v| v.iter().max().copied())
+    }
+
     /// The last person with this role, or the last person.
     pub(super) fn by_role(&self, role: &str) -> Option<usize> {
         self.by_role
