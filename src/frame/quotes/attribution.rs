@@ -2,7 +2,7 @@
 //! ("…," Putin said / said Putin), before it (Putin described the plan as a "…"), in a participle
 //! clause, or "according to" someone; pronouns and role nouns resolve to a person.
 
-use super::people::{Mention, PREPOSITIONS, PRONOUNS, People, role_name};
+use super::people::{Mention, PREPOSITIONS, PRONOUNS, People, main_clause_start, role_name};
 use crate::frame::VerbClass;
 use crate::frame::lexicon::Lexicons;
 use crate::text::tokens::Token;
@@ -76,6 +76,11 @@ impl Attribution<'_> {
                     .is_some_and(|x| PREPOSITIONS.contains(&x.lower.as_str()))
         };
         if v > 0 && matches!(tokens[v - 1].lower.as_str(), "and" | "but") {
+            let floor = floor.max(
+                tokens
+                    .get(main_clause_start(text, tokens))
+                    .map_or(0, |t| t.start),
+            );
             return self
                 .mentions
                 .iter()
@@ -130,8 +135,8 @@ impl Attribution<'_> {
             if inside(t) {
                 return None;
             }
-            lex.verb_form(&t.lower)
-                .and_then(|e| e.verb_class.map(|c| (text[t.start..t.end].to_string(), c)))
+            let e = lex.verb_form(&t.lower)?;
+            e.verb_class.map(|c| (text[t.start..t.end].to_string(), c))
         };
         let resolve_word = |k: usize| -> Option<String> {
             let t = &tokens[k];
@@ -232,7 +237,9 @@ impl Attribution<'_> {
                     .or_else(|| after[..n].iter().rev().find_map(|&b| resolve_word(b)))
                     .or_else(|| subject_before(k, span.1))
                     .or_else(|| {
-                        let end = after.get(n + 4).map_or(text.len(), |&e| tokens[e].end);
+                        // four words on, not the rest of the sentence ("…" and vowing to … for
+                        // her rival Bernie Sanders)
+                        let end = tokens.get(k + 4).map_or(text.len(), |e| e.end);
                         speaker_near(tokens[k].end, end)
                     })
                     .or_else(|| {
@@ -282,7 +289,7 @@ impl Attribution<'_> {
                 let participle = tokens[k].lower.ends_with("ing")
                     && k > 0
                     && text[tokens[k - 1].end..tokens[k].start].contains(',');
-                let main_subject = (0..k).find_map(|j| {
+                let main_subject = (main_clause_start(text, tokens)..k).find_map(|j| {
                     let t = &tokens[j];
                     if inside(t) {
                         return None;

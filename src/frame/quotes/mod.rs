@@ -13,7 +13,7 @@ use super::{Quote, QuoteKind, VerbClass, verbs};
 use crate::model::{Article, ArticleId};
 use crate::text::analyzer::ArticleTokens;
 use attribution::Attribution;
-use people::{Mention, PREPOSITIONS, People, role_name, scan_people};
+use people::{Mention, PREPOSITIONS, People, main_clause_start, role_name, scan_people};
 use spans::quote_spans;
 
 /// Extracts the quotes of an article.
@@ -39,6 +39,9 @@ pub fn article_quotes(
     // sentence refers to them sooner than to the subject of an older sentence ("… in contrast
     // to Putin's stance. He has dismissed …")
     let mut last_named: Option<(usize, String)> = None;
+    // a block quotation announced by "…, saying:" / "She wrote:": its speaker and verb, and the
+    // paragraph it fills once it has begun
+    let mut block: Option<(String, String, VerbClass, Option<usize>)> = None;
     for s in &article.sentences {
         if s.paragraph != paragraph {
             paragraph = s.paragraph;
@@ -110,8 +113,9 @@ pub fn article_quotes(
         let in_quote =
             |t: &crate::text::tokens::Token| spans.iter().any(|q| t.start >= q.0 && t.end <= q.1);
         // the sentence's subject: the first person named outside a prepositional phrase
+        let clause_start = main_clause_start(text, tokens);
         let subject_here = tokens.iter().enumerate().find_map(|(j, t)| {
-            if in_quote(t) {
+            if in_quote(t) || j < clause_start {
                 return None;
             }
             if let Some(m) = mentions
@@ -172,12 +176,23 @@ pub fn article_quotes(
                             || (n + 1 == spans.len() && still_open))
                             && (span.0 == 0 || continued_from_before) =>
                         {
+                            // not someone the quotation itself names ("President Obama
+                            // disgracefully refused …" is not Obama's)
+                            let named_inside = |name: &String| {
+                                let last = name.split_whitespace().last().unwrap_or(name);
+                                inner.contains(last)
+                            };
                             (
-                                recent_speaker.clone().or_else(|| {
+                                [
+                                    recent_speaker.clone(),
+                                    salient.clone(),
                                     before_sentence
                                         .or(people.last)
-                                        .map(|i| people.persons[i].name.clone())
-                                }),
+                                        .map(|i| people.persons[i].name.clone()),
+                                ]
+                                .into_iter()
+                                .flatten()
+                                .find(|sp| !named_inside(sp)),
                                 None,
                                 None,
                             )
@@ -224,8 +239,64 @@ pub fn article_quotes(
                 kind: QuoteKind::Direct,
             });
         }
+        // a paragraph announced by a colon and set without quotation marks is a quotation
+        let mut in_block = false;
+        if let Some((speaker, verb, class, para)) = block.take() {
+            let para = para.unwrap_or(s.paragraph);
+            let inner = text.trim();
+            if spans.is_empty()
+                && !continued_from_before
+                && para == s.paragraph
+                && !inner.is_empty()
+            {
+                in_block = true;
+                let start = text.len() - text.trim_start().len();
+                out.push(Quote {
+                    article: id,
+                    sentence: s.index,
+                    text: inner.to_string(),
+                    speaker_role: None,
+                    speaker: Some(speaker.clone()),
+                    verb: Some(verb.clone()),
+                    verb_class: Some(class),
+                    scare: false,
+                    start,
+                    end: start + inner.len(),
+                    note: format!(
+                        "A block quotation after “{verb}:”, set without quotation marks ({}: {}).",
+                        verbs::class_name(class),
+                        verbs::class_effect(class)
+                    ),
+                    kind: QuoteKind::Direct,
+                });
+                recent_speaker = Some(speaker.clone());
+                recent_at = s.index;
+                block = Some((speaker, verb, class, Some(para)));
+            }
+        }
+        if spans.is_empty() && text.trim_end().ends_with(':') {
+            let end = text.trim_end().len();
+            let found = Attribution {
+                text,
+                tokens,
+                spans: &spans,
+                mentions: &mentions,
+                people: &people,
+                before_sentence,
+                recent_speaker: &recent_speaker,
+                last_subject: &salient,
+                lex,
+            }
+            .find((end, end));
+            if let Some((Some(speaker), verb, class)) = found {
+                block = Some((speaker, verb, class, None));
+            }
+        }
         // reported speech outside the quotations
-        for r in indirect::reported_clauses(text, tokens, &spans, lex) {
+        for r in indirect::reported_clauses(text, tokens, &spans, lex)
+            .into_iter()
+            .filter(|_| !in_block)
+        {
             let mut all = spans.clone();
             all.push(r.span);
             let attribution = Attribution {
@@ -508,5 +579,40 @@ mod tests {
         let json = r#"{"article":0,"sentence":0,"text":"x","speaker":null,"verb":null,"verb_class":null,"scare":true,"start":0,"end":3,"note":""}"#;
         let q: Quote = serde_json::from_str(json).expect("old JSON reads");
         assert_eq!(q.kind, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn a_paragraph_announced_by_saying_colon_is_a_block_quotation() {
+        let q = quotes(
+            "Senator Ola Brandt answered on social media, saying:\n\nThe committee has embarrassed itself with this vote. It must resign!\n\nThe vote is due on Monday.",
+        );
+        let block: Vec<&Quote> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        assert_eq!(block.len(), 2, "{q:#?}");
+        assert!(
+            block
+                .iter()
+                .all(|q| q.speaker.as_deref() == Some("Ola Brandt"))
+        );
+        assert_eq!(block[1].text, "It must resign!");
+        assert!(
+            q.iter().all(|q| q.sentence < 3),
+            "the next paragraph is the writer's: {q:#?}"
+        );
+    }
+
+    #[test]
+    fn the_subject_is_in_the_main_clause_not_the_opening_one() {
+        let q = quotes(
+            "After reporter Jon Sand finished his report, Mayor Ida Park turned and said, \"Let me be clear.\"",
+        );
+        assert_eq!(who(&q[0]), ("Ida Park", "said"), "{q:#?}");
+    }
+
+    #[test]
+    fn an_unattributed_quotation_is_not_given_to_someone_it_names() {
+        let q = quotes(
+            "Senator Ola Brandt called on Governor Tomas Brek to resign on Sunday.\n\n\"In his remarks today, Governor Brek failed the state once again.\"",
+        );
+        assert_eq!(who(&q[0]).0, "Ola Brandt", "{q:#?}");
     }
 }
