@@ -232,6 +232,11 @@ impl Attribution<'_> {
                 break;
             }
             if let Some((verb, class)) = verb_at(k) {
+                // "…” and vowing to …": the participle goes on with the sentence's subject; the
+                // attribution is before the quote
+                if tokens[k].lower.ends_with("ing") && k > 0 && tokens[k - 1].lower == "and" {
+                    break;
+                }
                 // "…," Putin said  |  "…," he said  |  "…," said Putin  |  "…," the spokesman said
                 let subject = speaker_near(span.1, tokens[k].start)
                     .or_else(|| after[..n].iter().rev().find_map(|&b| resolve_word(b)))

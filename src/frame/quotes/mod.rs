@@ -79,6 +79,7 @@ pub fn article_quotes(
             {
                 // the words before the noun that belong to it ("the defence ministry",
                 // "Democratic lawmakers"), not a verb or a clause before it
+                // (a lower-case word only after "the" or a name: not "to hit the campaign")
                 let mut from = k;
                 while from > 0
                     && k - from < 2
@@ -86,9 +87,15 @@ pub fn article_quotes(
                         .contains(|c: char| !c.is_whitespace())
                     && lex.verb_form(&tokens[from - 1].lower).is_none()
                     && (tokens[from - 1].lower == "the"
-                        || !crate::text::tokens::is_stopword(&tokens[from - 1].lower))
+                        || tokens[from - 1].capitalized
+                        || (!crate::text::tokens::is_stopword(&tokens[from - 1].lower)
+                            && from >= 2
+                            && (tokens[from - 2].lower == "the" || tokens[from - 2].capitalized)))
                 {
                     from -= 1;
+                    if tokens[from].lower == "the" {
+                        break;
+                    }
                 }
                 let phrase = text[tokens[from].start..t.end].to_string();
                 mentions.push(Mention {
