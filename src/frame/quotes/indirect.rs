@@ -201,7 +201,11 @@ pub(super) fn reported_clauses(
                     "which" | "who" | "whom" | "that" | "as" | "what" | "when" | "where"
                 )
             });
-        if let (Some(j), true, false) = (comma_before, near_end, relative)
+        // "…, an accusation Moscow denies": a denial does not report the clause as said
+        let denial = lex
+            .verb_form(&t.lower)
+            .is_some_and(|e| e.verb_class == Some(crate::frame::VerbClass::Dismissive));
+        if let (Some(j), true, false, false) = (comma_before, near_end, relative, denial)
             && j >= 3
         {
             let span = (0, tokens[j].end);
@@ -344,6 +348,10 @@ mod tests {
         assert!(clauses("Lawmakers rejected the claim that the army had withdrawn.").is_empty());
         assert!(clauses("He cited the article alleging that he had lied.").is_empty());
         assert!(clauses("A warrant was issued for the general, which Moscow denies.").is_empty());
+        assert!(
+            clauses("The court issued a warrant for the general, an accusation Moscow denies.")
+                .is_empty()
+        );
         assert_eq!(
             clauses("Zelensky said any plan that required a retreat was unacceptable."),
             vec![(
