@@ -1,7 +1,11 @@
-//! Direct quotations with speaker and reporting verb: straight and curly quotes, quotes that
-//! run over several sentences, quotes broken by an attribution, partial quotes and scare quotes.
-//! Pronouns and role nouns ("he", "the president", "the spokesman") resolve to the last fitting
-//! named person.
+//! Voices of an article with speaker and reporting verb. Direct quotations: straight and curly
+//! quotes, quotes that run over several sentences, quotes broken by an attribution, partial
+//! quotes, scare quotes, and a paragraph announced by "…, saying:" set without marks. Reported
+//! speech (`kind: indirect`, found in `indirect.rs`): "X said (that) …", "…, X said.", "according
+//! to X", "it was reported by X that …". Speakers are resolved as a reader would within the
+//! article: the subject of the main clause, an apposition's name, a pronoun or a description
+//! ("he", "the president", "the Russian leader") to whoever holds that role or else the subject
+//! named before; names inside a quotation are not its speaker; groups stay groups.
 
 mod attribution;
 mod indirect;
