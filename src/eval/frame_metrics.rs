@@ -23,7 +23,10 @@ pub struct FrameMetrics {
     /// Hits by the speaker's name alone (without the affiliation the article gives).
     pub speaker_name_hits: usize,
     pub speaker_with_quote: usize,
+    /// Quotations found (direct speech only: BASIL annotates quotations).
     pub quotes: usize,
+    /// Reported speech found (indirect voices), counted apart from the quotations.
+    pub indirect: usize,
     pub millis: u128,
 }
 
@@ -69,7 +72,12 @@ impl fmt::Display for FrameMetrics {
             "  speaker by name alone    {:.3}   (bar >= 0.80, issue 10)",
             self.speaker_name_hits as f64 / self.speaker_spans.max(1) as f64
         )?;
-        write!(f, "  quotes found             {}", self.quotes)
+        writeln!(f, "  quotes found             {}", self.quotes)?;
+        write!(
+            f,
+            "  indirect voices found    {}   (reported speech; not counted above nor matched to BASIL's quote spans)",
+            self.indirect
+        )
     }
 }
 
@@ -113,7 +121,8 @@ pub fn measure(corpus: &[BasilArticle], lexicons: &Lexicons) -> FrameMetrics {
     let articles: Vec<crate::model::Article> = corpus.iter().map(|b| b.article.clone()).collect();
     let framing = frame::analyze(&articles, &crate::align::Aligned::default(), lexicons);
     m.millis = started.elapsed().as_millis();
-    m.quotes = framing.quotes.len();
+    m.quotes = framing.quotes.iter().filter(|q| q.is_direct()).count();
+    m.indirect = framing.quotes.len() - m.quotes;
     for (i, b) in corpus.iter().enumerate() {
         for s in &b.article.sentences {
             let words = crate::text::tokens::tokenize(&s.text);
@@ -154,7 +163,8 @@ pub fn measure(corpus: &[BasilArticle], lexicons: &Lexicons) -> FrameMetrics {
                     .quotes
                     .iter()
                     .filter(|q| {
-                        q.article == ArticleId(i)
+                        q.is_direct()
+                            && q.article == ArticleId(i)
                             && q.sentence == sent
                             && q.start < end
                             && q.end > start

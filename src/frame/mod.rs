@@ -18,12 +18,34 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 pub use vocab::{CueKind, DifferenceKind, FrameDimension, Technique, VerbClass};
 
-/// A quotation with who said it and how it is reported.
+/// Whether a voice is quoted in the speaker's words or reported in the writer's.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Quotation marks around the speaker's words.
+    #[default]
+    Direct,
+    /// Reported speech without quotation marks: "X said (that) …", "according to X, …".
+    Indirect,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
+/// A voice: a quotation or a piece of reported speech, with who said it and how it is reported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     pub article: ArticleId,
     pub sentence: usize,
-    /// The quoted words, without the quotation marks.
+    /// The quoted words, without the quotation marks; for reported speech, the reported clause.
     pub text: String,
     pub speaker: Option<String>,
     /// How the article describes the speaker where it names them ("White House spokesman").
@@ -33,11 +55,22 @@ pub struct Quote {
     pub verb_class: Option<VerbClass>,
     /// A short, unattributed quotation used as a scare quote.
     pub scare: bool,
-    /// Byte range of the quotation (with its marks) within the sentence text.
+    /// Byte range of the quotation (with its marks), or of the reported clause, within the
+    /// sentence text.
     pub start: usize,
     pub end: usize,
     /// Plain-words explanation (verb class, scare quote).
     pub note: String,
+    /// Direct (in quotation marks) or indirect (reported speech); older JSON has direct only.
+    #[serde(default)]
+    pub kind: QuoteKind,
+}
+
+impl Quote {
+    /// A quotation in the speaker's own words (what BASIL and "quotes found" count).
+    pub fn is_direct(&self) -> bool {
+        self.kind == QuoteKind::Direct
+    }
 }
 
 /// A framing cue found in a sentence.

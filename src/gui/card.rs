@@ -380,7 +380,12 @@ fn article_row(ui: &mut egui::Ui, a: &Analysis, view: &View, t: usize, i: usize,
                 (Some(verb), None) => format!(" — “{verb}”"),
                 _ => String::new(),
             };
-            ui.add(egui::Label::new(RichText::new(format!("{who}{verb}: “{}”", v.text)).background_color(Mark::Quote.background(dark))).wrap());
+            // reported speech is the writer's wording: shown without quotation marks
+            let said = match v.kind {
+                crate::frame::QuoteKind::Direct => format!("{who}{verb}: “{}”", v.text),
+                crate::frame::QuoteKind::Indirect => format!("{who}{verb} (reported, not quoted): {}", v.text),
+            };
+            ui.add(egui::Label::new(RichText::new(said).background_color(Mark::Quote.background(dark))).wrap());
         }
         let line = |ui: &mut egui::Ui, what: &str, words: &[String], mark: Mark| {
             if words.is_empty() {

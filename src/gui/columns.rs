@@ -506,13 +506,22 @@ fn header(ui: &mut egui::Ui, ctx: &Ctx, i: usize, key: usize) {
     if let Some(d) = &a.date {
         meta.push(d.clone());
     }
-    let quotes = ctx
+    let (quotes, reported) = ctx
         .analysis
         .quotes
         .iter()
         .filter(|q| q.article == ArticleId(i))
-        .count();
+        .fold((0, 0), |(d, r), q| {
+            if q.is_direct() {
+                (d + 1, r)
+            } else {
+                (d, r + 1)
+            }
+        });
     meta.push(format!("{quotes} quote(s)"));
+    if reported > 0 {
+        meta.push(format!("{reported} reported statement(s)"));
+    }
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(meta.join(" · ")).small().weak());
         if let Some(t) = ctx

@@ -39,7 +39,7 @@ pub struct ArticleStats {
     /// Hedges and boosters (with intensifiers) per 100 words.
     pub hedges_per_100: f32,
     pub boosters_per_100: f32,
-    /// Speakers of its quotes (scare quotes left out) with counts, by name.
+    /// Speakers of its quotes and reported speech (scare quotes left out) with counts, by name.
     pub voices: Vec<(String, usize)>,
     /// Frame dimensions with cue counts, most first.
     pub frames: Vec<(&'static str, usize)>,

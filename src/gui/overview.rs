@@ -87,12 +87,16 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View) {
         });
     }
     ui.add_space(8.0);
-    ui.label(RichText::new("Who is quoted").strong());
+    ui.label(RichText::new("Who is heard (quoted or reported)").strong());
     for i in 0..a.articles.len() {
         let by = stat(i).voices;
         ui.label(RichText::new(name(i)).small().color(view.colour(i)));
         if by.is_empty() {
-            ui.label(RichText::new("no direct quotes").small().weak());
+            ui.label(
+                RichText::new("no quoted or reported speaker")
+                    .small()
+                    .weak(),
+            );
         }
         let total: usize = by.iter().map(|x| x.1).sum();
         for (who, n) in by {
@@ -101,7 +105,7 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View) {
                     ui,
                     n as f32 / total.max(1) as f32,
                     theme::Mark::Quote.background(true),
-                    format!("{n} quote(s)"),
+                    format!("{n} voice(s)"),
                 );
                 ui.label(RichText::new(format!("{who} ({n})")).small());
             });

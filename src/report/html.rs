@@ -166,7 +166,12 @@ fn highlight_sentence(a: &Analysis, article: ArticleId, sentence: usize, text: &
                     q.start,
                     q.end,
                     "quote".to_string(),
-                    format!("quote from {who}: {}", q.note),
+                    match q.kind {
+                        crate::frame::QuoteKind::Direct => format!("quote from {who}: {}", q.note),
+                        crate::frame::QuoteKind::Indirect => {
+                            format!("reported speech of {who}: {}", q.note)
+                        }
+                    },
                 )
             }),
     );

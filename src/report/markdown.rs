@@ -104,19 +104,20 @@ pub fn render_with(a: &Analysis, notes: &[Note], opts: &ExportOptions) -> String
     }
     if !a.quotes.is_empty() {
         let _ = writeln!(out, "\n## Quotes\n");
-        let _ = writeln!(out, "| Article | Speaker | Verb | Class | Quote |");
-        let _ = writeln!(out, "|---|---|---|---|---|");
+        let _ = writeln!(out, "| Article | Speaker | Verb | Class | Quote | Kind |");
+        let _ = writeln!(out, "|---|---|---|---|---|---|");
         for q in &a.quotes {
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} |",
                 opts.letter(q.article),
                 esc(q.speaker.as_deref().unwrap_or("(unattributed)")),
                 esc(q.verb.as_deref().unwrap_or("")),
                 q.verb_class
                     .map(|c| format!("{c:?}").to_lowercase())
                     .unwrap_or_default(),
-                esc(&q.text)
+                esc(&q.text),
+                q.kind.as_str()
             );
         }
     }

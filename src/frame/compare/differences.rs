@@ -239,10 +239,19 @@ fn placement(c: &Ctx) -> Option<Difference> {
 
 /// Who is quoted by some covering articles and not by others, and whether those others name
 /// the speaker in the topic's sentences at all (a name without a quotation is said as such: the
-/// text cannot tell a paraphrase from a mere mention).
+/// text cannot tell a paraphrase from a mere mention). Only quotations count here: an article
+/// that reports the speaker's words without quoting them is among those with no quotation.
 fn quotes(c: &Ctx) -> Vec<Difference> {
     let mut out = Vec::new();
-    for quoted in c.speakers.values() {
+    for voices in c.speakers.values() {
+        let quoted: Vec<(ArticleId, &Voice)> = voices
+            .iter()
+            .filter(|(_, v)| v.kind == crate::frame::QuoteKind::Direct)
+            .copied()
+            .collect();
+        if quoted.is_empty() {
+            continue;
+        }
         let by: Vec<ArticleId> = quoted.iter().map(|(a, _)| *a).collect();
         let not: Vec<ArticleId> = c
             .cov_ids
@@ -775,6 +784,7 @@ mod tests {
             verb: Some(verb.into()),
             verb_class: Some(class),
             text: text.into(),
+            kind: crate::frame::QuoteKind::Direct,
         }
     }
 

@@ -3,7 +3,7 @@
 //! these rows (see `differences`).
 
 use crate::align::{Placement, Topic};
-use crate::frame::{Cue, CueKind, Quote, Tone, VerbClass, tone};
+use crate::frame::{Cue, CueKind, Quote, QuoteKind, Tone, VerbClass, tone};
 use crate::model::{Article, ArticleId};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -18,6 +18,9 @@ pub struct Voice {
     pub verb: Option<String>,
     pub verb_class: Option<VerbClass>,
     pub text: String,
+    /// Quoted (direct) or reported (indirect) speech.
+    #[serde(default)]
+    pub kind: QuoteKind,
 }
 
 /// One article's treatment of a topic.
@@ -134,6 +137,7 @@ pub fn table(
                             verb: q.verb.clone(),
                             verb_class: q.verb_class,
                             text: q.text.clone(),
+                            kind: q.kind,
                         })
                     })
                     .collect(),

@@ -2,7 +2,7 @@
 //! ("…," Putin said / said Putin), before it (Putin described the plan as a "…"), in a participle
 //! clause, or "according to" someone; pronouns and role nouns resolve to a person.
 
-use super::people::{Mention, PREPOSITIONS, PRONOUNS, People, role_name};
+use super::people::{Mention, PREPOSITIONS, PRONOUNS, People, main_clause_start, role_name};
 use crate::frame::VerbClass;
 use crate::frame::lexicon::Lexicons;
 use crate::text::tokens::Token;
@@ -27,6 +27,94 @@ pub(super) struct Attribution<'a> {
 }
 
 impl Attribution<'_> {
+    /// The speaker named from token `from` on, within a few words ("according to the governor",
+    /// "reported by Reuters"): a person or group named there, or a role noun or pronoun
+    /// resolved to a person.
+    pub(super) fn speaker_from(&self, from: usize) -> Option<String> {
+        let tokens = self.tokens;
+        let first = tokens.get(from)?;
+        let limit = tokens.get(from + 6).map_or(self.text.len(), |t| t.start);
+        if let Some(m) = self
+            .mentions
+            .iter()
+            .find(|m| m.start >= first.start && m.start < limit)
+        {
+            return Some(m.speaker.clone());
+        }
+        (from..tokens.len().min(from + 4)).find_map(|k| {
+            let t = &tokens[k];
+            if PRONOUNS.contains(&t.lower.as_str()) {
+                return self.resolve_pronoun();
+            }
+            self.lex
+                .person_roles
+                .contains_key(&t.lower)
+                .then(|| self.people.by_role(role_name(self.lex, &t.lower)))
+                .flatten()
+                .map(|i| self.people.persons[i].name.clone())
+        })
+    }
+
+    /// The subject of a verb whose subject is not next to it: a second verb of the sentence's
+    /// subject ("Clinton praised Pelosi and said …": the first person named), or a subject with
+    /// an apposition ("Matt Kibbe, the group's president, said …": the name before the commas).
+    fn coordinated_or_apposed(&self, k: usize, floor: usize) -> Option<String> {
+        let (text, tokens) = (self.text, self.tokens);
+        let verb = tokens.get(k)?;
+        // skip one adverb between subject and verb ("…, also said")
+        let mut v = k;
+        if v > 0 && (tokens[v - 1].lower == "also" || tokens[v - 1].lower.ends_with("ly")) {
+            v -= 1;
+        }
+        let before = text[floor.min(tokens[v].start)..tokens[v].start].trim_end();
+        let not_after_prep = |m: &&Mention| {
+            !m.group
+                && !tokens
+                    .iter()
+                    .rev()
+                    .find(|x| x.end <= m.start)
+                    .is_some_and(|x| PREPOSITIONS.contains(&x.lower.as_str()))
+        };
+        if v > 0 && matches!(tokens[v - 1].lower.as_str(), "and" | "but") {
+            let floor = floor.max(
+                tokens
+                    .get(main_clause_start(text, tokens))
+                    .map_or(0, |t| t.start),
+            );
+            return self
+                .mentions
+                .iter()
+                .filter(|m| m.start >= floor && m.end <= tokens[v - 1].start)
+                .find(not_after_prep)
+                .map(|m| m.speaker.clone());
+        }
+        if before.ends_with(',') {
+            return self
+                .mentions
+                .iter()
+                .filter(|m| m.start >= floor && m.end < verb.start)
+                .filter(not_after_prep)
+                .rfind(|m| {
+                    let between = text[m.end..tokens[v].start].trim();
+                    between.starts_with(',') && between.split_whitespace().count() <= 20
+                })
+                .map(|m| m.speaker.clone());
+        }
+        None
+    }
+
+    /// A pronoun with no person before it in the sentence: the subject of the sentence before,
+    /// else the latest speaker, else the person named last.
+    fn resolve_pronoun(&self) -> Option<String> {
+        self.last_subject
+            .clone()
+            .or_else(|| self.recent_speaker.clone())
+            .or_else(|| {
+                self.before_sentence
+                    .map(|i| self.people.persons[i].name.clone())
+            })
+    }
+
     /// Finds the reporting verb and subject around a quote: after it ("…," Putin said / said Putin)
     /// or before it (Putin described the plan as a “…”).
     pub(super) fn find(&self, span: (usize, usize)) -> Option<(Option<String>, String, VerbClass)> {
@@ -47,8 +135,8 @@ impl Attribution<'_> {
             if inside(t) {
                 return None;
             }
-            lex.verb_form(&t.lower)
-                .and_then(|e| e.verb_class.map(|c| (text[t.start..t.end].to_string(), c)))
+            let e = lex.verb_form(&t.lower)?;
+            e.verb_class.map(|c| (text[t.start..t.end].to_string(), c))
         };
         let resolve_word = |k: usize| -> Option<String> {
             let t = &tokens[k];
@@ -72,15 +160,22 @@ impl Attribution<'_> {
                     .or_else(|| before_sentence.map(|i| people.persons[i].name.clone()));
             }
             if lex.person_roles.contains_key(&t.lower) {
+                // "the president": whoever holds the role; "the Russian leader" with no one
+                // called leader yet: the subject of the sentence before, as a reader takes it
                 return people
-                    .by_role(role_name(lex, &t.lower))
-                    .map(|i| people.persons[i].name.clone());
+                    .holder(role_name(lex, &t.lower))
+                    .map(|i| people.persons[i].name.clone())
+                    .or_else(|| last_subject.clone())
+                    .or_else(|| people.last.map(|i| people.persons[i].name.clone()));
             }
             None
         };
         let resolve_word_at = |k: usize| resolve_word(k);
         // the nearest subject candidate before token `k` (pronoun, role noun or mention), within 8 tokens
         let subject_before = |k: usize, floor: usize| -> Option<String> {
+            if let Some(sp) = self.coordinated_or_apposed(k, floor) {
+                return Some(sp);
+            }
             let mut j = k;
             let mut steps = 0;
             while j > 0 && steps < 8 {
@@ -94,7 +189,16 @@ impl Attribution<'_> {
                     .iter()
                     .find(|m| m.end == t.end || (t.start >= m.start && t.end <= m.end))
                 {
-                    return Some(m.speaker.clone());
+                    // "President Koll of Northland said": not the name after a preposition
+                    let after_prep = tokens
+                        .iter()
+                        .rev()
+                        .find(|x| x.end <= m.start)
+                        .is_some_and(|x| PREPOSITIONS.contains(&x.lower.as_str()));
+                    if !after_prep || m.group {
+                        return Some(m.speaker.clone());
+                    }
+                    continue;
                 }
                 let after_the = (1..=3).any(|d| j >= d && tokens[j - d].lower == "the");
                 if PRONOUNS.contains(&t.lower.as_str())
@@ -128,12 +232,19 @@ impl Attribution<'_> {
                 break;
             }
             if let Some((verb, class)) = verb_at(k) {
+                // "…” and vowing to …": the participle goes on with the sentence's subject; the
+                // attribution is before the quote
+                if tokens[k].lower.ends_with("ing") && k > 0 && tokens[k - 1].lower == "and" {
+                    break;
+                }
                 // "…," Putin said  |  "…," he said  |  "…," said Putin  |  "…," the spokesman said
                 let subject = speaker_near(span.1, tokens[k].start)
                     .or_else(|| after[..n].iter().rev().find_map(|&b| resolve_word(b)))
                     .or_else(|| subject_before(k, span.1))
                     .or_else(|| {
-                        let end = after.get(n + 4).map_or(text.len(), |&e| tokens[e].end);
+                        // four words on, not the rest of the sentence ("…" and vowing to … for
+                        // her rival Bernie Sanders)
+                        let end = tokens.get(k + 4).map_or(text.len(), |e| e.end);
                         speaker_near(tokens[k].end, end)
                     })
                     .or_else(|| {
@@ -183,8 +294,11 @@ impl Attribution<'_> {
                 let participle = tokens[k].lower.ends_with("ing")
                     && k > 0
                     && text[tokens[k - 1].end..tokens[k].start].contains(',');
-                let main_subject = (0..k).find_map(|j| {
+                let main_subject = (main_clause_start(text, tokens)..k).find_map(|j| {
                     let t = &tokens[j];
+                    if inside(t) {
+                        return None;
+                    }
                     if let Some(m) = mentions
                         .iter()
                         .find(|m| !m.group && t.start >= m.start && t.end <= m.end)

@@ -13,6 +13,24 @@ pub(super) const PREPOSITIONS: &[&str] = &[
     "of", "at", "on", "about", "to", "with", "against", "for", "from", "by", "toward", "towards",
 ];
 
+/// Words that open a subordinate clause before the main one: its people are not the
+/// sentence's subject ("After reporter X finished, Y said …").
+const CLAUSE_INTRODUCERS: &[&str] = &[
+    "after", "when", "while", "as", "although", "though", "because", "before", "since", "if",
+    "once", "until", "unlike", "despite",
+];
+
+/// The token where the sentence's main clause begins: after the comma that closes an opening
+/// subordinate clause, else 0.
+pub(super) fn main_clause_start(text: &str, tokens: &[Token]) -> usize {
+    match tokens.first() {
+        Some(t) if CLAUSE_INTRODUCERS.contains(&t.lower.as_str()) => (1..tokens.len())
+            .find(|&j| text[tokens[j - 1].end..tokens[j].start].contains(','))
+            .unwrap_or(0),
+        _ => 0,
+    }
+}
+
 /// A person mentioned in an article.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Person {
@@ -148,6 +166,11 @@ impl People {
 
     pub(super) fn known_last(&self, word: &str) -> Option<usize> {
         self.with_last(word).next()
+    }
+
+    /// The last person with this role, if anyone has had it.
+    pub(super) fn holder(&self, role: &str) -> Option<usize> {
+        self.by_role.get(role).and_then(|v| v.iter().max().copied())
     }
 
     /// The last person with this role, or the last person.
