@@ -451,19 +451,33 @@ pub fn baseline_entity_clusters(
         .collect()
 }
 
-/// The hook for issue 10: the analysis's own entity clusters, read from its JSON form when it has
-/// an `entities` array whose entries have `mentions: [{article, sentence, text}]`. Each gold
-/// mention joins the entity of a system mention in the same article, in a framediff sentence
-/// linked to the gold sentence, whose lower-case text equals it (else contains it or is contained
-/// in it). `None` while the analysis has no entities.
+/// The analysis's own entity clusters (issue 10), read from the JSON form of its `entities`
+/// array (`mentions: [{article, sentence, text}]`). Each gold mention joins the entity of a
+/// system mention in the same article, in a framediff sentence linked to the gold sentence, whose
+/// lower-case text equals it, else whose words contain its words or are contained in them (whole
+/// words: "he" does not match "the police"), the closest in length first. `None` while the
+/// analysis has no entities.
 pub fn system_entity_clusters(
     analysis: &Analysis,
     gold: &[Vec<MentionKey>],
     maps: &[SentenceMap],
 ) -> Option<Vec<Vec<MentionKey>>> {
-    let value = serde_json::to_value(analysis).ok()?;
-    let entities = value.get("entities")?.as_array()?;
+    if analysis.entities.is_empty() {
+        return None;
+    }
+    let value = serde_json::to_value(&analysis.entities).ok()?;
+    let entities = value.as_array()?;
     Some(clusters_from_entities(entities, gold, maps))
+}
+
+/// Lower-case words of a mention, space-separated with spaces around (for whole-word matching).
+fn padded_words(text: &str) -> String {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    format!(" {} ", words.join(" "))
 }
 
 /// The gold mentions grouped by the entity (of a JSON `entities` array) they match; see
@@ -500,11 +514,47 @@ pub fn clusters_from_entities(
             .flatten()
             .collect();
         let exact = candidates.iter().find(|(_, t)| *t == m.text);
+        let gold_words = padded_words(&m.text);
         let loose = candidates
             .iter()
-            .find(|(_, t)| !t.is_empty() && (t.contains(&m.text) || m.text.contains(t.as_str())));
+            .filter(|(_, t)| {
+                let w = padded_words(t);
+                w.len() > 2 && (w.contains(&gold_words) || gold_words.contains(&w))
+            })
+            .min_by_key(|(_, t)| t.len().abs_diff(m.text.len()));
         if let Some((e, _)) = exact.or(loose) {
             clusters.entry(*e).or_default().push(m.clone());
+        } else if std::env::var_os("ENTDEBUG").is_some() {
+            eprintln!("MISS\t{}", m.text);
+        }
+    }
+    if std::env::var_os("ENTDEBUG").is_some() {
+        let chain_of: HashMap<&MentionKey, usize> = gold
+            .iter()
+            .enumerate()
+            .flat_map(|(c, ch)| ch.iter().map(move |m| (m, c)))
+            .collect();
+        for (e, c) in &clusters {
+            let chains: BTreeSet<usize> =
+                c.iter().filter_map(|m| chain_of.get(m).copied()).collect();
+            if chains.len() > 1 {
+                let name = entities[*e]
+                    .get("name")
+                    .and_then(|n| n.as_str())
+                    .unwrap_or("");
+                let parts: Vec<String> = chains
+                    .iter()
+                    .map(|ch| {
+                        let t: Vec<String> = c
+                            .iter()
+                            .filter(|m| chain_of.get(m) == Some(ch))
+                            .map(|m| format!("{}:{}", m.doc, m.text))
+                            .collect();
+                        t.join(",")
+                    })
+                    .collect();
+                eprintln!("IMPURE\t{name}\t{}", parts.join(" | "));
+            }
         }
     }
     clusters.into_values().collect()
