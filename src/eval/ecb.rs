@@ -534,6 +534,35 @@ pub fn clusters_from_entities(
             .enumerate()
             .flat_map(|(c, ch)| ch.iter().map(move |m| (m, c)))
             .collect();
+        let mut of_chain: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+        for (e, c) in &clusters {
+            for m in c {
+                if let Some(&ch) = chain_of.get(m) {
+                    of_chain.entry(ch).or_default().push(format!("{}", e));
+                }
+            }
+        }
+        for (ch, chain) in gold.iter().enumerate() {
+            if chain.len() >= 6 {
+                let mut got: BTreeMap<String, usize> = BTreeMap::new();
+                for e in of_chain.get(&ch).into_iter().flatten() {
+                    *got.entry(
+                        entities[e.parse::<usize>().unwrap_or(0)]
+                            .get("name")
+                            .and_then(|n| n.as_str())
+                            .unwrap_or("")
+                            .to_string(),
+                    )
+                    .or_default() += 1;
+                }
+                let missing: Vec<&str> = chain
+                    .iter()
+                    .filter(|m| !clusters.values().any(|c| c.contains(m)))
+                    .map(|m| m.text.as_str())
+                    .collect();
+                eprintln!("CHAIN\t{}\t{:?}\tmissing {:?}", chain.len(), got, missing);
+            }
+        }
         for (e, c) in &clusters {
             let chains: BTreeSet<usize> =
                 c.iter().filter_map(|m| chain_of.get(m).copied()).collect();

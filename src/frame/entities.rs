@@ -85,12 +85,21 @@ pub struct Entity {
 }
 
 impl Entity {
-    /// The distinct ways `article` names this entity (names, short forms and descriptions, not
-    /// pronouns), in order of first use, each with its first mention.
-    pub fn namings(&self, article: ArticleId) -> Vec<(&str, &EntityMention)> {
+    /// The distinct ways `article` names this entity in the sentences `keep` accepts (names,
+    /// short forms and descriptions, not pronouns), in order of first use, each with its first
+    /// mention.
+    pub fn namings(
+        &self,
+        article: ArticleId,
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<(&str, &EntityMention)> {
         let mut out: Vec<(&str, &EntityMention)> = Vec::new();
         let mut seen: FxHashSet<String> = FxHashSet::default();
-        for m in self.mentions.iter().filter(|m| m.article == article) {
+        for m in self
+            .mentions
+            .iter()
+            .filter(|m| m.article == article && keep(m.sentence))
+        {
             if m.form == MentionForm::Pronoun {
                 continue;
             }
@@ -172,7 +181,12 @@ const LOCATIVES: &[&str] = &[
 fn noun_kind(word: &str, lex: &Lexicons) -> Option<EntityKind> {
     let nouns = nouns();
     let single = |w: &str| -> Option<EntityKind> {
-        if lex.person_roles.contains_key(w) && w.len() > 3 {
+        // role words, but not the honorifics that only stand before a name ("mr", "dr")
+        if lex
+            .person_roles
+            .get(w)
+            .is_some_and(|r| r != w || w.len() > 3)
+        {
             return Some(EntityKind::Person);
         }
         if lex.group_speakers.contains(w) {
@@ -346,7 +360,12 @@ fn article_entities(
                                     .max_by_key(|(_, e)| e.seen)
                                     .map(|(i, _)| i),
                             };
-                            let e = by_head.get(&head_word).copied().or(antecedent);
+                            // a person description: the person given that role, else the
+                            // same description used before, else the person named last
+                            let by_role = antecedent.filter(|&e| ents[e].roles.contains(&role));
+                            let e = by_role
+                                .or_else(|| by_head.get(&head_word).copied())
+                                .or(antecedent);
                             let e = match e {
                                 Some(e) => e,
                                 None => {
@@ -420,9 +439,16 @@ fn article_entities(
                 // titles and roles open the run: "President Vladimir Putin", "Mr. Smith"
                 let mut roles: Vec<String> = Vec::new();
                 let mut b = k;
-                while b > 0 && role_of(lex, &toks[b - 1].lower).is_some() {
+                // and lower-case person nouns before the name ("actress Tara Reid")
+                while b > 0
+                    && !toks[b - 1].capitalized
+                    && joined(text, &toks[b - 1], &toks[b])
+                    && (role_of(lex, &toks[b - 1].lower).is_some()
+                        || noun_kind(&toks[b - 1].lower, lex) == Some(EntityKind::Person))
+                {
                     b -= 1;
-                    roles.extend(role_of(lex, &toks[b].lower).map(str::to_string));
+                    let w = toks[b].lower.as_str();
+                    roles.push(role_of(lex, w).unwrap_or(w).to_string());
                 }
                 let mut n = a;
                 for (x, tok) in toks.iter().enumerate().take(j).skip(a) {
@@ -574,7 +600,10 @@ fn article_entities(
             } else {
                 None
             };
-            if let Some(kind) = bare {
+            let before_name = toks
+                .get(k + 1)
+                .is_some_and(|n| joined(text, t, n) && is_name_word(text, n));
+            if let Some(kind) = bare.filter(|_| !before_name) {
                 let head_word = t.lower.clone();
                 if let Some(m) = mention(k, k + 1, MentionForm::Description) {
                     let e = match by_head.get(&head_word) {
@@ -700,6 +729,9 @@ pub fn find_entities(
         }
     }
     groups.extend((0..articles.len()).filter(|&i| !placed[i]).map(|i| vec![i]));
+    if std::env::var_os("ENTONE").is_some() {
+        groups = vec![(0..articles.len()).collect()];
+    }
     let mut out: Vec<Entity> = Vec::new();
     for group in groups {
         let items: Vec<&Local> = group.iter().flat_map(|&a| &locals[a]).collect();
@@ -736,6 +768,48 @@ pub fn find_entities(
             if let Some(names) = fulls.get(e.last.as_str()) {
                 if names.len() == 1 {
                     if let Some(&y) = names.iter().next().and_then(|n| full_of.get(n)) {
+                        union(&mut parent, x, y);
+                    }
+                }
+            }
+        }
+        // a shorter name that is the start or end of one longer name of the story, or its
+        // initials ("Intel" / "Intel Corp", "Saints" / "New Orleans Saints", "AMD" /
+        // "Advanced Micro Devices"), joins it when no other name fits
+        let mut parts: FxHashMap<String, FxHashSet<usize>> = FxHashMap::default();
+        for (x, e) in items.iter().enumerate() {
+            let words: Vec<&str> = e.name.split_whitespace().collect();
+            if words.len() < 2 || CALENDAR.iter().any(|c| e.name.eq_ignore_ascii_case(c)) {
+                continue;
+            }
+            let root = find(&mut parent, x);
+            for i in 1..words.len() {
+                let head = words[..i].join(" ").to_lowercase();
+                let tail = words[i..].join(" ").to_lowercase();
+                parts.entry(head).or_default().insert(root);
+                parts.entry(tail).or_default().insert(root);
+            }
+            let initials: String = words
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_uppercase())
+                .collect();
+            if initials.chars().count() >= 2 {
+                parts
+                    .entry(initials.to_lowercase())
+                    .or_default()
+                    .insert(root);
+            }
+        }
+        for (x, e) in items.iter().enumerate() {
+            if e.name.is_empty() || e.kind == EntityKind::Other && e.name.len() < 2 {
+                continue;
+            }
+            if let Some(roots) = parts.get(&e.name.to_lowercase()) {
+                let distinct: FxHashSet<usize> =
+                    roots.iter().map(|&r| find(&mut parent, r)).collect();
+                if distinct.len() == 1 {
+                    if let Some(&y) = distinct.iter().next() {
                         union(&mut parent, x, y);
                     }
                 }
@@ -956,8 +1030,19 @@ mod tests {
             &[&[0]],
         );
         let p = with(&ents, "Vladimir Putin")[0];
-        let names: Vec<&str> = p.namings(ArticleId(0)).iter().map(|n| n.0).collect();
+        let names: Vec<&str> = p
+            .namings(ArticleId(0), |_| true)
+            .iter()
+            .map(|n| n.0)
+            .collect();
         assert_eq!(names, vec!["Vladimir Putin", "the Russian leader", "Putin"]);
+        let later: Vec<&str> = p
+            .namings(ArticleId(0), |s| s > 0)
+            .iter()
+            .map(|n| n.0)
+            .collect();
+        assert_eq!(later, vec!["the Russian leader", "Putin"]);
+        assert!(p.namings(ArticleId(1), |_| true).is_empty());
     }
 
     #[test]
