@@ -353,19 +353,25 @@ fn article_entities(
                                     })
                                     .max_by_key(|(_, e)| (e.roles.contains(&role), e.seen))
                                     .map(|(i, _)| i),
-                                k => ents
+                                // "the company", not "the defence ministry": a group
+                                // description with modifiers names a group of its own
+                                EntityKind::Group if h == k + 1 => ents
                                     .iter()
                                     .enumerate()
-                                    .filter(|(_, e)| e.kind == k && !e.name.is_empty())
+                                    .filter(|(_, e)| e.kind == kind && !e.name.is_empty())
                                     .max_by_key(|(_, e)| e.seen)
                                     .map(|(i, _)| i),
+                                // "the region" is seldom the place named last
+                                _ => None,
                             };
-                            // a person description: the person given that role, else the
-                            // same description used before, else the person named last
+                            // the entity given that role anywhere before; else the same
+                            // description used before; else the entity of its kind named last,
+                            // in this sentence or the one before
                             let by_role = antecedent.filter(|&e| ents[e].roles.contains(&role));
+                            let recent = antecedent.filter(|&e| ents[e].seen.0 + 1 >= s);
                             let e = by_role
                                 .or_else(|| by_head.get(&head_word).copied())
-                                .or(antecedent);
+                                .or(recent);
                             let e = match e {
                                 Some(e) => e,
                                 None => {
@@ -729,9 +735,6 @@ pub fn find_entities(
         }
     }
     groups.extend((0..articles.len()).filter(|&i| !placed[i]).map(|i| vec![i]));
-    if std::env::var_os("ENTONE").is_some() {
-        groups = vec![(0..articles.len()).collect()];
-    }
     let mut out: Vec<Entity> = Vec::new();
     for group in groups {
         let items: Vec<&Local> = group.iter().flat_map(|&a| &locals[a]).collect();
