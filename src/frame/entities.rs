@@ -458,11 +458,11 @@ fn article_entities(
                 }
                 let mut n = a;
                 for (x, tok) in toks.iter().enumerate().take(j).skip(a) {
-                    if let Some(r) = role_of(lex, &tok.lower) {
-                        if x + 1 < j {
-                            roles.push(r.to_string());
-                            n = x + 1;
-                        }
+                    if let Some(r) = role_of(lex, &tok.lower)
+                        && x + 1 < j
+                    {
+                        roles.push(r.to_string());
+                        n = x + 1;
                     }
                 }
                 if n >= j {
@@ -638,14 +638,12 @@ fn article_entities(
                 continue;
             }
             // he and she: the person named last, in this sentence or the one before
-            if PRONOUNS.contains(&t.lower.as_str()) {
-                if let Some((e, at)) = last_person {
-                    if at + 1 >= s {
-                        if let Some(m) = mention(k, k + 1, MentionForm::Pronoun) {
-                            ents[e].mentions.push(m);
-                        }
-                    }
-                }
+            if PRONOUNS.contains(&t.lower.as_str())
+                && let Some((e, at)) = last_person
+                && at + 1 >= s
+                && let Some(m) = mention(k, k + 1, MentionForm::Pronoun)
+            {
+                ents[e].mentions.push(m);
             }
             // "X, who …": the relative pronoun is X
             if matches!(t.lower.as_str(), "who" | "whom") {
@@ -768,12 +766,11 @@ pub fn find_entities(
             if e.name.is_empty() || e.full() {
                 continue;
             }
-            if let Some(names) = fulls.get(e.last.as_str()) {
-                if names.len() == 1 {
-                    if let Some(&y) = names.iter().next().and_then(|n| full_of.get(n)) {
-                        union(&mut parent, x, y);
-                    }
-                }
+            if let Some(names) = fulls.get(e.last.as_str())
+                && names.len() == 1
+                && let Some(&y) = names.iter().next().and_then(|n| full_of.get(n))
+            {
+                union(&mut parent, x, y);
             }
         }
         // a shorter name that is the start or end of one longer name of the story, or its
@@ -811,10 +808,10 @@ pub fn find_entities(
             if let Some(roots) = parts.get(&e.name.to_lowercase()) {
                 let distinct: FxHashSet<usize> =
                     roots.iter().map(|&r| find(&mut parent, r)).collect();
-                if distinct.len() == 1 {
-                    if let Some(&y) = distinct.iter().next() {
-                        union(&mut parent, x, y);
-                    }
+                if distinct.len() == 1
+                    && let Some(&y) = distinct.iter().next()
+                {
+                    union(&mut parent, x, y);
                 }
             }
         }
@@ -1022,7 +1019,17 @@ mod tests {
             &["Police found the car. The police said it was stolen. Reports differ."],
             &[&[0]],
         );
-        assert!(with(&ents, "Police").is_empty(), "{ents:?}");
+        // "Police" opening the sentence is the common noun, not a name: one group with "The police"
+        let police = with(&ents, "Police");
+        assert_eq!(police.len(), 1, "{ents:?}");
+        assert_eq!(police[0].kind, EntityKind::Group);
+        assert_eq!(texts(police[0]), vec!["Police", "The police"]);
+        assert!(
+            police[0]
+                .mentions
+                .iter()
+                .all(|m| m.form == MentionForm::Description)
+        );
         assert!(ents.iter().all(|e| e.kind != EntityKind::Person));
     }
 
