@@ -277,6 +277,16 @@ fn is_name_word(text: &str, t: &Token) -> bool {
         && !matches!(t.lower.as_str(), "i" | "i'm" | "i've" | "i'd" | "i'll")
 }
 
+/// Whether byte `at` of a sentence lies inside a quotation opened in that sentence.
+fn in_quotation(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or_default();
+    let straight = before.matches('"').count() % 2 == 1;
+    let curly = before
+        .rfind('“')
+        .is_some_and(|o| before.rfind('”').is_none_or(|c| c < o));
+    straight || curly
+}
+
 fn is_possessive(text: &str, t: &Token) -> bool {
     text.get(t.start..t.end)
         .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
@@ -368,7 +378,10 @@ fn article_entities(
                             // description used before; else the entity of its kind named last,
                             // in this sentence or the one before
                             let by_role = antecedent.filter(|&e| ents[e].roles.contains(&role));
-                            let recent = antecedent.filter(|&e| ents[e].seen.0 + 1 >= s);
+                            // inside a quotation the speaker may mean anyone: not by recency
+                            let recent = antecedent.filter(|&e| {
+                                ents[e].seen.0 + 1 >= s && !in_quotation(text, t.start)
+                            });
                             let e = by_role
                                 .or_else(|| by_head.get(&head_word).copied())
                                 .or(recent);
@@ -390,7 +403,7 @@ fn article_entities(
                             };
                             ents[e].mentions.push(m);
                             ents[e].seen = (s, k);
-                            if ents[e].kind == EntityKind::Person {
+                            if ents[e].kind == EntityKind::Person && !in_quotation(text, t.start) {
                                 last_person = Some((e, s));
                             }
                         }
@@ -630,7 +643,7 @@ fn article_entities(
                     };
                     ents[e].mentions.push(m);
                     ents[e].seen = (s, k);
-                    if ents[e].kind == EntityKind::Person {
+                    if ents[e].kind == EntityKind::Person && !in_quotation(text, t.start) {
                         last_person = Some((e, s));
                     }
                 }
@@ -982,6 +995,17 @@ mod tests {
             !t.contains(&"the center"),
             "a place or group is not the actress: {t:?}"
         );
+    }
+
+    #[test]
+    fn a_description_inside_a_quotation_is_not_the_speaker() {
+        let ents = run(
+            &["Anna Berg spoke in Kyiv. \"Peace cannot mean rewarding the aggressor,\" she said."],
+            &[&[0]],
+        );
+        let berg = with(&ents, "Anna Berg");
+        assert!(!texts(berg[0]).contains(&"the aggressor"), "{ents:?}");
+        assert!(texts(berg[0]).contains(&"she"));
     }
 
     #[test]
