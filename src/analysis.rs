@@ -4,6 +4,7 @@
 use crate::align::{self, Alignment, Story, Topic};
 use crate::config::Config;
 use crate::frame::compare::TopicTable;
+use crate::frame::entities::Entity;
 use crate::frame::{self, Cue, Difference, Quote, Tone};
 use crate::model::{Article, ArticleId};
 use crate::text::analyzer::tokenize_articles;
@@ -26,6 +27,10 @@ pub struct Analysis {
     pub differences: Vec<Difference>,
     /// Word-level diff of every aligned sentence pair (same order as `alignments`).
     pub diffs: Vec<PairDiff>,
+    /// People, groups, places and things with every mention, clustered across the articles of
+    /// each story: how each article names the same actors (`frame::entities`). Absent from a
+    /// workspace or JSON written before it: read as empty.
+    pub entities: Vec<Entity>,
 }
 
 impl Analysis {
@@ -100,21 +105,33 @@ pub fn analyze_cancellable(
         return None;
     }
     progress(Stage::Framing, 0.5);
-    let (diffs, ()) = rayon::join(
+    let ((diffs, entities), ()) = rayon::join(
         || {
-            aligned
-                .alignments
-                .par_iter()
-                .filter_map(|al| {
-                    let x = articles.get(al.a.0.index())?.sentences.get(al.a.1)?;
-                    let y = articles.get(al.b.0.index())?.sentences.get(al.b.1)?;
-                    Some(PairDiff {
-                        a: al.a,
-                        b: al.b,
-                        ops: frame::diff::word_diff(&x.text, &y.text),
-                    })
-                })
-                .collect()
+            rayon::join(
+                || {
+                    aligned
+                        .alignments
+                        .par_iter()
+                        .filter_map(|al| {
+                            let x = articles.get(al.a.0.index())?.sentences.get(al.a.1)?;
+                            let y = articles.get(al.b.0.index())?.sentences.get(al.b.1)?;
+                            Some(PairDiff {
+                                a: al.a,
+                                b: al.b,
+                                ops: frame::diff::word_diff(&x.text, &y.text),
+                            })
+                        })
+                        .collect()
+                },
+                || {
+                    frame::entities::find_entities(
+                        &articles,
+                        &tokens,
+                        &aligned.stories,
+                        &config.lexicons,
+                    )
+                },
+            )
         },
         || frame::compare_articles(&mut framing, &articles, &aligned, &signals),
     );
@@ -133,6 +150,7 @@ pub fn analyze_cancellable(
         tables: framing.tables,
         differences: framing.differences,
         diffs,
+        entities,
     })
 }
 

@@ -2616,3 +2616,92 @@ fn the_card_lists_the_most_telling_differences_and_all_on_request() {
     assert!(!shown(&h, "Tone statement number 19."));
     assert!(h.query_by_label("Show all 22 differences").is_some());
 }
+/// Two articles of one story that name one minister differently, with entities as the analysis
+/// gives them.
+fn naming_fixture() -> framediff::Analysis {
+    use framediff::align::{Placement, Story, Topic, TopicMember};
+    use framediff::frame::entities::{Entity, EntityKind, EntityMention, MentionForm};
+    let mut analysis = omission_fixture();
+    analysis.articles[0].sentences[2].text =
+        "Minister Anna Berg blamed the dam operator; the minister promised help.".into();
+    analysis.articles[1].sentences[3].text =
+        "Berg, the flood minister, visited the farms downstream.".into();
+    analysis.stories = vec![Story {
+        id: 0,
+        articles: vec![framediff::ArticleId(0), framediff::ArticleId(1)],
+    }];
+    let member = |article: usize, sentences: Vec<usize>| TopicMember {
+        article: framediff::ArticleId(article),
+        sentences,
+        share: 0.5,
+        first_paragraph: 1,
+        placement: Placement::Body,
+    };
+    analysis.topics = vec![Topic {
+        id: 0,
+        label: "flood".into(),
+        terms: vec!["flood".into()],
+        story: 0,
+        members: vec![member(0, vec![1, 2]), member(1, vec![3, 25])],
+    }];
+    analysis.differences.clear();
+    let m = |article: usize, sentence: usize, text: &str, form| EntityMention {
+        article: framediff::ArticleId(article),
+        sentence,
+        start: 0,
+        end: text.len(),
+        text: text.into(),
+        form,
+    };
+    analysis.entities = vec![Entity {
+        id: 0,
+        name: "Anna Berg".into(),
+        kind: EntityKind::Person,
+        mentions: vec![
+            m(0, 2, "Minister Anna Berg", MentionForm::Name),
+            m(0, 2, "the minister", MentionForm::Description),
+            m(1, 3, "Berg", MentionForm::Short),
+            m(1, 3, "the flood minister", MentionForm::Description),
+            m(1, 4, "she", MentionForm::Pronoun),
+        ],
+    }];
+    analysis
+}
+
+#[test]
+fn the_card_shows_how_each_article_names_an_actor_one_click_from_its_sentence() {
+    let analysis = naming_fixture();
+    let mut app = FramediffApp::with_state(State::default());
+    app.view.index = std::sync::Arc::new(framediff::gui::index::Index::new(&analysis));
+    app.view.analysis = Some(std::sync::Arc::new(analysis));
+    app.view.visible = vec![0, 1];
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 860.0))
+        .with_max_steps(200)
+        .build_ui_state(|ui, app: &mut FramediffApp| app.frame_ui(ui), app);
+    h.run();
+    assert!(
+        h.query_by_label("How the articles name the actors")
+            .is_none(),
+        "no topic selected, no naming view"
+    );
+    h.state_mut().run_cmd(Command::SelectTopic(Some(0)));
+    h.run();
+    h.get_by_label("How the articles name the actors");
+    h.get_by_label("Anna Berg:");
+    h.get_by_label("Minister Anna Berg,");
+    h.get_by_label("the minister");
+    h.get_by_label("Berg,");
+    h.get_by_label("the flood minister");
+    assert!(
+        h.query_by_label("she").is_none(),
+        "pronouns are not namings"
+    );
+    h.get_by_label("the flood minister").click();
+    h.run();
+    assert_eq!(
+        h.state().view.evidence,
+        vec![(framediff::ArticleId(1), 3)],
+        "a naming is one click from its sentence"
+    );
+}

@@ -4,6 +4,7 @@
 pub mod compare;
 pub mod cues;
 pub mod diff;
+pub mod entities;
 pub mod lexicon;
 pub mod quotes;
 pub mod tone;

@@ -64,6 +64,7 @@ pub fn ui(ui: &mut egui::Ui, state: &State, view: &View, cmds: &mut Vec<Command>
                 difference_row(ui, a, view, k, None, cmds);
             }
             show_all_button(ui, view, total, cmds);
+            naming(ui, a, view, t, cmds);
             ui.add_space(6.0);
             ui.label(RichText::new("Article by article").strong());
             for i in 0..a.articles.len() {
@@ -325,6 +326,84 @@ fn difference_row(
                 }
             }
         });
+}
+
+/// How many actors the naming view lists for a topic.
+const NAMING_ROWS: usize = 8;
+
+/// How each article names the actors of topic `t` ("A: Putin, the Russian leader · B: the
+/// Kremlin chief"): the named people, groups and places with a mention in the topic's sentences
+/// (`Analysis::entities`), those named by most articles first; each naming is one click from
+/// its sentence.
+fn naming(ui: &mut egui::Ui, a: &Analysis, view: &View, t: usize, cmds: &mut Vec<Command>) {
+    use crate::frame::entities::{Entity, EntityMention, MentionForm};
+    type Row<'a> = (
+        &'a Entity,
+        Vec<(ArticleId, Vec<(&'a str, &'a EntityMention)>)>,
+    );
+    let Some(topic) = a.topics.get(t) else {
+        return;
+    };
+    let mut rows: Vec<Row> = a
+        .entities
+        .iter()
+        .filter(|e| e.kind.is_actor())
+        .filter(|e| {
+            (e.mentions.iter()).any(|m| matches!(m.form, MentionForm::Name | MentionForm::Short))
+        })
+        .filter_map(|e| {
+            let per: Vec<_> = (topic.members.iter())
+                .map(|m| {
+                    let names = e.namings(m.article, |s| m.sentences.binary_search(&s).is_ok());
+                    (m.article, names)
+                })
+                .filter(|(_, names)| !names.is_empty())
+                .collect();
+            (!per.is_empty()).then_some((e, per))
+        })
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let weight = |r: &Row| (r.1.len(), r.1.iter().map(|x| x.1.len()).sum::<usize>());
+    rows.sort_by(|x, y| weight(y).cmp(&weight(x)).then(x.0.id.cmp(&y.0.id)));
+    ui.add_space(6.0);
+    ui.label(RichText::new("How the articles name the actors").strong())
+        .on_hover_text("People, groups and places of this topic, and the names and descriptions each article gives them. Click a name to see its sentence.");
+    for (e, per) in rows.iter().take(NAMING_ROWS) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("{}:", e.name)).strong());
+            for (k, (article, names)) in per.iter().enumerate() {
+                if k > 0 {
+                    ui.label(RichText::new("·").weak());
+                }
+                ui.label(
+                    RichText::new(format!("{}:", view.letter(*article)))
+                        .color(view.colour(*article)),
+                );
+                for (n, (text, m)) in names.iter().enumerate() {
+                    let shown = if n + 1 < names.len() {
+                        format!("{text},")
+                    } else {
+                        text.to_string()
+                    };
+                    if ui.link(shown).on_hover_text("Show this sentence").clicked() {
+                        cmds.push(Command::ShowPassage((m.article, m.sentence)));
+                    }
+                }
+            }
+        });
+    }
+    if rows.len() > NAMING_ROWS {
+        ui.label(
+            RichText::new(format!(
+                "and {} more in the JSON export",
+                rows.len() - NAMING_ROWS
+            ))
+            .small()
+            .weak(),
+        );
+    }
 }
 
 fn article_row(ui: &mut egui::Ui, a: &Analysis, view: &View, t: usize, i: usize, teaching: bool) {

@@ -76,6 +76,7 @@ pub fn to_json_with(analysis: &Analysis, notes: &[Note], opts: &ExportOptions) -
         tables: Vec<Box<RawValue>>,
         differences: Vec<Box<RawValue>>,
         diffs: Vec<Box<RawValue>>,
+        entities: Vec<Box<RawValue>>,
         #[serde(skip_serializing_if = "<[Note]>::is_empty")]
         notes: &'a [Note],
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -116,6 +117,7 @@ pub fn to_json_with(analysis: &Analysis, notes: &[Note], opts: &ExportOptions) -
         tables: elements(&a.tables),
         differences,
         diffs: elements(&a.diffs),
+        entities: elements(&a.entities),
         notes: &notes,
         letters: (opts.moved() || opts.blind).then(|| opts.letters(a.articles.len())),
         hidden: opts.blind.then_some(

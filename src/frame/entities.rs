@@ -1,0 +1,1095 @@
+//! Entities: how each article names the same actors. Every mention of a person, group, place or
+//! other named thing is found in each article — proper names (runs of capitalised words; a word
+//! that opens a sentence and is written in lower case elsewhere is not taken for a name), short
+//! forms ("Lohan" after "Lindsay Lohan", "Mr. Smith"), descriptions that refer back ("the
+//! actress", "the Russian leader", "the company") and, for people, the pronouns he and she — and
+//! the mentions are clustered within the article, then across the articles of one story.
+//!
+//! Within an article: a full name joins an earlier entity with the same name; a surname or a
+//! title form joins the latest person with that last name; a description (`the` + up to two
+//! modifiers + a head noun of a known kind) joins the latest entity of its kind — a person
+//! description prefers the person who was given that role ("President X" … "the president") —
+//! and stands for itself when none came before; a pronoun joins the person named last, in its
+//! sentence or the one before. Across the articles of a story: the same full name joins; a
+//! lone surname joins the one full name of the story that ends with it (two people with one
+//! surname in the story keep it apart); the same lone name or the same description joins.
+//! Articles of different stories never share an entity.
+//!
+//! Head nouns and their kinds come from `assets/entities/nouns.txt`, generated from WordNet 3.0
+//! by `tools/build_entity_nouns.py`, with the role words of `person_roles.txt` and the group
+//! nouns of `group_speakers.txt`. The pass is linear in the tokens the analyzer already made.
+
+use crate::align::Story;
+use crate::frame::lexicon::Lexicons;
+use crate::model::{Article, ArticleId};
+use crate::text::analyzer::ArticleTokens;
+use crate::text::tokens::{Token, is_stopword};
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Person,
+    /// A group or an organisation ("the police", "Microsoft").
+    Group,
+    Place,
+    Other,
+}
+
+impl EntityKind {
+    /// Whether the kind names an actor (shown in the card's naming row).
+    pub fn is_actor(self) -> bool {
+        self != EntityKind::Other
+    }
+}
+
+/// How a mention names its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionForm {
+    /// A proper name as written ("Lindsay Lohan", "Microsoft").
+    Name,
+    /// A surname or title form of a name given before ("Lohan", "Mr. Smith").
+    Short,
+    /// A description referring back ("the actress", "the Russian leader").
+    Description,
+    /// A personal pronoun (he, she and their forms).
+    Pronoun,
+}
+
+/// One mention of an entity: where it is and how it is written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityMention {
+    pub article: ArticleId,
+    pub sentence: usize,
+    /// Byte range within the sentence text.
+    pub start: usize,
+    pub end: usize,
+    /// The words as written.
+    pub text: String,
+    pub form: MentionForm,
+}
+
+/// A person, group, place or thing with its mentions across the articles of one story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub id: usize,
+    /// The fullest name the articles give (or the description when none names it).
+    pub name: String,
+    pub kind: EntityKind,
+    /// Mentions in article, sentence and position order.
+    pub mentions: Vec<EntityMention>,
+}
+
+impl Entity {
+    /// The distinct ways `article` names this entity in the sentences `keep` accepts (names,
+    /// short forms and descriptions, not pronouns), in order of first use, each with its first
+    /// mention.
+    pub fn namings(
+        &self,
+        article: ArticleId,
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<(&str, &EntityMention)> {
+        let mut out: Vec<(&str, &EntityMention)> = Vec::new();
+        let mut seen: FxHashSet<String> = FxHashSet::default();
+        for m in self
+            .mentions
+            .iter()
+            .filter(|m| m.article == article && keep(m.sentence))
+        {
+            if m.form == MentionForm::Pronoun {
+                continue;
+            }
+            let text = trim_possessive(&m.text);
+            if seen.insert(text.to_lowercase()) {
+                out.push((text, m));
+            }
+        }
+        out
+    }
+}
+
+fn trim_possessive(text: &str) -> &str {
+    text.strip_suffix("'s")
+        .or_else(|| text.strip_suffix("’s"))
+        .or_else(|| text.strip_suffix('\''))
+        .unwrap_or(text)
+}
+
+/// Head nouns with the kind of entity they name (assets/entities/nouns.txt).
+fn nouns() -> &'static FxHashMap<&'static str, EntityKind> {
+    static NOUNS: OnceLock<FxHashMap<&'static str, EntityKind>> = OnceLock::new();
+    NOUNS.get_or_init(|| {
+        include_str!("../../assets/entities/nouns.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (word, kind) = l.split_once('|')?;
+                let kind = match kind.trim() {
+                    "person" => EntityKind::Person,
+                    "group" => EntityKind::Group,
+                    "place" => EntityKind::Place,
+                    _ => return None,
+                };
+                Some((word.trim(), kind))
+            })
+            .collect()
+    })
+}
+
+/// Days and months: capitalised, but times, not actors.
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Words that name a time relative to the report: clustered by the word, like days.
+const DEICTIC_TIMES: &[&str] = &["today", "yesterday", "tomorrow", "tonight"];
+
+/// Prepositions of place: a name right after one is a place ("in Geneva").
+const LOCATIVES: &[&str] = &[
+    "in",
+    "near",
+    "across",
+    "throughout",
+    "outside",
+    "inside",
+    "into",
+];
+
+/// The kind a head noun names (its plural too: plural persons are a group), if known.
+fn noun_kind(word: &str, lex: &Lexicons) -> Option<EntityKind> {
+    let nouns = nouns();
+    let single = |w: &str| -> Option<EntityKind> {
+        // role words, but not the honorifics that only stand before a name ("mr", "dr")
+        if lex
+            .person_roles
+            .get(w)
+            .is_some_and(|r| r != w || w.len() > 3)
+        {
+            return Some(EntityKind::Person);
+        }
+        if lex.group_speakers.contains(w) {
+            return Some(EntityKind::Group);
+        }
+        nouns.get(w).copied()
+    };
+    if let Some(k) = single(word) {
+        return Some(k);
+    }
+    let stems = [
+        word.strip_suffix("ies").map(|s| format!("{s}y")),
+        word.strip_suffix("es").map(str::to_string),
+        word.strip_suffix('s').map(str::to_string),
+    ];
+    stems.into_iter().flatten().find_map(|s| {
+        single(&s).map(|k| match k {
+            EntityKind::Person => EntityKind::Group,
+            k => k,
+        })
+    })
+}
+
+/// The role a role word names ("sen" → "senator").
+fn role_of<'a>(lex: &'a Lexicons, word: &'a str) -> Option<&'a str> {
+    lex.person_roles
+        .get(word)
+        .map(|r| if r.is_empty() { word } else { r.as_str() })
+}
+
+/// An entity of one article while it is being read.
+#[derive(Debug, Clone)]
+struct Local {
+    /// The fullest name seen (empty for an entity only described).
+    name: String,
+    /// Lower-case last word of the name.
+    last: String,
+    /// Lower-case head noun of a description standing for itself.
+    head: String,
+    kind: EntityKind,
+    roles: Vec<String>,
+    mentions: Vec<EntityMention>,
+    /// Sentence and token of the latest mention (for "latest" look-ups).
+    seen: (usize, usize),
+}
+
+impl Local {
+    fn full(&self) -> bool {
+        self.name.contains(' ')
+    }
+}
+
+/// Words written in lower case somewhere in the articles: a capitalised one opening a sentence
+/// is a common word, not a name.
+fn lower_case_words<'a>(
+    tokens: &'a [ArticleTokens],
+    articles: &'a [Article],
+) -> FxHashSet<&'a str> {
+    let mut out = FxHashSet::default();
+    for (a, t) in articles.iter().zip(tokens) {
+        for (s, sentence) in a.sentences.iter().zip(&t.sentences) {
+            for tok in sentence {
+                if !tok.capitalized
+                    && s.text
+                        .get(tok.start..tok.end)
+                        .is_some_and(|w| w.chars().any(char::is_lowercase))
+                {
+                    out.insert(tok.lower.as_str());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether the text between two tokens is only spaces (the words belong to one name).
+fn joined(text: &str, a: &Token, b: &Token) -> bool {
+    text.get(a.end..b.start)
+        .is_some_and(|gap| !gap.is_empty() && gap.chars().all(char::is_whitespace))
+}
+
+/// Whether a token can be part of a name: capitalised, not a function word.
+fn is_name_word(text: &str, t: &Token) -> bool {
+    t.capitalized
+        && text
+            .get(t.start..t.end)
+            .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        && !matches!(t.lower.as_str(), "i" | "i'm" | "i've" | "i'd" | "i'll")
+}
+
+/// Whether byte `at` of a sentence lies inside a quotation opened in that sentence.
+fn in_quotation(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or_default();
+    let straight = before.matches('"').count() % 2 == 1;
+    let curly = before
+        .rfind('“')
+        .is_some_and(|o| before.rfind('”').is_none_or(|c| c < o));
+    straight || curly
+}
+
+fn is_possessive(text: &str, t: &Token) -> bool {
+    text.get(t.start..t.end)
+        .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
+}
+
+const PRONOUNS: &[&str] = &[
+    "he", "him", "his", "himself", "she", "her", "hers", "herself",
+];
+
+/// Reads one article: its entities with their mentions, in order of first mention.
+fn article_entities(
+    id: ArticleId,
+    article: &Article,
+    tokens: &ArticleTokens,
+    lex: &Lexicons,
+    lower_words: &FxHashSet<&str>,
+) -> Vec<Local> {
+    let mut ents: Vec<Local> = Vec::new();
+    // latest entity index by lower-case full name, by last name, and by description head
+    let mut by_name: FxHashMap<String, usize> = FxHashMap::default();
+    let mut by_last: FxHashMap<String, usize> = FxHashMap::default();
+    let mut by_head: FxHashMap<String, usize> = FxHashMap::default();
+    let mut last_person: Option<(usize, usize)> = None; // (entity, sentence)
+    for (s, sentence) in article.sentences.iter().enumerate() {
+        let text = sentence.text.as_str();
+        let toks = tokens.sentence(s);
+        let mention = |a: usize, b: usize, form: MentionForm| -> Option<EntityMention> {
+            let (start, end) = (toks.get(a)?.start, toks.get(b.checked_sub(1)?)?.end);
+            Some(EntityMention {
+                article: id,
+                sentence: s,
+                start,
+                end,
+                text: text.get(start..end)?.to_string(),
+                form,
+            })
+        };
+        let mut k = 0;
+        while k < toks.len() {
+            let t = &toks[k];
+            // a description: "the" + up to two modifiers + a head noun of a known kind
+            if t.lower == "the" {
+                let mut head: Option<(usize, EntityKind)> = None;
+                let mut x = k + 1;
+                while x < toks.len() && x <= k + 3 && joined(text, &toks[x - 1], &toks[x]) {
+                    let w = &toks[x];
+                    if is_stopword(&w.lower) {
+                        break;
+                    }
+                    let lower_case = !w.capitalized;
+                    if let Some(kind) = noun_kind(&w.lower, lex).filter(|_| lower_case) {
+                        head = Some((x, kind));
+                    }
+                    if is_possessive(text, w) {
+                        break;
+                    }
+                    x += 1;
+                }
+                if let Some((h, kind)) = head {
+                    // "the actress Tara Reid": a role written before a name, not a description
+                    let before_name = toks
+                        .get(h + 1)
+                        .is_some_and(|n| joined(text, &toks[h], n) && is_name_word(text, n));
+                    let head_word = toks[h].lower.clone();
+                    if !before_name {
+                        if let Some(m) = mention(k, h + 1, MentionForm::Description) {
+                            let role = role_of(lex, &head_word).unwrap_or(&head_word).to_string();
+                            let antecedent = match kind {
+                                EntityKind::Person => ents
+                                    .iter()
+                                    .enumerate()
+                                    .filter(|(_, e)| {
+                                        e.kind == EntityKind::Person && !e.name.is_empty()
+                                    })
+                                    .max_by_key(|(_, e)| (e.roles.contains(&role), e.seen))
+                                    .map(|(i, _)| i),
+                                // "the company", not "the defence ministry": a group
+                                // description with modifiers names a group of its own
+                                EntityKind::Group if h == k + 1 => ents
+                                    .iter()
+                                    .enumerate()
+                                    .filter(|(_, e)| e.kind == kind && !e.name.is_empty())
+                                    .max_by_key(|(_, e)| e.seen)
+                                    .map(|(i, _)| i),
+                                // "the region" is seldom the place named last
+                                _ => None,
+                            };
+                            // the entity given that role anywhere before; else the same
+                            // description used before; else the entity of its kind named last,
+                            // in this sentence or the one before
+                            let by_role = antecedent.filter(|&e| ents[e].roles.contains(&role));
+                            // inside a quotation the speaker may mean anyone: not by recency
+                            let recent = antecedent.filter(|&e| {
+                                ents[e].seen.0 + 1 >= s && !in_quotation(text, t.start)
+                            });
+                            let e = by_role
+                                .or_else(|| by_head.get(&head_word).copied())
+                                .or(recent);
+                            let e = match e {
+                                Some(e) => e,
+                                None => {
+                                    ents.push(Local {
+                                        name: String::new(),
+                                        last: String::new(),
+                                        head: head_word.clone(),
+                                        kind,
+                                        roles: Vec::new(),
+                                        mentions: Vec::new(),
+                                        seen: (s, k),
+                                    });
+                                    by_head.insert(head_word, ents.len() - 1);
+                                    ents.len() - 1
+                                }
+                            };
+                            ents[e].mentions.push(m);
+                            ents[e].seen = (s, k);
+                            if ents[e].kind == EntityKind::Person && !in_quotation(text, t.start) {
+                                last_person = Some((e, s));
+                            }
+                        }
+                        k = h + 1;
+                        continue;
+                    }
+                }
+            }
+            // a run of capitalised words ("Mr." and "Sen." may be followed by a full stop)
+            let mut common_opener = false;
+            if is_name_word(text, t) {
+                let mut j = k + 1;
+                while j < toks.len()
+                    && !is_possessive(text, &toks[j - 1])
+                    && !CALENDAR.contains(&toks[j - 1].lower.as_str())
+                    && !CALENDAR.contains(&toks[j].lower.as_str())
+                {
+                    let prev = &toks[j - 1];
+                    let gap_ok = joined(text, prev, &toks[j])
+                        || (role_of(lex, &prev.lower).is_some()
+                            && text
+                                .get(prev.end..toks[j].start)
+                                .is_some_and(|g| g.trim() == "."));
+                    if gap_ok && is_name_word(text, &toks[j]) {
+                        j += 1;
+                    } else if gap_ok
+                        && matches!(toks[j].lower.as_str(), "of" | "de" | "van" | "von" | "bin")
+                        && j + 1 < toks.len()
+                        && joined(text, &toks[j], &toks[j + 1])
+                        && is_name_word(text, &toks[j + 1])
+                    {
+                        j += 2;
+                    } else {
+                        break;
+                    }
+                }
+                // a sentence opener that is a common word is not part of the name
+                let mut a = k;
+                let opener = k == 0
+                    || text
+                        .get(..t.start)
+                        .is_some_and(|before| before.trim_end().ends_with(['"', '“', ':', '(']));
+                while a < j
+                    && role_of(lex, &toks[a].lower).is_none()
+                    && !CALENDAR.contains(&toks[a].lower.as_str())
+                    && (is_stopword(&toks[a].lower)
+                        || lex.not_names.contains(&toks[a].lower) && toks[a].lower.len() <= 4
+                        || (a == k && opener && lower_words.contains(toks[a].lower.as_str())))
+                {
+                    a += 1;
+                }
+                // titles and roles open the run: "President Vladimir Putin", "Mr. Smith"
+                let mut roles: Vec<String> = Vec::new();
+                let mut b = k;
+                // and lower-case person nouns before the name ("actress Tara Reid")
+                while b > 0
+                    && !toks[b - 1].capitalized
+                    && joined(text, &toks[b - 1], &toks[b])
+                    && (role_of(lex, &toks[b - 1].lower).is_some()
+                        || noun_kind(&toks[b - 1].lower, lex) == Some(EntityKind::Person))
+                {
+                    b -= 1;
+                    let w = toks[b].lower.as_str();
+                    roles.push(role_of(lex, w).unwrap_or(w).to_string());
+                }
+                let mut n = a;
+                for (x, tok) in toks.iter().enumerate().take(j).skip(a) {
+                    if let Some(r) = role_of(lex, &tok.lower)
+                        && x + 1 < j
+                    {
+                        roles.push(r.to_string());
+                        n = x + 1;
+                    }
+                }
+                if n >= j {
+                    // only common words (or only a title): read them as words
+                    if a >= j && j == k + 1 {
+                        common_opener = true;
+                    } else {
+                        k = a.max(k + 1);
+                        continue;
+                    }
+                } else {
+                    let name_toks = &toks[n..j];
+                    let words: Vec<&str> = name_toks.iter().map(|t| t.lower.as_str()).collect();
+                    let lower_name = words.join(" ");
+                    let last = words.last().copied().unwrap_or_default().to_string();
+                    let display = {
+                        let first = &name_toks[0];
+                        let lastt = &name_toks[name_toks.len() - 1];
+                        let raw = text.get(first.start..lastt.end).unwrap_or_default();
+                        trim_possessive(raw).to_string()
+                    };
+                    let calendar = words.len() == 1 && CALENDAR.contains(&words[0]);
+                    let after_locative = n > 0 && LOCATIVES.contains(&toks[n - 1].lower.as_str());
+                    let head_kind = if words.len() > 1 {
+                        noun_kind(&last, lex).filter(|k| *k != EntityKind::Person)
+                    } else {
+                        None
+                    };
+                    let known = by_name.get(&lower_name).copied().or_else(|| {
+                        if words.len() == 1 {
+                            by_last
+                                .get(&last)
+                                .copied()
+                                .filter(|&e| ents[e].kind == EntityKind::Person)
+                        } else {
+                            // a full name for someone known so far by last name only
+                            by_last
+                                .get(&last)
+                                .copied()
+                                .filter(|&e| ents[e].kind == EntityKind::Person && !ents[e].full())
+                        }
+                    });
+                    let titled = !roles.is_empty();
+                    let form = match known {
+                        Some(e) if words.len() == 1 && ents[e].full() => MentionForm::Short,
+                        _ if titled && words.len() == 1 => MentionForm::Short,
+                        _ => MentionForm::Name,
+                    };
+                    let start_tok = if b < k {
+                        b
+                    } else if n > a {
+                        a
+                    } else {
+                        n
+                    };
+                    let Some(m) = mention(start_tok, j, form) else {
+                        k = j;
+                        continue;
+                    };
+                    let e = match known {
+                        Some(e) => e,
+                        None => {
+                            let kind = if calendar {
+                                EntityKind::Other
+                            } else if titled {
+                                EntityKind::Person
+                            } else if let Some(k) = head_kind {
+                                k
+                            } else if after_locative {
+                                EntityKind::Place
+                            } else if words.iter().any(|w| lex.not_names.contains(*w)) {
+                                EntityKind::Group
+                            } else if words.len() >= 2
+                                && words.len() <= 4
+                                && noun_kind(&last, lex).is_none()
+                                && name_toks.iter().all(|t| {
+                                    text.get(t.start..t.end)
+                                        .is_some_and(|w| w.chars().any(char::is_lowercase))
+                                })
+                            {
+                                EntityKind::Person
+                            } else {
+                                EntityKind::Other
+                            };
+                            ents.push(Local {
+                                name: String::new(),
+                                last: last.clone(),
+                                head: String::new(),
+                                kind,
+                                roles: Vec::new(),
+                                mentions: Vec::new(),
+                                seen: (s, k),
+                            });
+                            ents.len() - 1
+                        }
+                    };
+                    let ent = &mut ents[e];
+                    if ent.name.is_empty() || (words.len() > 1 && !ent.full()) {
+                        ent.name = display;
+                        ent.last = last.clone();
+                    }
+                    if titled && ent.kind == EntityKind::Other {
+                        ent.kind = EntityKind::Person;
+                    }
+                    for r in roles {
+                        if !ent.roles.contains(&r) {
+                            ent.roles.push(r);
+                        }
+                    }
+                    ent.mentions.push(m);
+                    ent.seen = (s, k);
+                    by_name.insert(lower_name, e);
+                    if ent.kind == EntityKind::Person {
+                        by_last.insert(last, e);
+                        last_person = Some((e, s));
+                    }
+                    k = j;
+                    continue;
+                }
+            }
+            // an actor named by a bare or indefinite noun ("police said", "a woman"): itself,
+            // or the same noun used before in the article
+            let bare = if DEICTIC_TIMES.contains(&t.lower.as_str()) {
+                Some(EntityKind::Other)
+            } else if (!t.capitalized || common_opener) && !is_stopword(&t.lower) {
+                noun_kind(&t.lower, lex).filter(|_| {
+                    k == 0
+                        || !matches!(
+                            toks[k - 1].lower.as_str(),
+                            "to" | "will"
+                                | "would"
+                                | "can"
+                                | "could"
+                                | "may"
+                                | "might"
+                                | "must"
+                                | "should"
+                                | "shall"
+                        )
+                })
+            } else {
+                None
+            };
+            let before_name = toks
+                .get(k + 1)
+                .is_some_and(|n| joined(text, t, n) && is_name_word(text, n));
+            if let Some(kind) = bare.filter(|_| !before_name) {
+                let head_word = t.lower.clone();
+                if let Some(m) = mention(k, k + 1, MentionForm::Description) {
+                    let e = match by_head.get(&head_word) {
+                        Some(&e) => e,
+                        None => {
+                            ents.push(Local {
+                                name: String::new(),
+                                last: String::new(),
+                                head: head_word.clone(),
+                                kind,
+                                roles: Vec::new(),
+                                mentions: Vec::new(),
+                                seen: (s, k),
+                            });
+                            by_head.insert(head_word, ents.len() - 1);
+                            ents.len() - 1
+                        }
+                    };
+                    ents[e].mentions.push(m);
+                    ents[e].seen = (s, k);
+                    if ents[e].kind == EntityKind::Person && !in_quotation(text, t.start) {
+                        last_person = Some((e, s));
+                    }
+                }
+                k += 1;
+                continue;
+            }
+            // he and she: the person named last, in this sentence or the one before
+            if PRONOUNS.contains(&t.lower.as_str())
+                && let Some((e, at)) = last_person
+                && at + 1 >= s
+                && let Some(m) = mention(k, k + 1, MentionForm::Pronoun)
+            {
+                ents[e].mentions.push(m);
+            }
+            // "X, who …": the relative pronoun is X
+            if matches!(t.lower.as_str(), "who" | "whom") {
+                let right_before = ents.iter().position(|e| {
+                    e.kind == EntityKind::Person
+                        && e.mentions.last().is_some_and(|m| {
+                            m.sentence == s
+                                && text
+                                    .get(m.end..t.start)
+                                    .is_some_and(|g| matches!(g.trim(), "" | ","))
+                        })
+                });
+                if let (Some(e), Some(m)) = (right_before, mention(k, k + 1, MentionForm::Pronoun))
+                {
+                    ents[e].mentions.push(m);
+                }
+            }
+            // its, they: the group or organisation named last, in this sentence or the one before
+            let wanted = match t.lower.as_str() {
+                "its" | "itself" => Some(&[EntityKind::Group, EntityKind::Other][..]),
+                "they" | "them" | "their" | "themselves" => Some(&[EntityKind::Group][..]),
+                _ => None,
+            };
+            if let Some(kinds) = wanted {
+                let latest = ents
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| kinds.contains(&e.kind) && e.seen.0 + 1 >= s)
+                    .filter(|(_, e)| e.kind != EntityKind::Other || !e.name.is_empty())
+                    .max_by_key(|(_, e)| e.seen)
+                    .map(|(i, _)| i);
+                if let (Some(e), Some(m)) = (latest, mention(k, k + 1, MentionForm::Pronoun)) {
+                    ents[e].mentions.push(m);
+                }
+            }
+            k += 1;
+        }
+    }
+    ents.retain(|e| !e.mentions.is_empty());
+    ents
+}
+
+/// Union-find over the entities of a story.
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        parent[ra.max(rb)] = ra.min(rb);
+    }
+}
+
+/// Finds the entities of every article and clusters them across the articles of each story
+/// (an article in no story stands alone). `tokens[i]` belongs to `articles[i]`.
+pub fn find_entities(
+    articles: &[Article],
+    tokens: &[ArticleTokens],
+    stories: &[Story],
+    lex: &Lexicons,
+) -> Vec<Entity> {
+    use rayon::prelude::*;
+    let lower_words = lower_case_words(tokens, articles);
+    let locals: Vec<Vec<Local>> = articles
+        .par_iter()
+        .zip(tokens.par_iter())
+        .enumerate()
+        .map(|(i, (a, t))| article_entities(ArticleId(i), a, t, lex, &lower_words))
+        .collect();
+    // groups of articles: each story, then each article in none
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut placed = vec![false; articles.len()];
+    for story in stories {
+        let members: Vec<usize> = story
+            .articles
+            .iter()
+            .map(|a| a.index())
+            .filter(|&i| i < articles.len() && !std::mem::replace(&mut placed[i], true))
+            .collect();
+        if !members.is_empty() {
+            groups.push(members);
+        }
+    }
+    groups.extend((0..articles.len()).filter(|&i| !placed[i]).map(|i| vec![i]));
+    let mut out: Vec<Entity> = Vec::new();
+    for group in groups {
+        let items: Vec<&Local> = group.iter().flat_map(|&a| &locals[a]).collect();
+        let mut parent: Vec<usize> = (0..items.len()).collect();
+        let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+        // last name -> the distinct full names of people ending with it
+        let mut fulls: FxHashMap<&str, FxHashSet<String>> = FxHashMap::default();
+        let mut full_of: FxHashMap<String, usize> = FxHashMap::default();
+        for (x, e) in items.iter().enumerate() {
+            let key = if e.name.is_empty() {
+                format!("d:{}", e.head)
+            } else {
+                format!("n:{}", e.name.to_lowercase())
+            };
+            match by_key.get(&key) {
+                Some(&y) => union(&mut parent, x, y),
+                None => {
+                    by_key.insert(key, x);
+                }
+            }
+            if e.kind == EntityKind::Person && e.full() {
+                fulls
+                    .entry(e.last.as_str())
+                    .or_default()
+                    .insert(e.name.to_lowercase());
+                full_of.entry(e.name.to_lowercase()).or_insert(x);
+            }
+        }
+        // a lone last name joins the one full name of the story that ends with it
+        for (x, e) in items.iter().enumerate() {
+            if e.name.is_empty() || e.full() {
+                continue;
+            }
+            if let Some(names) = fulls.get(e.last.as_str())
+                && names.len() == 1
+                && let Some(&y) = names.iter().next().and_then(|n| full_of.get(n))
+            {
+                union(&mut parent, x, y);
+            }
+        }
+        // a shorter name that is the start or end of one longer name of the story, or its
+        // initials ("Intel" / "Intel Corp", "Saints" / "New Orleans Saints", "AMD" /
+        // "Advanced Micro Devices"), joins it when no other name fits
+        let mut parts: FxHashMap<String, FxHashSet<usize>> = FxHashMap::default();
+        for (x, e) in items.iter().enumerate() {
+            let words: Vec<&str> = e.name.split_whitespace().collect();
+            if words.len() < 2 || CALENDAR.iter().any(|c| e.name.eq_ignore_ascii_case(c)) {
+                continue;
+            }
+            let root = find(&mut parent, x);
+            for i in 1..words.len() {
+                let head = words[..i].join(" ").to_lowercase();
+                let tail = words[i..].join(" ").to_lowercase();
+                parts.entry(head).or_default().insert(root);
+                parts.entry(tail).or_default().insert(root);
+            }
+            let initials: String = words
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_uppercase())
+                .collect();
+            if initials.chars().count() >= 2 {
+                parts
+                    .entry(initials.to_lowercase())
+                    .or_default()
+                    .insert(root);
+            }
+        }
+        for (x, e) in items.iter().enumerate() {
+            if e.name.is_empty() || e.kind == EntityKind::Other && e.name.len() < 2 {
+                continue;
+            }
+            if let Some(roots) = parts.get(&e.name.to_lowercase()) {
+                let distinct: FxHashSet<usize> =
+                    roots.iter().map(|&r| find(&mut parent, r)).collect();
+                if distinct.len() == 1
+                    && let Some(&y) = distinct.iter().next()
+                {
+                    union(&mut parent, x, y);
+                }
+            }
+        }
+        let mut clusters: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+        for x in 0..items.len() {
+            let r = find(&mut parent, x);
+            clusters.entry(r).or_default().push(x);
+        }
+        for (_, members) in clusters {
+            let mut mentions: Vec<EntityMention> = members
+                .iter()
+                .flat_map(|&x| items[x].mentions.iter().cloned())
+                .collect();
+            mentions.sort_by_key(|m| (m.article, m.sentence, m.start));
+            mentions.dedup_by_key(|m| (m.article, m.sentence, m.start));
+            // the kind most members give (an unknown kind yields to any other)
+            let mut votes: FxHashMap<EntityKind, usize> = FxHashMap::default();
+            for &x in &members {
+                *votes.entry(items[x].kind).or_default() += items[x].mentions.len();
+            }
+            let kind = votes
+                .iter()
+                .filter(|(k, _)| **k != EntityKind::Other)
+                .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
+                .map_or(EntityKind::Other, |(k, _)| *k);
+            let name = members
+                .iter()
+                .map(|&x| items[x])
+                .filter(|e| !e.name.is_empty())
+                .max_by_key(|e| (e.name.split(' ').count(), e.mentions.len()))
+                .map(|e| e.name.clone())
+                .or_else(|| {
+                    mentions
+                        .iter()
+                        .find(|m| m.form == MentionForm::Description)
+                        .map(|m| m.text.clone())
+                })
+                .unwrap_or_default();
+            if mentions.is_empty() || name.is_empty() {
+                continue;
+            }
+            out.push(Entity {
+                id: 0,
+                name,
+                kind,
+                mentions,
+            });
+        }
+    }
+    out.sort_by_key(|e| e.mentions.first().map(|m| (m.article, m.sentence, m.start)));
+    for (i, e) in out.iter_mut().enumerate() {
+        e.id = i;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Format;
+    use crate::text::analyzer::tokenize_articles;
+
+    fn article(body: &str) -> Article {
+        Article::from_body("x.txt", Format::Text, "T".into(), body)
+    }
+
+    fn run(bodies: &[&str], stories: &[&[usize]]) -> Vec<Entity> {
+        let articles: Vec<Article> = bodies.iter().map(|b| article(b)).collect();
+        let tokens = tokenize_articles(&articles);
+        let stories: Vec<Story> = stories
+            .iter()
+            .enumerate()
+            .map(|(id, s)| Story {
+                id,
+                articles: s.iter().map(|&i| ArticleId(i)).collect(),
+            })
+            .collect();
+        find_entities(&articles, &tokens, &stories, &Lexicons::builtin())
+    }
+
+    fn texts(e: &Entity) -> Vec<&str> {
+        e.mentions.iter().map(|m| m.text.as_str()).collect()
+    }
+
+    fn with<'a>(ents: &'a [Entity], text: &str) -> Vec<&'a Entity> {
+        ents.iter()
+            .filter(|e| e.mentions.iter().any(|m| m.text == text))
+            .collect()
+    }
+
+    #[test]
+    fn surname_after_full_name_joins_within_and_across_articles() {
+        let ents = run(
+            &[
+                "Lindsay Lohan entered a clinic on Monday. Lohan said nothing.",
+                "The clinic admitted Lohan late at night.",
+            ],
+            &[&[0, 1]],
+        );
+        let lohan = with(&ents, "Lindsay Lohan");
+        assert_eq!(lohan.len(), 1);
+        let l = lohan[0];
+        assert_eq!(l.kind, EntityKind::Person);
+        assert_eq!(l.name, "Lindsay Lohan");
+        assert_eq!(texts(l), vec!["Lindsay Lohan", "Lohan", "Lohan"]);
+        assert_eq!(l.mentions[2].article, ArticleId(1));
+        assert_eq!(l.mentions[1].form, MentionForm::Short);
+    }
+
+    #[test]
+    fn title_forms_join_the_person() {
+        let ents = run(
+            &["John Smith runs the bakery. Mr. Smith opened it in 1990."],
+            &[&[0]],
+        );
+        let smith = with(&ents, "John Smith");
+        assert_eq!(smith.len(), 1);
+        assert!(
+            texts(smith[0]).contains(&"Mr. Smith"),
+            "{:?}",
+            texts(smith[0])
+        );
+    }
+
+    #[test]
+    fn same_surname_in_two_stories_stays_apart() {
+        let ents = run(
+            &[
+                "Tara Smith went to court. Smith denied the charge.",
+                "Paul Smith won the race. Smith thanked his team.",
+            ],
+            &[&[0], &[1]],
+        );
+        let tara = with(&ents, "Tara Smith");
+        let paul = with(&ents, "Paul Smith");
+        assert_eq!((tara.len(), paul.len()), (1, 1));
+        assert_ne!(tara[0].id, paul[0].id);
+        assert!(tara[0].mentions.iter().all(|m| m.article == ArticleId(0)));
+        assert!(paul[0].mentions.iter().all(|m| m.article == ArticleId(1)));
+        // two people with one surname in one story: a lone surname joins neither
+        let ents = run(
+            &[
+                "Tara Smith went to court.",
+                "Paul Smith won the race.",
+                "Smith spoke later.",
+            ],
+            &[&[0, 1, 2]],
+        );
+        let lone = with(&ents, "Smith");
+        assert_eq!(lone.len(), 1);
+        assert_eq!(lone[0].mentions.len(), 1);
+    }
+
+    #[test]
+    fn a_description_joins_the_last_compatible_name() {
+        let ents = run(
+            &[
+                "Tara Reid checked into Promises Treatment Center. The actress was tired, and the center said she would stay.",
+            ],
+            &[&[0]],
+        );
+        let reid = with(&ents, "Tara Reid");
+        assert_eq!(reid.len(), 1);
+        let t = texts(reid[0]);
+        assert!(t.contains(&"The actress"), "{t:?}");
+        assert!(t.contains(&"she"), "{t:?}");
+        assert!(
+            !t.contains(&"the center"),
+            "a place or group is not the actress: {t:?}"
+        );
+    }
+
+    #[test]
+    fn a_description_inside_a_quotation_is_not_the_speaker() {
+        let ents = run(
+            &["Anna Berg spoke in Kyiv. \"Peace cannot mean rewarding the aggressor,\" she said."],
+            &[&[0]],
+        );
+        let berg = with(&ents, "Anna Berg");
+        assert!(!texts(berg[0]).contains(&"the aggressor"), "{ents:?}");
+        assert!(texts(berg[0]).contains(&"she"));
+    }
+
+    #[test]
+    fn a_role_description_prefers_the_person_with_that_role() {
+        let ents = run(
+            &["President Anna Berg met Karl Ode. Ode spoke first. The president answered him."],
+            &[&[0]],
+        );
+        let berg = with(&ents, "President Anna Berg");
+        assert_eq!(berg.len(), 1, "{ents:?}");
+        assert!(texts(berg[0]).contains(&"The president"));
+        assert_eq!(berg[0].name, "Anna Berg");
+    }
+
+    #[test]
+    fn a_group_stays_a_group() {
+        let ents = run(
+            &[
+                "Officers of the Springfield Police Department arrested a man. The department said the suspect was armed. John Doe was not hurt.",
+            ],
+            &[&[0]],
+        );
+        let dept = with(&ents, "Springfield Police Department");
+        assert_eq!(dept.len(), 1, "{ents:?}");
+        assert_eq!(dept[0].kind, EntityKind::Group);
+        assert!(texts(dept[0]).contains(&"The department"));
+        assert!(with(&ents, "John Doe")[0].kind == EntityKind::Person);
+        // a person description never joins the group
+        assert!(!texts(dept[0]).contains(&"the suspect"));
+    }
+
+    #[test]
+    fn a_common_word_opening_a_sentence_is_not_a_name() {
+        let ents = run(
+            &["Police found the car. The police said it was stolen. Reports differ."],
+            &[&[0]],
+        );
+        // "Police" opening the sentence is the common noun, not a name: one group with "The police"
+        let police = with(&ents, "Police");
+        assert_eq!(police.len(), 1, "{ents:?}");
+        assert_eq!(police[0].kind, EntityKind::Group);
+        assert_eq!(texts(police[0]), vec!["Police", "The police"]);
+        assert!(
+            police[0]
+                .mentions
+                .iter()
+                .all(|m| m.form == MentionForm::Description)
+        );
+        assert!(ents.iter().all(|e| e.kind != EntityKind::Person));
+    }
+
+    #[test]
+    fn namings_per_article_leave_out_pronouns() {
+        let ents = run(
+            &["Vladimir Putin spoke. He said the Russian leader would wait. Putin's aides agreed."],
+            &[&[0]],
+        );
+        let p = with(&ents, "Vladimir Putin")[0];
+        let names: Vec<&str> = p
+            .namings(ArticleId(0), |_| true)
+            .iter()
+            .map(|n| n.0)
+            .collect();
+        assert_eq!(names, vec!["Vladimir Putin", "the Russian leader", "Putin"]);
+        let later: Vec<&str> = p
+            .namings(ArticleId(0), |s| s > 0)
+            .iter()
+            .map(|n| n.0)
+            .collect();
+        assert_eq!(later, vec!["the Russian leader", "Putin"]);
+        assert!(p.namings(ArticleId(1), |_| true).is_empty());
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for body in [
+            "",
+            "The",
+            "Mr.",
+            "the the the",
+            "É. Ö' the 's",
+            "\"Quoted\" Name: The",
+        ] {
+            let _ = run(&[body, body], &[&[0, 1]]);
+        }
+    }
+}
