@@ -269,9 +269,20 @@ fn quotes(c: &Ctx) -> Vec<Difference> {
             .as_deref()
             .map(|v| format!(" ({v})"))
             .unwrap_or_default();
+        // an article that reports the speaker's words in indirect speech (no quotation marks)
+        let reports: Vec<ArticleId> = not
+            .iter()
+            .copied()
+            .filter(|&a| {
+                voices
+                    .iter()
+                    .any(|(x, v)| *x == a && v.kind == crate::frame::QuoteKind::Indirect)
+            })
+            .collect();
         let mentions: Vec<ArticleId> = not
             .iter()
             .copied()
+            .filter(|a| !reports.contains(a))
             .filter(|&a| {
                 let sentences = c
                     .topic
@@ -287,9 +298,17 @@ fn quotes(c: &Ctx) -> Vec<Difference> {
         let silent: Vec<ArticleId> = not
             .iter()
             .copied()
-            .filter(|a| !mentions.contains(a))
+            .filter(|a| !mentions.contains(a) && !reports.contains(a))
             .collect();
         let mut tail = Vec::new();
+        if !reports.is_empty() {
+            tail.push(format!(
+                "{} {} {}'s words without quoting them",
+                letters(&reports),
+                verb_s(&reports, "reports", "report"),
+                last_name(name)
+            ));
+        }
         if !mentions.is_empty() {
             // what the text shows: the name in the topic's sentences, no quotation attributed
             // (whether those sentences paraphrase the speaker is not claimed)
@@ -809,6 +828,30 @@ mod tests {
         assert_eq!(
             d[0].summary,
             "A quotes Vladimir Putin (called): “pointless”; B names Putin here with no quotation attributed; C does not name Putin here."
+        );
+        // B's sentence read as reported speech of Putin: said so
+        let mut a = row(0, true);
+        a.voices.push(voice(
+            "Vladimir Putin",
+            "called",
+            VerbClass::Neutral,
+            "pointless",
+        ));
+        let mut b = row(1, true);
+        b.voices.push(Voice {
+            kind: crate::frame::QuoteKind::Indirect,
+            ..voice(
+                "Vladimir Putin",
+                "said",
+                VerbClass::Neutral,
+                "it had no purpose",
+            )
+        });
+        let tab = table(vec![a, b, row(2, true)]);
+        let d = quotes(&Ctx::new(&t, &tab, &arts, &Signals::default()));
+        assert_eq!(
+            d[0].summary,
+            "A quotes Vladimir Putin (called): “pointless”; B reports Putin's words without quoting them; C does not name Putin here."
         );
     }
 
