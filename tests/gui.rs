@@ -1104,18 +1104,24 @@ fn omission_fixture() -> framediff::Analysis {
     }
 }
 
-#[test]
-fn an_omission_shows_the_closest_passage_one_click_away() {
-    let analysis = omission_fixture();
+/// A window of 1400 px by `height` showing `analysis` (articles 0 and 1 visible), one frame run.
+fn harness_with(analysis: framediff::Analysis, height: f32) -> Harness<'static, FramediffApp> {
     let mut app = FramediffApp::with_state(State::default());
     app.view.index = std::sync::Arc::new(framediff::gui::index::Index::new(&analysis));
     app.view.analysis = Some(std::sync::Arc::new(analysis));
     app.view.visible = vec![0, 1];
     let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 860.0))
+        .with_size(egui::vec2(1400.0, height))
         .with_max_steps(200)
         .build_ui_state(|ui, app: &mut FramediffApp| app.frame_ui(ui), app);
     h.run();
+    h
+}
+
+#[test]
+fn an_omission_shows_the_closest_passage_one_click_away() {
+    let analysis = omission_fixture();
+    let mut h = harness_with(analysis, 860.0);
     let target = (framediff::ArticleId(1), 25);
     assert!(!shown_in_column(h.state(), target), "starts out of sight");
     h.state_mut().run_cmd(Command::SelectTopic(Some(0)));
@@ -2590,15 +2596,7 @@ fn the_card_lists_the_most_telling_differences_and_all_on_request() {
         summary: "A quotes the mayor.".into(),
         evidence: vec![(framediff::ArticleId(0), 2)],
     });
-    let mut app = FramediffApp::with_state(State::default());
-    app.view.index = std::sync::Arc::new(framediff::gui::index::Index::new(&analysis));
-    app.view.analysis = Some(std::sync::Arc::new(analysis));
-    app.view.visible = vec![0, 1];
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 3000.0)) // tall enough for every row
-        .with_max_steps(200)
-        .build_ui_state(|ui, app: &mut FramediffApp| app.frame_ui(ui), app);
-    h.run();
+    let mut h = harness_with(analysis, 3000.0); // tall enough for every row
     let shown = |h: &Harness<'static, FramediffApp>, text: &str| {
         rendered_texts(h).iter().any(|t| t.contains(text))
     };
@@ -2671,15 +2669,7 @@ fn naming_fixture() -> framediff::Analysis {
 #[test]
 fn the_card_shows_how_each_article_names_an_actor_one_click_from_its_sentence() {
     let analysis = naming_fixture();
-    let mut app = FramediffApp::with_state(State::default());
-    app.view.index = std::sync::Arc::new(framediff::gui::index::Index::new(&analysis));
-    app.view.analysis = Some(std::sync::Arc::new(analysis));
-    app.view.visible = vec![0, 1];
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 860.0))
-        .with_max_steps(200)
-        .build_ui_state(|ui, app: &mut FramediffApp| app.frame_ui(ui), app);
-    h.run();
+    let mut h = harness_with(analysis, 860.0);
     assert!(
         h.query_by_label("How the articles name the actors")
             .is_none(),

@@ -239,6 +239,49 @@ impl Local {
     }
 }
 
+/// The entity a description stands for: `found`, else a new entity known only by the
+/// description's head noun `head` (and indexed under it), first seen `at` (sentence, token).
+fn or_described(
+    ents: &mut Vec<Local>,
+    by_head: &mut FxHashMap<String, usize>,
+    found: Option<usize>,
+    head: String,
+    kind: EntityKind,
+    at: (usize, usize),
+) -> usize {
+    if let Some(e) = found {
+        return e;
+    }
+    ents.push(Local {
+        name: String::new(),
+        last: String::new(),
+        head: head.clone(),
+        kind,
+        roles: Vec::new(),
+        mentions: Vec::new(),
+        seen: at,
+    });
+    by_head.insert(head, ents.len() - 1);
+    ents.len() - 1
+}
+
+/// Records description `m` (at sentence and token `at`) as a mention of entity `e`; a person
+/// so described outside a quotation is the one a following "he" or "she" stands for.
+fn described(
+    ents: &mut [Local],
+    e: usize,
+    m: EntityMention,
+    at: (usize, usize),
+    quoted: bool,
+    last_person: &mut Option<(usize, usize)>,
+) {
+    ents[e].mentions.push(m);
+    ents[e].seen = at;
+    if ents[e].kind == EntityKind::Person && !quoted {
+        *last_person = Some((e, at.0));
+    }
+}
+
 /// Words written in lower case somewhere in the articles: a capitalised one opening a sentence
 /// is a common word, not a name.
 fn lower_case_words<'a>(
@@ -382,30 +425,19 @@ fn article_entities(
                             let recent = antecedent.filter(|&e| {
                                 ents[e].seen.0 + 1 >= s && !in_quotation(text, t.start)
                             });
-                            let e = by_role
+                            let found = by_role
                                 .or_else(|| by_head.get(&head_word).copied())
                                 .or(recent);
-                            let e = match e {
-                                Some(e) => e,
-                                None => {
-                                    ents.push(Local {
-                                        name: String::new(),
-                                        last: String::new(),
-                                        head: head_word.clone(),
-                                        kind,
-                                        roles: Vec::new(),
-                                        mentions: Vec::new(),
-                                        seen: (s, k),
-                                    });
-                                    by_head.insert(head_word, ents.len() - 1);
-                                    ents.len() - 1
-                                }
-                            };
-                            ents[e].mentions.push(m);
-                            ents[e].seen = (s, k);
-                            if ents[e].kind == EntityKind::Person && !in_quotation(text, t.start) {
-                                last_person = Some((e, s));
-                            }
+                            let e = or_described(
+                                &mut ents,
+                                &mut by_head,
+                                found,
+                                head_word,
+                                kind,
+                                (s, k),
+                            );
+                            let quoted = in_quotation(text, t.start);
+                            described(&mut ents, e, m, (s, k), quoted, &mut last_person);
                         }
                         k = h + 1;
                         continue;
@@ -625,27 +657,10 @@ fn article_entities(
             if let Some(kind) = bare.filter(|_| !before_name) {
                 let head_word = t.lower.clone();
                 if let Some(m) = mention(k, k + 1, MentionForm::Description) {
-                    let e = match by_head.get(&head_word) {
-                        Some(&e) => e,
-                        None => {
-                            ents.push(Local {
-                                name: String::new(),
-                                last: String::new(),
-                                head: head_word.clone(),
-                                kind,
-                                roles: Vec::new(),
-                                mentions: Vec::new(),
-                                seen: (s, k),
-                            });
-                            by_head.insert(head_word, ents.len() - 1);
-                            ents.len() - 1
-                        }
-                    };
-                    ents[e].mentions.push(m);
-                    ents[e].seen = (s, k);
-                    if ents[e].kind == EntityKind::Person && !in_quotation(text, t.start) {
-                        last_person = Some((e, s));
-                    }
+                    let found = by_head.get(&head_word).copied();
+                    let e = or_described(&mut ents, &mut by_head, found, head_word, kind, (s, k));
+                    let quoted = in_quotation(text, t.start);
+                    described(&mut ents, e, m, (s, k), quoted, &mut last_person);
                 }
                 k += 1;
                 continue;

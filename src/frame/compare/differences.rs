@@ -642,6 +642,7 @@ fn frames(c: &Ctx) -> Option<Difference> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::article;
     use super::*;
     use crate::align::TopicMember;
 
@@ -682,15 +683,6 @@ mod tests {
                 })
                 .collect(),
         }
-    }
-
-    fn article(sentences: &[&str]) -> Article {
-        Article::from_body(
-            "t",
-            crate::model::Format::Text,
-            String::new(),
-            &sentences.join(" "),
-        )
     }
 
     fn table(rows: Vec<TopicRow>) -> TopicTable {

@@ -104,6 +104,17 @@ fn merge_duplicates(
     out
 }
 
+/// A test article whose text is `sentences` joined (one paragraph).
+#[cfg(test)]
+fn article(sentences: &[&str]) -> crate::model::Article {
+    crate::model::Article::from_body(
+        "t",
+        crate::model::Format::Text,
+        String::new(),
+        &sentences.join(" "),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

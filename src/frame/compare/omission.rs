@@ -301,17 +301,9 @@ pub fn verdict(topic: &Topic, article: ArticleId, signals: &Signals) -> Option<V
 
 #[cfg(test)]
 mod tests {
+    use super::super::article;
     use super::*;
     use crate::align::{Placement, TopicMember};
-
-    fn article(sentences: &[&str]) -> Article {
-        Article::from_body(
-            "t",
-            crate::model::Format::Text,
-            String::new(),
-            &sentences.join(" "),
-        )
-    }
 
     fn topic() -> Topic {
         Topic {
