@@ -1,7 +1,7 @@
 //! Entities: how each article names the same actors. Every mention of a person, group, place or
 //! other named thing is found in each article — proper names (runs of capitalised words; a word
 //! that opens a sentence and is written in lower case elsewhere is not taken for a name), short
-//! forms ("Lohan" after "Lindsay Lohan", "Mr. Smith"), descriptions that refer back ("the
+//! forms ("Vance" after "Nora Vance", "Mr. Smith"), descriptions that refer back ("the
 //! actress", "the Russian leader", "the company") and, for people, the pronouns he and she — and
 //! the mentions are clustered within the article, then across the articles of one story.
 //!
@@ -50,9 +50,9 @@ impl EntityKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MentionForm {
-    /// A proper name as written ("Lindsay Lohan", "Microsoft").
+    /// A proper name as written ("Nora Vance", "Microsoft").
     Name,
-    /// A surname or title form of a name given before ("Lohan", "Mr. Smith").
+    /// A surname or title form of a name given before ("Vance", "Mr. Smith").
     Short,
     /// A description referring back ("the actress", "the Russian leader").
     Description,
@@ -389,7 +389,7 @@ fn article_entities(
                     x += 1;
                 }
                 if let Some((h, kind)) = head {
-                    // "the actress Tara Reid": a role written before a name, not a description
+                    // "the actress Ines Cole": a role written before a name, not a description
                     let before_name = toks
                         .get(h + 1)
                         .is_some_and(|n| joined(text, &toks[h], n) && is_name_word(text, n));
@@ -490,7 +490,7 @@ fn article_entities(
                 // titles and roles open the run: "President Vladimir Putin", "Mr. Smith"
                 let mut roles: Vec<String> = Vec::new();
                 let mut b = k;
-                // and lower-case person nouns before the name ("actress Tara Reid")
+                // and lower-case person nouns before the name ("actress Ines Cole")
                 while b > 0
                     && !toks[b - 1].capitalized
                     && joined(text, &toks[b - 1], &toks[b])
@@ -934,17 +934,17 @@ mod tests {
     fn surname_after_full_name_joins_within_and_across_articles() {
         let ents = run(
             &[
-                "Lindsay Lohan entered a clinic on Monday. Lohan said nothing.",
-                "The clinic admitted Lohan late at night.",
+                "Nora Vance entered a clinic on Monday. Vance said nothing.",
+                "The clinic admitted Vance late at night.",
             ],
             &[&[0, 1]],
         );
-        let lohan = with(&ents, "Lindsay Lohan");
-        assert_eq!(lohan.len(), 1);
-        let l = lohan[0];
+        let vance = with(&ents, "Nora Vance");
+        assert_eq!(vance.len(), 1);
+        let l = vance[0];
         assert_eq!(l.kind, EntityKind::Person);
-        assert_eq!(l.name, "Lindsay Lohan");
-        assert_eq!(texts(l), vec!["Lindsay Lohan", "Lohan", "Lohan"]);
+        assert_eq!(l.name, "Nora Vance");
+        assert_eq!(texts(l), vec!["Nora Vance", "Vance", "Vance"]);
         assert_eq!(l.mentions[2].article, ArticleId(1));
         assert_eq!(l.mentions[1].form, MentionForm::Short);
     }
@@ -997,13 +997,13 @@ mod tests {
     fn a_description_joins_the_last_compatible_name() {
         let ents = run(
             &[
-                "Tara Reid checked into Promises Treatment Center. The actress was tired, and the center said she would stay.",
+                "Ines Cole checked into Harbor Rest Clinic. The actress was tired, and the center said she would stay.",
             ],
             &[&[0]],
         );
-        let reid = with(&ents, "Tara Reid");
-        assert_eq!(reid.len(), 1);
-        let t = texts(reid[0]);
+        let cole = with(&ents, "Ines Cole");
+        assert_eq!(cole.len(), 1);
+        let t = texts(cole[0]);
         assert!(t.contains(&"The actress"), "{t:?}");
         assert!(t.contains(&"she"), "{t:?}");
         assert!(
