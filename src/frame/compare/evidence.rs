@@ -7,19 +7,13 @@
 //! that were read for it. Omissions and unaligned articles already carry the closest sentence
 //! of each article said to have none (see `omission`).
 
+use super::table::of_article;
 use crate::align::Topic;
 use crate::frame::{Cue, CueKind, Difference, DifferenceKind, Quote, VerbClass};
 use crate::model::ArticleId;
 
 /// At most this many evidence sentences per article.
 pub const PER_ARTICLE: usize = 4;
-
-/// The run of `items` that belongs to article `a`; `items` are sorted by article.
-fn of_article<T>(items: &[T], article: impl Fn(&T) -> ArticleId, a: ArticleId) -> &[T] {
-    let start = items.partition_point(|x| article(x) < a);
-    let end = start + items[start..].partition_point(|x| article(x) <= a);
-    &items[start..end]
-}
 
 /// Whether sentence `s` of article `a` carries what a difference of `kind` speaks of
 /// (`quotes` and `cues` sorted by article). Kinds about the topic as a whole carry nothing of

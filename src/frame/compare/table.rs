@@ -61,7 +61,7 @@ fn dedup(v: impl IntoIterator<Item = String>) -> Vec<String> {
 }
 
 /// The run of `items` that belongs to article `a`; `items` are sorted by article.
-fn of_article<T>(items: &[T], article: impl Fn(&T) -> ArticleId, a: ArticleId) -> &[T] {
+pub(super) fn of_article<T>(items: &[T], article: impl Fn(&T) -> ArticleId, a: ArticleId) -> &[T] {
     let start = items.partition_point(|x| article(x) < a);
     let end = start + items[start..].partition_point(|x| article(x) <= a);
     &items[start..end]
