@@ -118,6 +118,7 @@ pub fn sentence_cues(
                 polarity: entry.polarity,
                 verb_class: entry.verb_class,
                 group: entry.group.clone(),
+                in_quote: false,
             });
         }
         // strongly polar words from VADER
@@ -152,6 +153,7 @@ pub fn sentence_cues(
                 polarity: 0,
                 verb_class: None,
                 group: None,
+                in_quote: false,
             });
             continue;
         }
@@ -183,6 +185,7 @@ pub fn sentence_cues(
                 polarity: sign,
                 verb_class: None,
                 group: None,
+                in_quote: false,
             });
         }
     }

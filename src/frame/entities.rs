@@ -140,6 +140,12 @@ fn nouns() -> &'static FxHashMap<&'static str, EntityKind> {
     })
 }
 
+/// The kind of entity a common noun names by WordNet alone (assets/entities/nouns.txt), without
+/// the user's role lexicons: "lawmaker" a person, "committee" a group.
+pub fn wordnet_noun_kind(word: &str) -> Option<EntityKind> {
+    nouns().get(word).copied()
+}
+
 /// Days and months: capitalised, but times, not actors.
 const CALENDAR: &[&str] = &[
     "monday",

@@ -99,6 +99,10 @@ pub struct Cue {
     /// The contested thing a label names (label cues); its other wordings share the group.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
+    /// A wording cue inside a quotation: the speaker's word, not the outlet's. Still shown, but
+    /// kept out of the outlet's counts, topic tables and differences. Written only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub in_quote: bool,
 }
 
 /// Tone of one article: per-sentence VADER compound scores and the article mean.
@@ -172,10 +176,33 @@ fn article_framing(
             polarity: 0,
             verb_class: None,
             group: None,
+            in_quote: false,
         });
     }
+    mark_quoted(&mut cues, &quotes);
     let tone = tone::article_tone(id, article, vader);
     (quotes, cues, tone)
+}
+
+/// Marks the wording cues that lie inside a quotation (not a scare quote: those words are the
+/// outlet's choice to set apart) as the speaker's, and says so in their note.
+fn mark_quoted(cues: &mut [Cue], quotes: &[Quote]) {
+    for c in cues.iter_mut().filter(|c| c.category.is_wording()) {
+        let quoted = quotes.iter().any(|q| {
+            q.is_direct()
+                && !q.scare
+                && q.sentence == c.sentence
+                && q.start <= c.start
+                && c.end <= q.end
+        });
+        if quoted {
+            c.in_quote = true;
+            c.note = format!(
+                "{} Inside a quotation: the speaker's word, not the outlet's.",
+                c.note.trim_end()
+            );
+        }
+    }
 }
 
 /// [`analyze`] over articles already tokenised (`tokens[i]` belongs to `articles[i]`).
@@ -232,4 +259,31 @@ pub fn compare_articles(
         compare::compare(articles, aligned, &f.quotes, &f.cues, &f.tones, signals);
     f.tables = tables;
     f.differences = differences;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_loaded_word_inside_a_quotation_is_the_speakers() {
+        let a = compare::article(&[
+            "The mayor said: “They slammed the door on every family here.”",
+            "The council slammed the plan on Monday.",
+        ]);
+        let f = analyze(&[a], &Aligned::default(), &Lexicons::builtin());
+        let slammed: Vec<&Cue> = f
+            .cues
+            .iter()
+            .filter(|c| c.text == "slammed" && c.category == CueKind::Loaded)
+            .collect();
+        assert_eq!(slammed.len(), 2, "{:#?}", f.cues);
+        let quoted = slammed.iter().find(|c| c.sentence == 0).unwrap();
+        let outlet = slammed.iter().find(|c| c.sentence == 1).unwrap();
+        assert!(quoted.in_quote && quoted.note.contains("speaker's word"));
+        assert!(!outlet.in_quote && !outlet.note.contains("speaker's word"));
+        // written only when true
+        let json = serde_json::to_string(&f.cues).unwrap();
+        assert_eq!(json.matches("in_quote").count(), 1, "{json}");
+    }
 }

@@ -458,6 +458,7 @@ mod tests {
             polarity: 1,
             verb_class: None,
             group: None,
+            in_quote: false,
         });
         let d = Difference {
             topic: 0,

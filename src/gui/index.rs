@@ -94,7 +94,7 @@ impl Index {
         let mut boosters = vec![0usize; a.articles.len()];
         let mut frames: Vec<BTreeMap<&'static str, usize>> =
             vec![BTreeMap::new(); a.articles.len()];
-        for c in &a.cues {
+        for c in a.cues.iter().filter(|c| !c.in_quote) {
             let i = c.article.index();
             if i >= a.articles.len() {
                 continue;

@@ -22,7 +22,7 @@ fn carries(kind: DifferenceKind, a: ArticleId, s: usize, quotes: &[Quote], cues:
     let cue = |f: &dyn Fn(&Cue) -> bool| {
         of_article(cues, |c| c.article, a)
             .iter()
-            .any(|c| c.sentence == s && f(c))
+            .any(|c| c.sentence == s && !c.in_quote && f(c))
     };
     let quote = || {
         of_article(quotes, |q| q.article, a)
@@ -122,6 +122,7 @@ mod tests {
             polarity: 0,
             verb_class: None,
             group: None,
+            in_quote: false,
         }
     }
 

@@ -106,7 +106,7 @@ fn merge_duplicates(
 
 /// A test article whose text is `sentences` joined (one paragraph).
 #[cfg(test)]
-fn article(sentences: &[&str]) -> crate::model::Article {
+pub(crate) fn article(sentences: &[&str]) -> crate::model::Article {
     crate::model::Article::from_body(
         "t",
         crate::model::Format::Text,

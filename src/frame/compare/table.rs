@@ -86,9 +86,10 @@ pub fn table(
                 .unwrap_or_default();
             let in_topic = |art: ArticleId, s: usize| art == a && sentences.contains(&s);
             let quotes = of_article(quotes, |q| q.article, a);
+            // the outlet's own wording: a word inside a quotation is the speaker's
             let cues_here: Vec<&Cue> = of_article(cues, |c| c.article, a)
                 .iter()
-                .filter(|c| in_topic(c.article, c.sentence))
+                .filter(|c| in_topic(c.article, c.sentence) && !c.in_quote)
                 .collect();
             let of = |kind: CueKind| {
                 dedup(
