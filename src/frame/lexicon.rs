@@ -423,19 +423,26 @@ impl Lexicons {
             }
         }
         lex.entries = entries.into_iter().flatten().collect();
-        for (word, valence) in vader_sentiment::LEXICON.iter() {
+        // in alphabetical order: an adverb two adjectives share takes the first one's valence,
+        // whatever the order of the map
+        let mut vader: Vec<(&str, f32)> = super::tone::vader_lexicon()
+            .iter()
+            .map(|(w, v)| (*w, *v))
+            .collect();
+        vader.sort_by(|a, b| a.0.cmp(b.0));
+        for (word, valence) in vader {
             let w = word.to_lowercase();
-            if valence.abs() >= POLAR_THRESHOLD
+            if f64::from(valence.abs()) >= POLAR_THRESHOLD
                 && w.chars().all(|c| c.is_alphabetic() || c == '-')
                 && !descriptive.contains(&w)
             {
                 // manner adverbs made from a polar adjective judge too ("harsh" → "harshly")
                 for adverb in adverbs_of(&w) {
                     if !descriptive.contains(&adverb) {
-                        lex.polar.entry(adverb).or_insert(*valence as f32);
+                        lex.polar.entry(adverb).or_insert(valence);
                     }
                 }
-                lex.polar.insert(w, *valence as f32);
+                lex.polar.insert(w, valence);
             }
         }
         lex.index();

@@ -149,7 +149,6 @@ fn article_framing(
     article: &Article,
     tokens: &ArticleTokens,
     lexicons: &Lexicons,
-    vader: &vader_sentiment::SentimentIntensityAnalyzer,
 ) -> (Vec<Quote>, Vec<Cue>, Tone) {
     let quotes = quotes::article_quotes(id, article, tokens, lexicons);
     let mut cues = Vec::new();
@@ -180,7 +179,7 @@ fn article_framing(
         });
     }
     mark_quoted(&mut cues, &quotes);
-    let tone = tone::article_tone(id, article, vader);
+    let tone = tone::article_tone(id, article);
     (quotes, cues, tone)
 }
 
@@ -231,10 +230,7 @@ pub fn read_articles(
         .par_iter()
         .zip(tokens.par_iter())
         .enumerate()
-        .map_init(
-            vader_sentiment::SentimentIntensityAnalyzer::new,
-            |vader, (i, (a, t))| article_framing(ArticleId(i), a, t, lexicons, vader),
-        )
+        .map(|(i, (a, t))| article_framing(ArticleId(i), a, t, lexicons))
         .collect();
     let mut f = Framing::default();
     for (quotes, cues, tone) in per_article {

@@ -1,15 +1,36 @@
 //! Tone of sentences and articles: VADER compound scores (−1 negative … +1 positive), via the
-//! `vader_sentiment` crate.
+//! `vader-parity` crate (the same scores as the reference Python vaderSentiment 3.3.2), and
+//! VADER's word list itself (assets/text/vader_lexicon.tsv, built by
+//! tools/build_vader_words.py from that release; MIT, assets/text/LICENSE-VADER).
 
 use super::Tone;
 use crate::model::{Article, ArticleId};
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
+/// The VADER analyzer, built once (it parses its lexicons) and shared by every thread.
+pub fn analyzer() -> &'static vader_parity::SentimentIntensityAnalyzer {
+    static ANALYZER: OnceLock<vader_parity::SentimentIntensityAnalyzer> = OnceLock::new();
+    ANALYZER.get_or_init(vader_parity::SentimentIntensityAnalyzer::new)
+}
+
+/// VADER's lexicon: every token it scores, with its mean valence (−4 … +4).
+pub fn vader_lexicon() -> &'static FxHashMap<&'static str, f32> {
+    static LEXICON: OnceLock<FxHashMap<&'static str, f32>> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        include_str!("../../assets/text/vader_lexicon.tsv")
+            .lines()
+            .filter(|l| !l.starts_with("# "))
+            .filter_map(|l| {
+                let (token, valence) = l.split_once('\t')?;
+                Some((token, valence.trim().parse().ok()?))
+            })
+            .collect()
+    })
+}
 
 /// Tone of every sentence of an article and their mean.
-pub fn article_tone(
-    id: ArticleId,
-    article: &Article,
-    analyzer: &vader_sentiment::SentimentIntensityAnalyzer,
-) -> Tone {
+pub fn article_tone(id: ArticleId, article: &Article) -> Tone {
     let sentences: Vec<f32> = article
         .sentences
         .iter()
@@ -17,8 +38,7 @@ pub fn article_tone(
             if surely_neutral(&s.text) {
                 return 0.0;
             }
-            let scores = analyzer.polarity_scores(&s.text);
-            let c = scores.get("compound").copied().unwrap_or(0.0) as f32;
+            let c = analyzer().polarity_scores(&s.text).compound as f32;
             (c * 1000.0).round() / 1000.0
         })
         .collect();
@@ -34,41 +54,55 @@ pub fn article_tone(
     }
 }
 
-/// Whether VADER would score the text exactly 0 without running it: no word of its lexicon (as
-/// VADER tokenises: words longer than one byte, ASCII punctuation stripped unless nothing would
-/// be left, compared without case), no emoji (VADER appends their descriptions) and no `!` or
-/// `?` (VADER's punctuation emphasis moves even an empty score). About half of news sentences
-/// pass, and the check costs a fraction of a VADER run.
+/// Whether VADER would score the text exactly 0 without running it. VADER gives a token a
+/// valence only when it (lower-cased, ASCII punctuation stripped or not) is in its lexicon; with
+/// none, every rule (boosters, negation, "but", punctuation emphasis) has nothing to act on. So:
+/// no token of the lexicon, checked as written and stripped (a superset of what VADER looks up),
+/// no `!` or `?`, and no character outside ASCII, letters and general punctuation (VADER turns
+/// emoji into words). About half of news sentences pass, for a fraction of a VADER run.
 fn surely_neutral(text: &str) -> bool {
     const PUNCTUATION: &str = "[!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~]";
     if text.bytes().any(|b| b == b'!' || b == b'?') {
         return false;
     }
-    let mut buf = [0u8; 4];
     if text
         .chars()
-        .filter(|c| !c.is_ascii())
-        .any(|c| vader_sentiment::EMOJI_LEXICON.contains_key(&*c.encode_utf8(&mut buf)))
+        .any(|c| !c.is_ascii() && !c.is_alphabetic() && !('\u{2000}'..='\u{206F}').contains(&c))
     {
         return false;
     }
-    text.split_whitespace()
-        .filter(|w| w.len() > 1)
-        .map(|w| {
-            let stripped = w.trim_matches(|c| PUNCTUATION.contains(c));
-            if stripped.len() <= 1 { w } else { stripped }
-        })
-        .all(|w| !vader_sentiment::LEXICON.contains_key(&unicase::UniCase::new(w)))
+    let lexicon = vader_lexicon();
+    let mut buf = [0u8; 32];
+    let mut known = |w: &str| {
+        if lexicon.contains_key(w) {
+            return true;
+        }
+        if !w.is_ascii() {
+            return lexicon.contains_key(w.to_lowercase().as_str());
+        }
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return false;
+        }
+        match buf.get_mut(..w.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(w.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(|l| lexicon.contains_key(l))
+            }
+            None => lexicon.contains_key(w.to_ascii_lowercase().as_str()),
+        }
+    };
+    text.split_whitespace().all(|w| {
+        let stripped = w.trim_matches(|c| PUNCTUATION.contains(c));
+        !known(w) && !known(stripped)
+    })
 }
 
-/// Builds VADER's word and emoji lexicons now (they are otherwise built on first use, by the
+/// Builds VADER's analyzer and word list now (they are otherwise built on first use, by the
 /// lexicon loader and the first tone: a quarter of the time to compare a few short articles);
 /// the CLI calls it beside loading its configuration.
 pub fn warm_up() {
-    let _ = (
-        vader_sentiment::LEXICON.len(),
-        vader_sentiment::EMOJI_LEXICON.len(),
-    );
+    let _ = (analyzer(), vader_lexicon().len());
 }
 
 /// Mean tone of some sentences of an article.
@@ -93,11 +127,38 @@ mod tests {
             "t".into(),
             "The brutal assault killed many. The talks were a wonderful success.",
         );
-        let t = article_tone(
-            ArticleId(0),
-            &a,
-            &vader_sentiment::SentimentIntensityAnalyzer::new(),
-        );
+        let t = article_tone(ArticleId(0), &a);
         assert!(t.sentences[0] < -0.3 && t.sentences[1] > 0.3, "{t:?}");
+    }
+
+    #[test]
+    fn the_lexicon_is_vaders_whole_list() {
+        let lex = vader_lexicon();
+        // 7,520 lines; 14 tokens are listed twice, and the later line wins, as in VADER
+        assert_eq!(lex.len(), 7506);
+        assert_eq!(lex.get("useless"), Some(&-1.8));
+        assert_eq!(lex.get("wonderful"), Some(&2.7));
+    }
+
+    #[test]
+    fn a_sentence_called_neutral_is_scored_zero_by_vader() {
+        for text in [
+            "The meeting took place in the capital on Tuesday.",
+            "Officials met in the capital on Tuesday; the talks went on.",
+            "The vote is set for “next week”, the spokesman said.",
+            // VADER strips ASCII punctuation only: it does not read a word in curly quotes
+            "A “pointless” meeting.",
+        ] {
+            assert!(surely_neutral(text), "{text}");
+            assert_eq!(analyzer().polarity_scores(text).compound, 0.0, "{text}");
+        }
+        for text in [
+            "The talks were a wonderful success.",
+            "No deal.",
+            "They WON!",
+            "Great 😀",
+        ] {
+            assert!(!surely_neutral(text), "{text}");
+        }
     }
 }
