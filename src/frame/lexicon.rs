@@ -423,14 +423,8 @@ impl Lexicons {
             }
         }
         lex.entries = entries.into_iter().flatten().collect();
-        // in alphabetical order: an adverb two adjectives share takes the first one's valence,
-        // whatever the order of the map
-        let mut vader: Vec<(&str, f32)> = super::tone::vader_lexicon()
-            .iter()
-            .map(|(w, v)| (*w, *v))
-            .collect();
-        vader.sort_by(|a, b| a.0.cmp(b.0));
-        for (word, valence) in vader {
+        // in the file's order: an adverb two adjectives share takes the first one's valence
+        for (word, valence) in super::tone::vader_entries() {
             let w = word.to_lowercase();
             if f64::from(valence.abs()) >= POLAR_THRESHOLD
                 && w.chars().all(|c| c.is_alphabetic() || c == '-')

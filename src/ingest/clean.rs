@@ -900,20 +900,26 @@ pub fn sentence_like(t: &str) -> bool {
         "can", "could", "may", "might", "must", "should", "shall", "do", "does", "did", "said",
         "says", "told", "get", "got", "make", "made",
     ];
-    let words: Vec<String> = t
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
-    if words.len() < 12 || lowercase_share(t) < 0.4 {
+    if t.split_whitespace().count() < 12 || lowercase_share(t) < 0.4 {
         return false;
     }
-    words.iter().any(|w| {
-        AUX.contains(&w.as_str())
+    let verb_like = |w: &str| {
+        AUX.contains(&w)
             || (w.len() > 4 && (w.ends_with("ed") || w.ends_with("es")))
             || (w.len() > 5 && w.ends_with("ing"))
+    };
+    t.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let mut buf = [0u8; 24];
+        match buf.get_mut(..w.len()) {
+            // an ASCII word lower-cases byte by byte, without allocating
+            Some(lower) if w.is_ascii() => {
+                lower.copy_from_slice(w.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(verb_like)
+            }
+            _ => verb_like(&w.to_lowercase()),
+        }
     })
 }
 

@@ -112,22 +112,53 @@ pub fn fold(t: &str) -> Cow<'_, str> {
     )
 }
 
+/// Whether `t` holds a character that [`fold`] maps onto an ASCII letter without being one
+/// (KELVIN SIGN, LONG S): the word tests below then compare the folded text.
+fn has_folding_sign(t: &str) -> bool {
+    !t.is_ascii() && t.contains(['\u{212A}', '\u{17F}'])
+}
+
+/// Whether `t[at..]` starts with `w` (lower-case ASCII) when folded: outside the two folding
+/// signs, folding only lower-cases ASCII letters, so the bytes compare without ASCII case.
+fn folded_at(t: &[u8], at: usize, w: &str) -> bool {
+    t.get(at..at + w.len())
+        .is_some_and(|s| s.eq_ignore_ascii_case(w.as_bytes()))
+}
+
 /// Whether the folded `t` starts with one of `words` (lower-case ASCII).
 pub fn starts_with_any(t: &str, words: &[&str]) -> bool {
-    let f = fold(t);
-    words.iter().any(|w| f.starts_with(w))
+    if has_folding_sign(t) {
+        let f = fold(t);
+        return words.iter().any(|w| f.starts_with(w));
+    }
+    words.iter().any(|w| folded_at(t.as_bytes(), 0, w))
 }
 
 /// Whether the folded `t` contains one of `words` (lower-case ASCII).
 pub fn contains_any(t: &str, words: &[&str]) -> bool {
-    let f = fold(t);
-    words.iter().any(|w| f.contains(w))
+    if has_folding_sign(t) {
+        let f = fold(t);
+        return words.iter().any(|w| f.contains(w));
+    }
+    let bytes = t.as_bytes();
+    words.iter().any(|w| {
+        let Some(&first) = w.as_bytes().first() else {
+            return true;
+        };
+        let last_start = bytes.len().saturating_sub(w.len() - 1);
+        (0..last_start).any(|at| bytes[at].to_ascii_lowercase() == first && folded_at(bytes, at, w))
+    })
 }
 
 /// Whether the folded `t` ends with one of `words` (lower-case ASCII).
 pub fn ends_with_any(t: &str, words: &[&str]) -> bool {
-    let f = fold(t);
-    words.iter().any(|w| f.ends_with(w))
+    if has_folding_sign(t) {
+        let f = fold(t);
+        return words.iter().any(|w| f.ends_with(w));
+    }
+    words
+        .iter()
+        .any(|w| t.len() >= w.len() && folded_at(t.as_bytes(), t.len() - w.len(), w))
 }
 
 /// Whether `t` has an ASCII digit.
@@ -172,5 +203,45 @@ mod tests {
         assert!(g.is_match("READ MORE"));
         assert!(g.compiled.get().is_some());
         assert!(!g.is_match("read less"));
+    }
+
+    #[test]
+    fn word_tests_answer_as_on_the_folded_text() {
+        let texts = [
+            "Photo: Reuters",
+            "A PHOTO credit at the end",
+            "\u{212A}ilometres and \u{17F}ea",
+            "Économie — photographie",
+            "ph",
+            "",
+            "read more ›",
+        ];
+        let words: &[&[&str]] = &[
+            &["photo"],
+            &["credit", "end"],
+            &["kilo", "sea"],
+            &["ph"],
+            &["more ›"],
+        ];
+        for t in texts {
+            let f = fold(t);
+            for w in words {
+                assert_eq!(
+                    starts_with_any(t, w),
+                    w.iter().any(|x| f.starts_with(x)),
+                    "{t:?} {w:?}"
+                );
+                assert_eq!(
+                    contains_any(t, w),
+                    w.iter().any(|x| f.contains(x)),
+                    "{t:?} {w:?}"
+                );
+                assert_eq!(
+                    ends_with_any(t, w),
+                    w.iter().any(|x| f.ends_with(x)),
+                    "{t:?} {w:?}"
+                );
+            }
+        }
     }
 }
