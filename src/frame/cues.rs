@@ -31,6 +31,23 @@ pub fn is_verb_form(word: &str, stem: &str, lemma: &str) -> bool {
     false
 }
 
+/// Whether `text[start..end]` lies inside an occurrence of `phrase` (lower case) as whole
+/// words, compared without ASCII case ("regime change" is not in "the regime changed").
+fn within_phrase(text: &str, start: usize, end: usize, phrase: &str) -> bool {
+    let bytes = text.as_bytes();
+    let n = phrase.len();
+    let word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
+    let first = start.saturating_sub(n.saturating_sub(end.saturating_sub(start)));
+    (first..=start).any(|at| {
+        at + n >= end
+            && bytes
+                .get(at..at + n)
+                .is_some_and(|s| s.eq_ignore_ascii_case(phrase.as_bytes()))
+            && !(at > 0 && word(at - 1))
+            && !word(at + n)
+    })
+}
+
 /// Finds the cues of one sentence. Byte offsets are within `text`.
 pub fn sentence_cues(
     article: ArticleId,
@@ -86,6 +103,13 @@ pub fn sentence_cues(
             let entry = &lex.entries[e];
             let (start, end) = (tokens[k].start, tokens[k + n - 1].end);
             let category = entry.category;
+            if entry
+                .not_in
+                .iter()
+                .any(|p| within_phrase(text, start, end, p))
+            {
+                continue; // "regime change": a policy, not a government
+            }
             // a longer phrase of the same kind already covers this one ("claims to have annexed")
             if out
                 .iter()
@@ -329,5 +353,23 @@ mod tests {
         let c = cats("Two soldiers were killed in a disgusting display.");
         assert!(c.contains(&(CueKind::Loaded, "disgusting".into())), "{c:?}");
         assert!(!c.iter().any(|(_, t)| t == "killed"), "{c:?}");
+    }
+
+    #[test]
+    fn a_label_is_not_read_inside_a_phrase_that_means_something_else() {
+        let lex = Lexicons::builtin();
+        let labels = |text: &str| -> Vec<String> {
+            let tokens = crate::text::tokens::tokenize(text);
+            sentence_cues(ArticleId(0), 0, text, &tokens, &lex)
+                .into_iter()
+                .filter(|c| c.category == CueKind::Label)
+                .map(|c| c.text)
+                .collect()
+        };
+        assert_eq!(labels("The regime shelled the town."), vec!["regime"]);
+        assert!(labels("They called for regime change in the capital.").is_empty());
+        assert!(labels("A new sanctions regime takes effect.").is_empty());
+        // whole words only: the government changed course
+        assert_eq!(labels("The regime changed course."), vec!["regime"]);
     }
 }

@@ -24,6 +24,9 @@ pub struct Entry {
     pub group: Option<String>,
     /// Verb class, for reporting verbs.
     pub verb_class: Option<VerbClass>,
+    /// Longer phrases (lower case) in which the entry is not meant: "regime change" names a
+    /// policy, not a government. Labels only (`not in:` field).
+    pub not_in: Vec<String>,
 }
 
 /// All lexicons the framing analysis uses.
@@ -121,6 +124,29 @@ const WORD_LISTS: &[&str] = &[
 
 /// Smallest absolute VADER valence for a word to count as loaded.
 pub const POLAR_THRESHOLD: f64 = 1.5;
+
+/// The `not in: a, b` field of a label: phrases that contain the label's phrase and in which
+/// it means something else.
+fn not_in(field: &str, phrase: &str) -> Result<Vec<String>, String> {
+    let Some(list) = field.trim().strip_prefix("not in:") else {
+        return Err(format!(
+            "the fourth field of a label must be \"not in: phrase, phrase\", not {:?}",
+            field.trim()
+        ));
+    };
+    let phrase = phrase.to_lowercase();
+    list.split(',')
+        .map(|p| p.trim().to_lowercase())
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            if p.contains(&phrase) {
+                Ok(p)
+            } else {
+                Err(format!("{p:?} does not contain the label {phrase:?}"))
+            }
+        })
+        .collect()
+}
 
 fn err(file: &str, line: usize, message: impl Into<String>) -> LexiconError {
     LexiconError {
@@ -350,6 +376,7 @@ impl Lexicons {
                     polarity: 0,
                     group: None,
                     verb_class: None,
+                    not_in: Vec::new(),
                 };
                 match kind {
                     "hedges" | "boosters" | "intensifiers" => {
@@ -378,10 +405,15 @@ impl Lexicons {
                         e.note = fields[2].to_string();
                     }
                     "labels" => {
-                        need(3)?;
+                        // a fourth field is optional: `not in: …`
+                        need(fields.len().clamp(3, 4))?;
                         e.category = CueKind::Label;
                         e.group = Some(fields[1].to_string());
                         e.note = fields[2].to_string();
+                        if let Some(extra) = fields.get(3) {
+                            e.not_in =
+                                not_in(extra, &e.phrase).map_err(|m| err(file, line_no, m))?;
+                        }
                     }
                     "techniques" => {
                         need(3)?;
@@ -551,6 +583,29 @@ mod tests {
                 .unwrap_err()
                 .message
                 .contains("unknown frame dimension")
+        );
+    }
+
+    #[test]
+    fn a_label_lists_the_phrases_it_is_not_in_and_a_bad_list_names_its_line() {
+        let lex = Lexicons::builtin();
+        let regime = lex.entries.iter().find(|e| e.phrase == "regime").unwrap();
+        assert!(regime.not_in.iter().any(|p| p == "regime change"));
+        let bad = Lexicons::from_sources(&[(
+            "labels.txt".into(),
+            "# x\nregime | government | A word. | except: regime change\n".into(),
+        )]);
+        let e = bad.unwrap_err().to_string();
+        assert!(e.contains("line 2") && e.contains("not in:"), "{e}");
+        let unrelated = Lexicons::from_sources(&[(
+            "labels.txt".into(),
+            "regime | government | A word. | not in: tax reform\n".into(),
+        )]);
+        assert!(
+            unrelated
+                .unwrap_err()
+                .to_string()
+                .contains("does not contain")
         );
     }
 }
