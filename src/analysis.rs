@@ -135,6 +135,13 @@ pub fn analyze_cancellable(
         },
         || frame::compare_articles(&mut framing, &articles, &aligned, &signals),
     );
+    frame::compare::naming::add(
+        &mut framing.differences,
+        &aligned.topics,
+        &entities,
+        &framing.cues,
+        &articles,
+    );
     if cancelled() {
         return None;
     }

@@ -358,6 +358,8 @@ pub enum DifferenceKind {
     Verb,
     /// Contested labels for one thing.
     Label,
+    /// One article describes an actor with a label or loaded word, another names it plainly.
+    Naming,
     /// Hedging and boosting.
     Hedge,
     /// Loaded words.
@@ -378,6 +380,7 @@ impl DifferenceKind {
             DifferenceKind::Quote => "quote",
             DifferenceKind::Verb => "verb",
             DifferenceKind::Label => "label",
+            DifferenceKind::Naming => "naming",
             DifferenceKind::Hedge => "hedge",
             DifferenceKind::Loaded => "loaded",
             DifferenceKind::Tone => "tone",
@@ -395,14 +398,15 @@ impl DifferenceKind {
         match self {
             DifferenceKind::Quote => 0,
             DifferenceKind::Label => 1,
-            DifferenceKind::Omission => 2,
-            DifferenceKind::Placement => 3,
-            DifferenceKind::Verb => 4,
-            DifferenceKind::Loaded => 5,
-            DifferenceKind::Hedge => 6,
-            DifferenceKind::Frame => 7,
-            DifferenceKind::Tone => 8,
-            DifferenceKind::Unaligned => 9,
+            DifferenceKind::Naming => 2,
+            DifferenceKind::Omission => 3,
+            DifferenceKind::Placement => 4,
+            DifferenceKind::Verb => 5,
+            DifferenceKind::Loaded => 6,
+            DifferenceKind::Hedge => 7,
+            DifferenceKind::Frame => 8,
+            DifferenceKind::Tone => 9,
+            DifferenceKind::Unaligned => 10,
         }
     }
 }

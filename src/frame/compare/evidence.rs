@@ -38,6 +38,7 @@ fn carries(kind: DifferenceKind, a: ArticleId, s: usize, quotes: &[Quote], cues:
             }) || quote()
         }
         DifferenceKind::Label => cue(&|c| c.category == CueKind::Label),
+        DifferenceKind::Naming => cue(&|c| matches!(c.category, CueKind::Label | CueKind::Loaded)),
         DifferenceKind::Hedge => cue(&|c| {
             matches!(
                 c.category,

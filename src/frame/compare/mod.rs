@@ -6,6 +6,7 @@
 
 mod differences;
 pub mod evidence;
+pub mod naming;
 pub mod omission;
 mod table;
 
