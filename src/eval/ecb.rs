@@ -736,6 +736,19 @@ pub fn entity_errors(topics: &[EcbTopic]) -> String {
                     .map(|x| x.0)
             })
             .collect();
+        if std::env::var_os("ENT2_DUMP").is_some() {
+            for (c, chain) in chains.iter().enumerate() {
+                let parts: Vec<String> = chain
+                    .iter()
+                    .filter(|x| chain_of.get(x) == Some(&c))
+                    .map(|x| {
+                        let k = cluster_of.get(x).map_or("-".to_string(), |k| k.to_string());
+                        format!("{}:{}:{}[{}]", x.doc, x.sentence, written.get(x).unwrap_or(&x.text), k)
+                    })
+                    .collect();
+                eprintln!("T{} C{}: {}", topic.id, c, parts.join(" | "));
+            }
+        }
         for (m, &c) in &chain_of {
             let text = written.get(*m).cloned().unwrap_or_else(|| m.text.clone());
             let form = FORMS

@@ -132,6 +132,7 @@ fn nouns() -> &'static FxHashMap<&'static str, EntityKind> {
                     "person" => EntityKind::Person,
                     "group" => EntityKind::Group,
                     "place" => EntityKind::Place,
+                    "thing" => EntityKind::Other,
                     _ => return None,
                 };
                 Some((word.trim(), kind))
@@ -165,6 +166,10 @@ const CALENDAR: &[&str] = &[
 
 /// Words that name a time relative to the report: clustered by the word, like days.
 const DEICTIC_TIMES: &[&str] = &["today", "yesterday", "tomorrow", "tonight"];
+
+/// Words that introduce a new thing: an indefinite noun ("a vessel") is mentioned even when its
+/// noun names a thing, not an actor.
+const INTRODUCERS: &[&str] = &["a", "an", "another", "this", "these", "those"];
 
 /// Prepositions of place: a name right after one is a place ("in Geneva").
 const LOCATIVES: &[&str] = &[
@@ -226,6 +231,8 @@ struct Local {
     last: String,
     /// Lower-case head noun of a description standing for itself.
     head: String,
+    /// Head nouns of the descriptions that refer to it ("woman" for "the woman").
+    heads: Vec<String>,
     kind: EntityKind,
     roles: Vec<String>,
     mentions: Vec<EntityMention>,
@@ -256,6 +263,7 @@ fn or_described(
         name: String::new(),
         last: String::new(),
         head: head.clone(),
+        heads: Vec::new(),
         kind,
         roles: Vec::new(),
         mentions: Vec::new(),
@@ -270,6 +278,7 @@ fn or_described(
 fn described(
     ents: &mut [Local],
     e: usize,
+    head: &str,
     m: EntityMention,
     at: (usize, usize),
     quoted: bool,
@@ -277,6 +286,9 @@ fn described(
 ) {
     ents[e].mentions.push(m);
     ents[e].seen = at;
+    if !ents[e].heads.iter().any(|h| h == head) {
+        ents[e].heads.push(head.to_string());
+    }
     if ents[e].kind == EntityKind::Person && !quoted {
         *last_person = Some((e, at.0));
     }
@@ -309,6 +321,13 @@ fn lower_case_words<'a>(
 fn joined(text: &str, a: &Token, b: &Token) -> bool {
     text.get(a.end..b.start)
         .is_some_and(|gap| !gap.is_empty() && gap.chars().all(char::is_whitespace))
+}
+
+/// Whether two tokens belong to one noun phrase's words: only spaces or a hyphen between them
+/// ("the 33-year-old singer").
+fn in_phrase(text: &str, a: &Token, b: &Token) -> bool {
+    text.get(a.end..b.start)
+        .is_some_and(|gap| !gap.is_empty() && (gap == "-" || gap.chars().all(char::is_whitespace)))
 }
 
 /// Whether a token can be part of a name: capitalised, not a function word.
@@ -374,14 +393,18 @@ fn article_entities(
             if t.lower == "the" {
                 let mut head: Option<(usize, EntityKind)> = None;
                 let mut x = k + 1;
-                while x < toks.len() && x <= k + 3 && joined(text, &toks[x - 1], &toks[x]) {
+                while x < toks.len() && x <= k + 6 && in_phrase(text, &toks[x - 1], &toks[x]) {
                     let w = &toks[x];
                     if is_stopword(&w.lower) {
                         break;
                     }
                     let lower_case = !w.capitalized;
                     if let Some(kind) = noun_kind(&w.lower, lex).filter(|_| lower_case) {
-                        head = Some((x, kind));
+                        // an actor noun outranks a thing noun after it ("the police report")
+                        let actor_before = head.is_some_and(|(_, k)| k.is_actor());
+                        if kind.is_actor() || !actor_before {
+                            head = Some((x, kind));
+                        }
                     }
                     if is_possessive(text, w) {
                         break;
@@ -432,12 +455,20 @@ fn article_entities(
                                 &mut ents,
                                 &mut by_head,
                                 found,
-                                head_word,
+                                head_word.clone(),
                                 kind,
                                 (s, k),
                             );
                             let quoted = in_quotation(text, t.start);
-                            described(&mut ents, e, m, (s, k), quoted, &mut last_person);
+                            described(
+                                &mut ents,
+                                e,
+                                &head_word,
+                                m,
+                                (s, k),
+                                quoted,
+                                &mut last_person,
+                            );
                         }
                         k = h + 1;
                         continue;
@@ -532,7 +563,8 @@ fn article_entities(
                     let calendar = words.len() == 1 && CALENDAR.contains(&words[0]);
                     let after_locative = n > 0 && LOCATIVES.contains(&toks[n - 1].lower.as_str());
                     let head_kind = if words.len() > 1 {
-                        noun_kind(&last, lex).filter(|k| *k != EntityKind::Person)
+                        noun_kind(&last, lex)
+                            .filter(|k| matches!(k, EntityKind::Group | EntityKind::Place))
                     } else {
                         None
                     };
@@ -582,7 +614,7 @@ fn article_entities(
                                 EntityKind::Group
                             } else if words.len() >= 2
                                 && words.len() <= 4
-                                && noun_kind(&last, lex).is_none()
+                                && !noun_kind(&last, lex).is_some_and(EntityKind::is_actor)
                                 && name_toks.iter().all(|t| {
                                     text.get(t.start..t.end)
                                         .is_some_and(|w| w.chars().any(char::is_lowercase))
@@ -596,6 +628,7 @@ fn article_entities(
                                 name: String::new(),
                                 last: last.clone(),
                                 head: String::new(),
+                                heads: Vec::new(),
                                 kind,
                                 roles: Vec::new(),
                                 mentions: Vec::new(),
@@ -633,8 +666,15 @@ fn article_entities(
             let bare = if DEICTIC_TIMES.contains(&t.lower.as_str()) {
                 Some(EntityKind::Other)
             } else if (!t.capitalized || common_opener) && !is_stopword(&t.lower) {
-                noun_kind(&t.lower, lex).filter(|_| {
-                    k == 0
+                noun_kind(&t.lower, lex).filter(|kind| {
+                    // a thing noun only when introduced ("a vessel", "the city's bridge")
+                    // or named before in the article
+                    (kind.is_actor()
+                        || by_head.contains_key(&t.lower)
+                        || k > 0
+                            && (INTRODUCERS.contains(&toks[k - 1].lower.as_str())
+                                || is_possessive(text, &toks[k - 1])))
+                    && (k == 0
                         || !matches!(
                             toks[k - 1].lower.as_str(),
                             "to" | "will"
@@ -646,7 +686,7 @@ fn article_entities(
                                 | "must"
                                 | "should"
                                 | "shall"
-                        )
+                        ))
                 })
             } else {
                 None
@@ -658,9 +698,24 @@ fn article_entities(
                 let head_word = t.lower.clone();
                 if let Some(m) = mention(k, k + 1, MentionForm::Description) {
                     let found = by_head.get(&head_word).copied();
-                    let e = or_described(&mut ents, &mut by_head, found, head_word, kind, (s, k));
+                    let e = or_described(
+                        &mut ents,
+                        &mut by_head,
+                        found,
+                        head_word.clone(),
+                        kind,
+                        (s, k),
+                    );
                     let quoted = in_quotation(text, t.start);
-                    described(&mut ents, e, m, (s, k), quoted, &mut last_person);
+                    described(
+                        &mut ents,
+                        e,
+                        &head_word,
+                        m,
+                        (s, k),
+                        quoted,
+                        &mut last_person,
+                    );
                 }
                 k += 1;
                 continue;
@@ -834,6 +889,32 @@ pub fn find_entities(
                 continue;
             }
             if let Some(roots) = parts.get(&e.name.to_lowercase()) {
+                let distinct: FxHashSet<usize> =
+                    roots.iter().map(|&r| find(&mut parent, r)).collect();
+                if distinct.len() == 1
+                    && let Some(&y) = distinct.iter().next()
+                {
+                    union(&mut parent, x, y);
+                }
+            }
+        }
+        // an entity known only by a description ("the woman") joins the one named entity of the
+        // story that some article describes with the same head noun
+        let mut described_as: FxHashMap<&str, FxHashSet<usize>> = FxHashMap::default();
+        for (x, e) in items.iter().enumerate() {
+            if e.name.is_empty() {
+                continue;
+            }
+            let root = find(&mut parent, x);
+            for h in &e.heads {
+                described_as.entry(h.as_str()).or_default().insert(root);
+            }
+        }
+        for (x, e) in items.iter().enumerate() {
+            if !e.name.is_empty() {
+                continue;
+            }
+            if let Some(roots) = described_as.get(e.head.as_str()) {
                 let distinct: FxHashSet<usize> =
                     roots.iter().map(|&r| find(&mut parent, r)).collect();
                 if distinct.len() == 1
