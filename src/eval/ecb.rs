@@ -498,6 +498,17 @@ pub fn clusters_from_entities(
     gold: &[Vec<MentionKey>],
     maps: &[SentenceMap],
 ) -> Vec<Vec<MentionKey>> {
+    clusters_by_entity(entities, gold, maps)
+        .into_values()
+        .collect()
+}
+
+/// [`clusters_from_entities`] keyed by the index of the entity in `entities`.
+fn clusters_by_entity(
+    entities: &[serde_json::Value],
+    gold: &[Vec<MentionKey>],
+    maps: &[SentenceMap],
+) -> BTreeMap<usize, Vec<MentionKey>> {
     // (article, framediff sentence) -> [(entity, lower-case text)]
     let mut at: HashMap<(usize, usize), Vec<(usize, String)>> = HashMap::new();
     for (e, entity) in entities.iter().enumerate() {
@@ -537,7 +548,7 @@ pub fn clusters_from_entities(
             clusters.entry(*e).or_default().push(m.clone());
         }
     }
-    clusters.into_values().collect()
+    clusters
 }
 
 /// How a gold entity mention is written, for the error analysis: a name, a pronoun, a time, a
@@ -694,6 +705,8 @@ pub fn entity_errors(topics: &[EcbTopic]) -> String {
     let mut table: BTreeMap<&str, (usize, usize, usize, usize, f64)> = BTreeMap::new();
     let mut missed_texts: BTreeMap<(&str, String), usize> = BTreeMap::new();
     let mut wrong_texts: BTreeMap<(&str, String), usize> = BTreeMap::new();
+    // B-cubed recall of perfect clusters that never cross a found story
+    let mut ceiling = (0.0, 0usize);
     for topic in topics {
         let articles: Vec<Article> = topic.docs.iter().map(|d| d.article.clone()).collect();
         let analysis = crate::analyze(articles, &crate::config::Config::builtin());
@@ -709,7 +722,18 @@ pub fn entity_errors(topics: &[EcbTopic]) -> String {
                 }
             }
         }
-        let clusters = system_entity_clusters(&analysis, &chains, &maps).unwrap_or_default();
+        let value = serde_json::to_value(&analysis.entities).unwrap_or_default();
+        let entities = value.as_array().map_or(&[][..], Vec::as_slice);
+        let keyed = clusters_by_entity(entities, &chains, &maps);
+        let names: Vec<String> = keyed
+            .keys()
+            .map(|&e| {
+                let name = entities[e].get("name").and_then(|n| n.as_str()).unwrap_or_default();
+                let kind = entities[e].get("kind").and_then(|n| n.as_str()).unwrap_or_default();
+                format!("{name}/{kind}")
+            })
+            .collect();
+        let clusters: Vec<Vec<MentionKey>> = keyed.into_values().collect();
         let mut chain_of: HashMap<&MentionKey, usize> = HashMap::new();
         for (c, chain) in chains.iter().enumerate() {
             for m in chain {
@@ -742,12 +766,22 @@ pub fn entity_errors(topics: &[EcbTopic]) -> String {
                     .iter()
                     .filter(|x| chain_of.get(x) == Some(&c))
                     .map(|x| {
-                        let k = cluster_of.get(x).map_or("-".to_string(), |k| k.to_string());
+                        let k = cluster_of.get(x).map_or("-".to_string(), |&k| names[k].clone());
                         format!("{}:{}:{}[{}]", x.doc, x.sentence, written.get(x).unwrap_or(&x.text), k)
                     })
                     .collect();
                 eprintln!("T{} C{}: {}", topic.id, c, parts.join(" | "));
             }
+        }
+        let found = story_labels(gold.len(), &analysis.stories);
+        for (m, &c) in &chain_of {
+            let size = chains[c].iter().filter(|x| chain_of.get(x) == Some(&c)).count();
+            let same = chains[c]
+                .iter()
+                .filter(|x| chain_of.get(x) == Some(&c) && found.get(x.doc) == found.get(m.doc))
+                .count();
+            ceiling.0 += same as f64 / size as f64;
+            ceiling.1 += 1;
         }
         for (m, &c) in &chain_of {
             let text = written.get(*m).cloned().unwrap_or_else(|| m.text.clone());
@@ -809,6 +843,11 @@ pub fn entity_errors(topics: &[EcbTopic]) -> String {
         out,
         "{:<12} {:>5}  {:>6}  {:>13}  {:>5}  {:>8.1}",
         "all", total.0, total.1, total.2, total.3, total.4
+    );
+    let _ = writeln!(
+        out,
+        "recall of perfect clusters within the found stories: {:.3}",
+        ceiling.0 / ceiling.1.max(1) as f64
     );
     for (title, texts) in [("missed", &missed_texts), ("wrong cluster", &wrong_texts)] {
         for f in FORMS {

@@ -167,10 +167,6 @@ const CALENDAR: &[&str] = &[
 /// Words that name a time relative to the report: clustered by the word, like days.
 const DEICTIC_TIMES: &[&str] = &["today", "yesterday", "tomorrow", "tonight"];
 
-/// Words that introduce a new thing: an indefinite noun ("a vessel") is mentioned even when its
-/// noun names a thing, not an actor.
-const INTRODUCERS: &[&str] = &["a", "an", "another", "this", "these", "those"];
-
 /// Prepositions of place: a name right after one is a place ("in Geneva").
 const LOCATIVES: &[&str] = &[
     "in",
@@ -294,6 +290,35 @@ fn described(
     }
 }
 
+/// The named entity of `kind` with the most mentions so far, when it has at least
+/// `SALIENT_MIN` of them and strictly more than any other.
+fn most_mentioned(ents: &[Local], kind: EntityKind) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut tie = false;
+    for (i, e) in ents.iter().enumerate() {
+        if e.kind != kind || e.name.is_empty() {
+            continue;
+        }
+        let n = e.mentions.len();
+        match best {
+            Some((_, b)) if n == b => tie = true,
+            Some((_, b)) if n < b => {}
+            _ => {
+                best = Some((i, n));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|&(_, n)| !tie && n >= SALIENT_MIN).map(|(i, _)| i)
+}
+
+/// Mentions the most-named person or group of a story needs (and at least twice those of the
+/// next) before the story's unlinked descriptions of its kind are read as it.
+const STORY_SALIENT_MIN: usize = 4;
+
+/// Mentions a person needs before a description far from any name is read as them.
+const SALIENT_MIN: usize = 2;
+
 /// Words written in lower case somewhere in the articles: a capitalised one opening a sentence
 /// is a common word, not a name.
 fn lower_case_words<'a>(
@@ -337,6 +362,26 @@ fn is_name_word(text: &str, t: &Token) -> bool {
             .get(t.start..t.end)
             .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
         && !matches!(t.lower.as_str(), "i" | "i'm" | "i've" | "i'd" | "i'll")
+}
+
+/// The key of a name's lower-case words: the words without middle initials.
+fn name_key(words: &[&str]) -> String {
+    let n = words.len();
+    let kept: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| i == 0 || i + 1 == n || w.chars().count() > 1)
+        .map(|(_, w)| *w)
+        .collect();
+    kept.join(" ")
+}
+
+/// Whether a token is one capital letter (an initial, when a full stop follows).
+fn is_initial(text: &str, t: &Token) -> bool {
+    text.get(t.start..t.end).is_some_and(|w| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase) && c.next().is_none()
+    })
 }
 
 /// Whether byte `at` of a sentence lies inside a quotation opened in that sentence.
@@ -443,14 +488,23 @@ fn article_entities(
                             // the entity given that role anywhere before; else the same
                             // description used before; else the entity of its kind named last,
                             // in this sentence or the one before
+                            let quoted_here = in_quotation(text, t.start);
                             let by_role = antecedent.filter(|&e| ents[e].roles.contains(&role));
                             // inside a quotation the speaker may mean anyone: not by recency
                             let recent = antecedent.filter(|&e| {
                                 ents[e].seen.0 + 1 >= s && !in_quotation(text, t.start)
                             });
+                            // else the person the article is most about (the most mentions
+                            // so far), when one stands out
+                            let salient = if kind == EntityKind::Person && !quoted_here {
+                                most_mentioned(&ents, EntityKind::Person)
+                            } else {
+                                None
+                            };
                             let found = by_role
                                 .or_else(|| by_head.get(&head_word).copied())
-                                .or(recent);
+                                .or(recent)
+                                .or(salient);
                             let e = or_described(
                                 &mut ents,
                                 &mut by_head,
@@ -492,6 +546,15 @@ fn article_entities(
                                 .is_some_and(|g| g.trim() == "."));
                     if gap_ok && is_name_word(text, &toks[j]) {
                         j += 1;
+                    } else if gap_ok
+                        && is_initial(text, &toks[j])
+                        && toks.get(j + 1).is_some_and(|n| {
+                            text.get(toks[j].end..n.start).is_some_and(|g| g.trim() == ".")
+                                && is_name_word(text, n)
+                        })
+                    {
+                        // a middle initial: "Raj K. Chohan"
+                        j += 2;
                     } else if gap_ok
                         && matches!(toks[j].lower.as_str(), "of" | "de" | "van" | "von" | "bin")
                         && j + 1 < toks.len()
@@ -552,7 +615,8 @@ fn article_entities(
                 } else {
                     let name_toks = &toks[n..j];
                     let words: Vec<&str> = name_toks.iter().map(|t| t.lower.as_str()).collect();
-                    let lower_name = words.join(" ");
+                    // a middle initial is left out of the key: "Raj K. Chohan" is "Raj Chohan"
+                    let lower_name = name_key(&words);
                     let last = words.last().copied().unwrap_or_default().to_string();
                     let display = {
                         let first = &name_toks[0];
@@ -666,15 +730,8 @@ fn article_entities(
             let bare = if DEICTIC_TIMES.contains(&t.lower.as_str()) {
                 Some(EntityKind::Other)
             } else if (!t.capitalized || common_opener) && !is_stopword(&t.lower) {
-                noun_kind(&t.lower, lex).filter(|kind| {
-                    // a thing noun only when introduced ("a vessel", "the city's bridge")
-                    // or named before in the article
-                    (kind.is_actor()
-                        || by_head.contains_key(&t.lower)
-                        || k > 0
-                            && (INTRODUCERS.contains(&toks[k - 1].lower.as_str())
-                                || is_possessive(text, &toks[k - 1])))
-                    && (k == 0
+                noun_kind(&t.lower, lex).filter(|_| {
+                    k == 0
                         || !matches!(
                             toks[k - 1].lower.as_str(),
                             "to" | "will"
@@ -686,7 +743,7 @@ fn article_entities(
                                 | "must"
                                 | "should"
                                 | "shall"
-                        ))
+                        )
                 })
             } else {
                 None
@@ -729,9 +786,15 @@ fn article_entities(
                 ents[e].mentions.push(m);
             }
             // "X, who …": the relative pronoun is X
-            if matches!(t.lower.as_str(), "who" | "whom") {
+            // "the car, which …", "the vessel that …", "the town where …": any entity
+            let relative = match t.lower.as_str() {
+                "who" | "whom" | "whose" => Some(true),
+                "which" | "that" | "where" => Some(false),
+                _ => None,
+            };
+            if let Some(person) = relative {
                 let right_before = ents.iter().position(|e| {
-                    e.kind == EntityKind::Person
+                    (e.kind == EntityKind::Person) == person
                         && e.mentions.last().is_some_and(|m| {
                             m.sentence == s
                                 && text
@@ -768,6 +831,7 @@ fn article_entities(
     ents.retain(|e| !e.mentions.is_empty());
     ents
 }
+
 
 /// Union-find over the entities of a story.
 fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -828,8 +892,14 @@ pub fn find_entities(
             let key = if e.name.is_empty() {
                 format!("d:{}", e.head)
             } else {
-                format!("n:{}", e.name.to_lowercase())
+                let lower = e.name.to_lowercase();
+                let words: Vec<&str> = lower
+                    .split(|c: char| c.is_whitespace() || c == '.')
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                format!("n:{}", name_key(&words))
             };
+            let full_key = key.strip_prefix("n:").unwrap_or_default().to_string();
             match by_key.get(&key) {
                 Some(&y) => union(&mut parent, x, y),
                 None => {
@@ -840,8 +910,8 @@ pub fn find_entities(
                 fulls
                     .entry(e.last.as_str())
                     .or_default()
-                    .insert(e.name.to_lowercase());
-                full_of.entry(e.name.to_lowercase()).or_insert(x);
+                    .insert(full_key.clone());
+                full_of.entry(full_key).or_insert(x);
             }
         }
         // a lone last name joins the one full name of the story that ends with it
@@ -921,6 +991,36 @@ pub fn find_entities(
                     && let Some(&y) = distinct.iter().next()
                 {
                     union(&mut parent, x, y);
+                }
+            }
+        }
+        // a person or group known only by a description that no article links to a name is,
+        // in the story, the one of its kind the articles name most, when one stands out
+        let mut count: FxHashMap<usize, usize> = FxHashMap::default();
+        for (x, e) in items.iter().enumerate() {
+            if !e.name.is_empty() && e.kind.is_actor() {
+                *count.entry(find(&mut parent, x)).or_default() += e.mentions.len();
+            }
+        }
+        for kind in [EntityKind::Person] {
+            let mut ranked: Vec<(usize, usize)> = count
+                .iter()
+                .filter(|(r, _)| items[**r].kind == kind)
+                .map(|(&r, &n)| (n, r))
+                .collect();
+            ranked.sort_unstable_by(|a, b| b.cmp(a));
+            let Some(&(n, top)) = ranked.first() else {
+                continue;
+            };
+            if n < STORY_SALIENT_MIN || ranked.get(1).is_some_and(|&(m, _)| m * 2 > n) {
+                continue;
+            }
+            for (x, e) in items.iter().enumerate() {
+                if e.name.is_empty()
+                    && e.kind == kind
+                    && !described_as.contains_key(e.head.as_str())
+                {
+                    union(&mut parent, x, top);
                 }
             }
         }
