@@ -809,7 +809,7 @@ fn article_entities(
             }
             // its, they: the group or organisation named last, in this sentence or the one before
             let wanted = match t.lower.as_str() {
-                "its" | "itself" => Some(&[EntityKind::Group, EntityKind::Other][..]),
+                "it" | "its" | "itself" => Some(&[EntityKind::Group, EntityKind::Other][..]),
                 "they" | "them" | "their" | "themselves" => Some(&[EntityKind::Group][..]),
                 _ => None,
             };
@@ -818,7 +818,10 @@ fn article_entities(
                     .iter()
                     .enumerate()
                     .filter(|(_, e)| kinds.contains(&e.kind) && e.seen.0 + 1 >= s)
-                    .filter(|(_, e)| e.kind != EntityKind::Other || !e.name.is_empty())
+                    // a thing known only by a description is "it" too ("the vessel … it")
+                    .filter(|(_, e)| {
+                        e.kind != EntityKind::Other || !e.name.is_empty() || t.lower == "it"
+                    })
                     .max_by_key(|(_, e)| e.seen)
                     .map(|(i, _)| i);
                 if let (Some(e), Some(m)) = (latest, mention(k, k + 1, MentionForm::Pronoun)) {
