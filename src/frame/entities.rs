@@ -312,6 +312,10 @@ fn most_mentioned(ents: &[Local], kind: EntityKind) -> Option<usize> {
     best.filter(|&(_, n)| !tie && n >= SALIENT_MIN).map(|(i, _)| i)
 }
 
+/// How many times more mentions the most-named of several people with one surname needs in a
+/// story before a lone surname is read as them.
+const SURNAME_DOMINANCE: usize = 3;
+
 /// Mentions the most-named person or group of a story needs (and at least twice those of the
 /// next) before the story's unlinked descriptions of its kind are read as it.
 const STORY_SALIENT_MIN: usize = 4;
@@ -891,6 +895,7 @@ pub fn find_entities(
         // last name -> the distinct full names of people ending with it
         let mut fulls: FxHashMap<&str, FxHashSet<String>> = FxHashMap::default();
         let mut full_of: FxHashMap<String, usize> = FxHashMap::default();
+        let mut keys: Vec<String> = Vec::with_capacity(items.len());
         for (x, e) in items.iter().enumerate() {
             let key = if e.name.is_empty() {
                 format!("d:{}", e.head)
@@ -903,6 +908,7 @@ pub fn find_entities(
                 format!("n:{}", name_key(&words))
             };
             let full_key = key.strip_prefix("n:").unwrap_or_default().to_string();
+            keys.push(full_key.clone());
             match by_key.get(&key) {
                 Some(&y) => union(&mut parent, x, y),
                 None => {
@@ -917,15 +923,34 @@ pub fn find_entities(
                 full_of.entry(full_key).or_insert(x);
             }
         }
-        // a lone last name joins the one full name of the story that ends with it
+        // mentions of each full name in the story
+        let mut full_mentions: FxHashMap<&str, usize> = FxHashMap::default();
+        for (x, e) in items.iter().enumerate() {
+            if e.kind == EntityKind::Person && e.full() {
+                let key = &keys[x];
+                *full_mentions.entry(key.as_str()).or_default() += e.mentions.len();
+            }
+        }
+        // a lone last name joins the one full name of the story that ends with it, or of
+        // several, the one the story names far more often than the others
         for (x, e) in items.iter().enumerate() {
             if e.name.is_empty() || e.full() {
                 continue;
             }
-            if let Some(names) = fulls.get(e.last.as_str())
-                && names.len() == 1
-                && let Some(&y) = names.iter().next().and_then(|n| full_of.get(n))
-            {
+            let Some(names) = fulls.get(e.last.as_str()) else {
+                continue;
+            };
+            let mut ranked: Vec<(usize, &String)> = names
+                .iter()
+                .map(|n| (full_mentions.get(n.as_str()).copied().unwrap_or(0), n))
+                .collect();
+            ranked.sort_unstable_by(|a, b| b.cmp(a));
+            let dominant = match ranked[..] {
+                [(_, n)] => Some(n),
+                [(a, n), (b, _), ..] if a >= SURNAME_DOMINANCE * b.max(1) => Some(n),
+                _ => None,
+            };
+            if let Some(&y) = dominant.and_then(|n| full_of.get(n)) {
                 union(&mut parent, x, y);
             }
         }
