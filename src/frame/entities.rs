@@ -380,6 +380,44 @@ fn name_key(words: &[&str]) -> String {
     kept.join(" ")
 }
 
+/// Words that scale a sum ("$334 million").
+const SCALES: &[&str] = &["million", "billion", "trillion"];
+
+/// A score or a sum starting at token `k`: "31-24", "$334 million", "$5" (the end token and the
+/// start byte, which takes in a currency sign). A bare number is not one.
+fn figure(text: &str, toks: &[Token], k: usize) -> Option<(usize, usize)> {
+    let number = |t: &Token| {
+        t.lower.starts_with(|c: char| c.is_ascii_digit())
+            && t.lower.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    };
+    let t = toks.get(k)?;
+    if !number(t) {
+        return None;
+    }
+    let currency = text
+        .get(..t.start)
+        .and_then(|b| b.chars().next_back())
+        .is_some_and(|c| matches!(c, '$' | '€' | '£'));
+    let start = if currency {
+        t.start - text.get(..t.start)?.chars().next_back()?.len_utf8()
+    } else {
+        t.start
+    };
+    if let Some(n) = toks.get(k + 1)
+        && number(n)
+        && text.get(t.end..n.start) == Some("-")
+    {
+        return Some((k + 2, start));
+    }
+    if let Some(n) = toks.get(k + 1)
+        && SCALES.contains(&n.lower.as_str())
+        && joined(text, t, n)
+    {
+        return Some((k + 2, start));
+    }
+    currency.then_some((k + 1, start))
+}
+
 /// Whether a token is one capital letter (an initial, when a full stop follows).
 fn is_initial(text: &str, t: &Token) -> bool {
     text.get(t.start..t.end).is_some_and(|w| {
@@ -728,6 +766,33 @@ fn article_entities(
                     k = j;
                     continue;
                 }
+            }
+            // a score or a sum ("31-24", "$334 million"): the same figure is the same thing
+            if let Some((end_tok, start)) = figure(text, toks, k) {
+                let end = toks[end_tok - 1].end;
+                if let Some(written) = text.get(start..end) {
+                    let head_word = format!("#{}", written.to_lowercase());
+                    let m = EntityMention {
+                        article: id,
+                        sentence: s,
+                        start,
+                        end,
+                        text: written.to_string(),
+                        form: MentionForm::Description,
+                    };
+                    let found = by_head.get(&head_word).copied();
+                    let e = or_described(
+                        &mut ents,
+                        &mut by_head,
+                        found,
+                        head_word.clone(),
+                        EntityKind::Other,
+                        (s, k),
+                    );
+                    described(&mut ents, e, &head_word, m, (s, k), true, &mut last_person);
+                }
+                k = end_tok;
+                continue;
             }
             // an actor named by a bare or indefinite noun ("police said", "a woman"): itself,
             // or the same noun used before in the article
