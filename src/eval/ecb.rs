@@ -498,17 +498,6 @@ pub fn clusters_from_entities(
     gold: &[Vec<MentionKey>],
     maps: &[SentenceMap],
 ) -> Vec<Vec<MentionKey>> {
-    clusters_by_entity(entities, gold, maps)
-        .into_values()
-        .collect()
-}
-
-/// [`clusters_from_entities`] keyed by the index of the entity in `entities`.
-fn clusters_by_entity(
-    entities: &[serde_json::Value],
-    gold: &[Vec<MentionKey>],
-    maps: &[SentenceMap],
-) -> BTreeMap<usize, Vec<MentionKey>> {
     // (article, framediff sentence) -> [(entity, lower-case text)]
     let mut at: HashMap<(usize, usize), Vec<(usize, String)>> = HashMap::new();
     for (e, entity) in entities.iter().enumerate() {
@@ -548,7 +537,7 @@ fn clusters_by_entity(
             clusters.entry(*e).or_default().push(m.clone());
         }
     }
-    clusters
+    clusters.into_values().collect()
 }
 
 /// How a gold entity mention is written, for the error analysis: a name, a pronoun, a time, a
@@ -722,18 +711,7 @@ pub fn entity_errors(topics: &[EcbTopic]) -> String {
                 }
             }
         }
-        let value = serde_json::to_value(&analysis.entities).unwrap_or_default();
-        let entities = value.as_array().map_or(&[][..], Vec::as_slice);
-        let keyed = clusters_by_entity(entities, &chains, &maps);
-        let names: Vec<String> = keyed
-            .keys()
-            .map(|&e| {
-                let name = entities[e].get("name").and_then(|n| n.as_str()).unwrap_or_default();
-                let kind = entities[e].get("kind").and_then(|n| n.as_str()).unwrap_or_default();
-                format!("{name}/{kind}")
-            })
-            .collect();
-        let clusters: Vec<Vec<MentionKey>> = keyed.into_values().collect();
+        let clusters = system_entity_clusters(&analysis, &chains, &maps).unwrap_or_default();
         let mut chain_of: HashMap<&MentionKey, usize> = HashMap::new();
         for (c, chain) in chains.iter().enumerate() {
             for m in chain {
@@ -760,22 +738,12 @@ pub fn entity_errors(topics: &[EcbTopic]) -> String {
                     .map(|x| x.0)
             })
             .collect();
-        if std::env::var_os("ENT2_DUMP").is_some() {
-            for (c, chain) in chains.iter().enumerate() {
-                let parts: Vec<String> = chain
-                    .iter()
-                    .filter(|x| chain_of.get(x) == Some(&c))
-                    .map(|x| {
-                        let k = cluster_of.get(x).map_or("-".to_string(), |&k| names[k].clone());
-                        format!("{}:{}:{}[{}]", x.doc, x.sentence, written.get(x).unwrap_or(&x.text), k)
-                    })
-                    .collect();
-                eprintln!("T{} C{}: {}", topic.id, c, parts.join(" | "));
-            }
-        }
         let found = story_labels(gold.len(), &analysis.stories);
         for (m, &c) in &chain_of {
-            let size = chains[c].iter().filter(|x| chain_of.get(x) == Some(&c)).count();
+            let size = chains[c]
+                .iter()
+                .filter(|x| chain_of.get(x) == Some(&c))
+                .count();
             let same = chains[c]
                 .iter()
                 .filter(|x| chain_of.get(x) == Some(&c) && found.get(x.doc) == found.get(m.doc))
@@ -1524,6 +1492,19 @@ mod tests {
 
     fn key(doc: usize, text: &str) -> MentionKey {
         MentionKey::new(doc, 0, text)
+    }
+
+    #[test]
+    fn mention_forms_for_the_error_analysis() {
+        assert_eq!(mention_form("Nora Vance"), "name");
+        assert_eq!(mention_form("the Harbor Clinic"), "name");
+        assert_eq!(mention_form("she"), "pronoun");
+        assert_eq!(mention_form("which"), "pronoun");
+        assert_eq!(mention_form("the vessel"), "description");
+        assert_eq!(mention_form("vessel"), "description");
+        assert_eq!(mention_form("on Tuesday"), "time");
+        assert_eq!(mention_form("two weeks"), "time");
+        assert_eq!(mention_form("31-24"), "other");
     }
 
     #[test]

@@ -26,7 +26,6 @@ use crate::text::analyzer::ArticleTokens;
 use crate::text::tokens::{Token, is_stopword};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
 
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -119,26 +118,54 @@ fn trim_possessive(text: &str) -> &str {
         .unwrap_or(text)
 }
 
-/// Head nouns with the kind of entity they name (assets/entities/nouns.txt).
-fn nouns() -> &'static FxHashMap<&'static str, EntityKind> {
-    static NOUNS: OnceLock<FxHashMap<&'static str, EntityKind>> = OnceLock::new();
-    NOUNS.get_or_init(|| {
-        include_str!("../../assets/entities/nouns.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (word, kind) = l.split_once('|')?;
-                let kind = match kind.trim() {
-                    "person" => EntityKind::Person,
-                    "group" => EntityKind::Group,
-                    "place" => EntityKind::Place,
-                    "thing" => EntityKind::Other,
-                    _ => return None,
+/// The noun table (assets/entities/nouns.txt) without its `#` header: one `noun | kind` a line,
+/// sorted by noun.
+fn noun_table() -> &'static [u8] {
+    const TEXT: &str = include_str!("../../assets/entities/nouns.txt");
+    let mut at = 0;
+    while TEXT.as_bytes().get(at) == Some(&b'#') {
+        at = TEXT[at..].find('\n').map_or(TEXT.len(), |n| at + n + 1);
+    }
+    &TEXT.as_bytes()[at..]
+}
+
+/// The kind of a head noun in the noun table, found by binary search over its sorted lines (no
+/// table is built: the search costs a few dozen comparisons and nothing at start-up).
+fn table_kind(word: &str) -> Option<EntityKind> {
+    let table = noun_table();
+    let word = word.as_bytes();
+    let (mut lo, mut hi) = (0, table.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = table[..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |n| n + 1)
+            .max(lo);
+        let end = table[start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(table.len(), |n| start + n);
+        let line = &table[start..end];
+        let split = line
+            .windows(2)
+            .position(|w| w == b" |")
+            .unwrap_or(line.len());
+        match line[..split].cmp(word) {
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+            std::cmp::Ordering::Equal => {
+                return match line.get(split + 2..).map(<[u8]>::trim_ascii) {
+                    Some(b"person") => Some(EntityKind::Person),
+                    Some(b"group") => Some(EntityKind::Group),
+                    Some(b"place") => Some(EntityKind::Place),
+                    Some(b"thing") => Some(EntityKind::Other),
+                    _ => None,
                 };
-                Some((word.trim(), kind))
-            })
-            .collect()
-    })
+            }
+        }
+    }
+    None
 }
 
 /// Days and months: capitalised, but times, not actors.
@@ -180,7 +207,6 @@ const LOCATIVES: &[&str] = &[
 
 /// The kind a head noun names (its plural too: plural persons are a group), if known.
 fn noun_kind(word: &str, lex: &Lexicons) -> Option<EntityKind> {
-    let nouns = nouns();
     let single = |w: &str| -> Option<EntityKind> {
         // role words, but not the honorifics that only stand before a name ("mr", "dr")
         if lex
@@ -193,7 +219,7 @@ fn noun_kind(word: &str, lex: &Lexicons) -> Option<EntityKind> {
         if lex.group_speakers.contains(w) {
             return Some(EntityKind::Group);
         }
-        nouns.get(w).copied()
+        table_kind(w)
     };
     if let Some(k) = single(word) {
         return Some(k);
@@ -309,7 +335,8 @@ fn most_mentioned(ents: &[Local], kind: EntityKind) -> Option<usize> {
             }
         }
     }
-    best.filter(|&(_, n)| !tie && n >= SALIENT_MIN).map(|(i, _)| i)
+    best.filter(|&(_, n)| !tie && n >= SALIENT_MIN)
+        .map(|(i, _)| i)
 }
 
 /// How many times more mentions the most-named of several people with one surname needs in a
@@ -388,9 +415,22 @@ const SCALES: &[&str] = &["million", "billion", "trillion"];
 fn figure(text: &str, toks: &[Token], k: usize) -> Option<(usize, usize)> {
     let number = |t: &Token| {
         t.lower.starts_with(|c: char| c.is_ascii_digit())
-            && t.lower.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            && t.lower
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
     };
     let t = toks.get(k)?;
+    // a score written as one token
+    let score = |t: &Token| {
+        let b = t.lower.as_bytes();
+        b.first().is_some_and(u8::is_ascii_digit)
+            && b.last().is_some_and(u8::is_ascii_digit)
+            && b.contains(&b'-')
+            && b.iter().all(|&c| c.is_ascii_digit() || c == b'-')
+    };
+    if score(t) {
+        return Some((k + 1, t.start));
+    }
     if !number(t) {
         return None;
     }
@@ -591,7 +631,8 @@ fn article_entities(
                     } else if gap_ok
                         && is_initial(text, &toks[j])
                         && toks.get(j + 1).is_some_and(|n| {
-                            text.get(toks[j].end..n.start).is_some_and(|g| g.trim() == ".")
+                            text.get(toks[j].end..n.start)
+                                .is_some_and(|g| g.trim() == ".")
                                 && is_name_word(text, n)
                         })
                     {
@@ -878,7 +919,9 @@ fn article_entities(
             }
             // its, they: the group or organisation named last, in this sentence or the one before
             let wanted = match t.lower.as_str() {
-                "it" | "its" | "itself" => Some(&[EntityKind::Group, EntityKind::Other][..]),
+                // "it" is a thing ("the police said it was stolen": the car, not the police)
+                "it" => Some(&[EntityKind::Other][..]),
+                "its" | "itself" => Some(&[EntityKind::Group, EntityKind::Other][..]),
                 "they" | "them" | "their" | "themselves" => Some(&[EntityKind::Group][..]),
                 _ => None,
             };
@@ -891,6 +934,8 @@ fn article_entities(
                     .filter(|(_, e)| {
                         e.kind != EntityKind::Other || !e.name.is_empty() || t.lower == "it"
                     })
+                    // a day or a month is not "it"
+                    .filter(|(_, e)| !CALENDAR.iter().any(|c| e.name.eq_ignore_ascii_case(c)))
                     .max_by_key(|(_, e)| e.seen)
                     .map(|(i, _)| i);
                 if let (Some(e), Some(m)) = (latest, mention(k, k + 1, MentionForm::Pronoun)) {
@@ -903,7 +948,6 @@ fn article_entities(
     ents.retain(|e| !e.mentions.is_empty());
     ents
 }
-
 
 /// Union-find over the entities of a story.
 fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -1368,6 +1412,181 @@ mod tests {
         assert!(p.namings(ArticleId(1), |_| true).is_empty());
     }
 
+    fn entity_of<'a>(ents: &'a [Entity], text: &str) -> &'a Entity {
+        let found = with(ents, text);
+        assert_eq!(found.len(), 1, "{text}: {ents:?}");
+        found[0]
+    }
+
+    #[test]
+    fn the_noun_table_is_searched_to_its_ends() {
+        assert_eq!(table_kind("woman"), Some(EntityKind::Person));
+        assert_eq!(table_kind("vessel"), Some(EntityKind::Other));
+        assert_eq!(table_kind("zzzzqx"), None);
+        assert_eq!(table_kind(""), None);
+        let table = std::str::from_utf8(noun_table()).unwrap();
+        let lines: Vec<&str> = table.lines().collect();
+        for line in [lines[0], lines[lines.len() / 2], lines[lines.len() - 1]] {
+            let (word, _) = line.split_once(" |").unwrap();
+            assert!(table_kind(word).is_some(), "{line}");
+        }
+        // an adjective is no head noun ("the small vessel": the head is "vessel")
+        assert_eq!(table_kind("small"), None);
+    }
+
+    #[test]
+    fn a_thing_is_described_by_its_head_noun_within_and_across_articles() {
+        let ents = run(
+            &[
+                "A small vessel left the harbor at dawn. The vessel sank an hour later.",
+                "Divers found the vessel on Monday.",
+            ],
+            &[&[0, 1]],
+        );
+        let vessel = entity_of(&ents, "The vessel");
+        assert_eq!(vessel.kind, EntityKind::Other);
+        assert_eq!(texts(vessel), vec!["vessel", "The vessel", "the vessel"]);
+        assert_eq!(vessel.mentions[2].article, ArticleId(1));
+        // in another story the same noun is another thing
+        let ents = run(&["The vessel sank.", "The vessel docked."], &[&[0], &[1]]);
+        assert_eq!(with(&ents, "The vessel").len(), 2);
+    }
+
+    #[test]
+    fn a_description_reads_past_hyphenated_modifiers() {
+        let ents = run(
+            &["Ines Cole left the court. The 33-year-old actress said nothing."],
+            &[&[0]],
+        );
+        let cole = entity_of(&ents, "Ines Cole");
+        assert!(
+            texts(cole).contains(&"The 33-year-old actress"),
+            "{:?}",
+            texts(cole)
+        );
+    }
+
+    #[test]
+    fn relative_pronouns_and_it_refer_to_the_thing_before() {
+        let ents = run(
+            &[
+                "Police towed the car, which had been stolen. The bridge collapsed on Monday, and it sank.",
+            ],
+            &[&[0]],
+        );
+        let car = entity_of(&ents, "the car");
+        assert_eq!(texts(car), vec!["the car", "which"]);
+        assert_eq!(car.mentions[1].form, MentionForm::Pronoun);
+        let bridge = entity_of(&ents, "The bridge");
+        assert_eq!(texts(bridge), vec!["The bridge", "it"]);
+        // a day is not "it"
+        assert_eq!(texts(entity_of(&ents, "Monday")), vec!["Monday"]);
+        // "who" stays with people, "which" with things
+        let ents = run(&["Ines Cole, which is odd, won."], &[&[0]]);
+        assert!(!texts(entity_of(&ents, "Ines Cole")).contains(&"which"));
+    }
+
+    #[test]
+    fn a_middle_initial_does_not_make_another_name() {
+        let ents = run(
+            &[
+                "Raj K. Vance spoke first. Raj Vance left early.",
+                "Raj Vance declined to comment.",
+            ],
+            &[&[0, 1]],
+        );
+        let vance = entity_of(&ents, "Raj K. Vance");
+        assert_eq!(vance.kind, EntityKind::Person);
+        assert_eq!(texts(vance), vec!["Raj K. Vance", "Raj Vance", "Raj Vance"]);
+        assert_eq!(vance.name, "Raj K. Vance");
+    }
+
+    #[test]
+    fn a_lone_surname_joins_the_person_a_story_names_far_more_often() {
+        let story = [
+            "Tyra Moss won. Tyra Moss smiled. Tyra Moss left. Gene Moss watched.",
+            "Moss scored twice.",
+        ];
+        let ents = run(&story, &[&[0, 1]]);
+        let tyra = entity_of(&ents, "Tyra Moss");
+        assert!(tyra.mentions.iter().any(|m| m.article == ArticleId(1)));
+        assert!(
+            with(&ents, "Gene Moss")[0]
+                .mentions
+                .iter()
+                .all(|m| m.article == ArticleId(0))
+        );
+        // named about as often: the surname joins neither
+        let ents = run(
+            &[
+                "Tyra Moss won. Tyra Moss smiled. Gene Moss watched.",
+                "Moss scored twice.",
+            ],
+            &[&[0, 1]],
+        );
+        assert_eq!(with(&ents, "Moss").len(), 1);
+        assert_eq!(entity_of(&ents, "Moss").mentions.len(), 1);
+    }
+
+    #[test]
+    fn a_description_joins_the_person_another_article_so_describes() {
+        let ents = run(
+            &[
+                "Ines Cole won the race. The driver thanked her team.",
+                "The driver crashed in practice.",
+            ],
+            &[&[0, 1]],
+        );
+        let cole = entity_of(&ents, "Ines Cole");
+        assert!(
+            cole.mentions
+                .iter()
+                .any(|m| m.article == ArticleId(1) && m.text == "The driver"),
+            "{ents:?}"
+        );
+    }
+
+    #[test]
+    fn an_unlinked_person_description_joins_the_story_s_most_named_person() {
+        let ents = run(
+            &[
+                "Ines Cole won. Cole smiled. Cole left. Cole waved.",
+                "The champion spoke to reporters.",
+            ],
+            &[&[0, 1]],
+        );
+        assert!(texts(entity_of(&ents, "Ines Cole")).contains(&"The champion"));
+        // two people named about as often: the description stays apart
+        let ents = run(
+            &[
+                "Ines Cole won. Cole smiled. Karl Ode lost. Ode left.",
+                "The champion spoke to reporters.",
+            ],
+            &[&[0, 1]],
+        );
+        assert_eq!(entity_of(&ents, "The champion").mentions.len(), 1);
+    }
+
+    #[test]
+    fn scores_and_sums_are_things_joined_by_their_figure() {
+        let ents = run(
+            &[
+                "Bay won 31-24 at home. The deal was worth $334 million.",
+                "It ended 31-24. Analysts put it at $334 million.",
+            ],
+            &[&[0, 1]],
+        );
+        let score = entity_of(&ents, "31-24");
+        assert_eq!(score.kind, EntityKind::Other);
+        assert_eq!(score.mentions.len(), 2);
+        let sum = entity_of(&ents, "$334 million");
+        assert_eq!(sum.mentions.len(), 2);
+        assert_ne!(score.id, sum.id);
+        // a bare number is no mention
+        let ents = run(&["He was 24."], &[&[0]]);
+        assert!(with(&ents, "24").is_empty());
+    }
+
     #[test]
     fn odd_input_does_not_panic() {
         for body in [
@@ -1377,6 +1596,9 @@ mod tests {
             "the the the",
             "É. Ö' the 's",
             "\"Quoted\" Name: The",
+            "$ 5-",
+            "A. B. the 31- -24 $",
+            "€",
         ] {
             let _ = run(&[body, body], &[&[0, 1]]);
         }
