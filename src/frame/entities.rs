@@ -1131,6 +1131,31 @@ pub fn find_entities(
                 }
             }
         }
+        // a thing, group or place known only by a description joins the one name of the story
+        // whose last word is the description's head noun ("the church" / "Vale Bible Church")
+        let mut named_by_last: FxHashMap<&str, FxHashSet<usize>> = FxHashMap::default();
+        for (x, e) in items.iter().enumerate() {
+            if e.kind != EntityKind::Person && e.full() {
+                if let Some(last) = keys[x].rsplit(' ').next() {
+                    let root = find(&mut parent, x);
+                    named_by_last.entry(last).or_default().insert(root);
+                }
+            }
+        }
+        for (x, e) in items.iter().enumerate() {
+            if !e.name.is_empty() || e.kind == EntityKind::Person {
+                continue;
+            }
+            if let Some(roots) = named_by_last.get(e.head.as_str()) {
+                let distinct: FxHashSet<usize> =
+                    roots.iter().map(|&r| find(&mut parent, r)).collect();
+                if distinct.len() == 1
+                    && let Some(&y) = distinct.iter().next()
+                {
+                    union(&mut parent, x, y);
+                }
+            }
+        }
         // a person or group known only by a description that no article links to a name is,
         // in the story, the one of its kind the articles name most, when one stands out
         let mut count: FxHashMap<usize, usize> = FxHashMap::default();
@@ -1565,6 +1590,28 @@ mod tests {
             &[&[0, 1]],
         );
         assert_eq!(entity_of(&ents, "The champion").mentions.len(), 1);
+    }
+
+    #[test]
+    fn a_description_joins_the_one_name_of_the_story_ending_in_its_head() {
+        let ents = run(
+            &[
+                "Members gathered at Vale Bible Church on Sunday.",
+                "The church opened in 1990.",
+            ],
+            &[&[0, 1]],
+        );
+        let church = entity_of(&ents, "Vale Bible Church");
+        assert!(texts(church).contains(&"The church"), "{ents:?}");
+        // two such names: the description joins neither
+        let ents = run(
+            &[
+                "Members left Vale Bible Church for Hill Street Church.",
+                "The church opened in 1990.",
+            ],
+            &[&[0, 1]],
+        );
+        assert_eq!(entity_of(&ents, "The church").mentions.len(), 1);
     }
 
     #[test]
