@@ -1,23 +1,38 @@
-//! Entities: how each article names the same actors. Every mention of a person, group, place or
-//! other named thing is found in each article — proper names (runs of capitalised words; a word
-//! that opens a sentence and is written in lower case elsewhere is not taken for a name), short
-//! forms ("Vance" after "Nora Vance", "Mr. Smith"), descriptions that refer back ("the
-//! actress", "the Russian leader", "the company") and, for people, the pronouns he and she — and
-//! the mentions are clustered within the article, then across the articles of one story.
+//! Entities: how each article names the same actors and things. Every mention of a person,
+//! group, place or thing is found in each article — proper names (runs of capitalised words, a
+//! middle initial included; a word that opens a sentence and is written in lower case elsewhere
+//! is not taken for a name), short forms ("Vance" after "Nora Vance", "Mr. Smith"), descriptions
+//! that refer back ("the actress", "the Russian leader", "the company", "the vessel"), nouns of a
+//! known kind standing alone ("police said", "a woman", "computers"), scores and sums ("31-24",
+//! "$334 million"), the pronouns he and she for people, "it" for things, "its" and "they" for
+//! groups, and relative pronouns ("X, who", "the car, which", "the town where") — and the
+//! mentions are clustered within the article, then across the articles of one story.
 //!
-//! Within an article: a full name joins an earlier entity with the same name; a surname or a
-//! title form joins the latest person with that last name; a description (`the` + up to two
-//! modifiers + a head noun of a known kind) joins the latest entity of its kind — a person
-//! description prefers the person who was given that role ("President X" … "the president") —
-//! and stands for itself when none came before; a pronoun joins the person named last, in its
-//! sentence or the one before. Across the articles of a story: the same full name joins; a
-//! lone surname joins the one full name of the story that ends with it (two people with one
-//! surname in the story keep it apart); the same lone name or the same description joins.
-//! Articles of different stories never share an entity.
+//! Within an article: a full name joins an earlier entity with the same name (a middle initial
+//! aside); a surname or a title form joins the latest person with that last name; a description
+//! (`the` + up to five modifiers, hyphenated ones too, + a head noun of a known kind) joins, for
+//! a person, the person given that role before ("President X" … "the president"), else the
+//! entity the same description stood for, else the person named last in its sentence or the one
+//! before (not inside a quotation), else the person the article has named most so far (two
+//! mentions or more, no tie); for a group with no modifier, the same description or the group
+//! named last; for a place or thing, the same description used before; else it stands for
+//! itself. A pronoun joins the person named last, in its sentence or
+//! the one before; "it" the latest thing (not a day or month). Across the articles of a story: the
+//! same full name joins; a lone surname joins the one full name of the story that ends with it,
+//! or of several, the one the story names three times more often than the others (else it stays
+//! apart); the same lone name, the same description or the same figure joins; an entity known
+//! only by a description joins the one named entity of the story that some article describes
+//! with that head noun, else (a thing, group or place) the one name of the story ending in its
+//! head noun ("the church" / "Vale Bible Church"), else (a person) the person the story names
+//! most, when that person has at least four mentions and twice those of the next. Articles of
+//! different stories never share an entity.
 //!
 //! Head nouns and their kinds come from `assets/entities/nouns.txt`, generated from WordNet 3.0
-//! by `tools/build_entity_nouns.py`, with the role words of `person_roles.txt` and the group
-//! nouns of `group_speakers.txt`. The pass is linear in the tokens the analyzer already made.
+//! by `tools/build_entity_nouns.py` (person, group, place; any other noun that is never an
+//! adjective or adverb is a thing), with the role words of `person_roles.txt` and the group
+//! nouns of `group_speakers.txt`. The table is searched in place (binary search over its sorted
+//! lines; nothing is built at start-up). The pass reads the tokens the analyzer already made,
+//! once.
 
 use crate::align::Story;
 use crate::frame::lexicon::Lexicons;
@@ -53,9 +68,11 @@ pub enum MentionForm {
     Name,
     /// A surname or title form of a name given before ("Vance", "Mr. Smith").
     Short,
-    /// A description referring back ("the actress", "the Russian leader").
+    /// A description referring back ("the actress", "the Russian leader", "the vessel"), a noun
+    /// standing alone ("police"), or a score or sum ("31-24").
     Description,
-    /// A personal pronoun (he, she and their forms).
+    /// A pronoun: personal (he, she, it, they and their forms) or relative (who, which, that,
+    /// where).
     Pronoun,
 }
 
@@ -516,7 +533,7 @@ fn article_entities(
         let mut k = 0;
         while k < toks.len() {
             let t = &toks[k];
-            // a description: "the" + up to two modifiers + a head noun of a known kind
+            // a description: "the" + up to five modifiers + a head noun of a known kind
             if t.lower == "the" {
                 let mut head: Option<(usize, EntityKind)> = None;
                 let mut x = k + 1;
@@ -1135,11 +1152,12 @@ pub fn find_entities(
         // whose last word is the description's head noun ("the church" / "Vale Bible Church")
         let mut named_by_last: FxHashMap<&str, FxHashSet<usize>> = FxHashMap::default();
         for (x, e) in items.iter().enumerate() {
-            if e.kind != EntityKind::Person && e.full() {
-                if let Some(last) = keys[x].rsplit(' ').next() {
-                    let root = find(&mut parent, x);
-                    named_by_last.entry(last).or_default().insert(root);
-                }
+            if e.kind != EntityKind::Person
+                && e.full()
+                && let Some(last) = keys[x].rsplit(' ').next()
+            {
+                let root = find(&mut parent, x);
+                named_by_last.entry(last).or_default().insert(root);
             }
         }
         for (x, e) in items.iter().enumerate() {
