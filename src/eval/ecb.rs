@@ -88,8 +88,8 @@
 //!
 //! Entity mentions after issue 10's second pass (thing descriptions, relative pronouns and "it",
 //! middle initials, scores and sums, story-level joins of descriptions; release build, all 21
-//! topics): F1 0.652, P 0.915, R 0.506 (topics 1 mod 4: F1 0.674, P 0.914, R 0.533; the others:
-//! F1 0.623, P 0.915, R 0.472). Still below the bar. `framediff eval ecb --entity-errors` lists
+//! topics): F1 0.651, P 0.915, R 0.506 (topics 1 mod 4: F1 0.674, P 0.914, R 0.533; the others:
+//! F1 0.623, P 0.916, R 0.472). Still below the bar. `framediff eval ecb --entity-errors` lists
 //! the gold mentions missed, put in a wrong cluster or split from their chain, by form; most of
 //! the recall now lost is split chains (a description or pronoun clustered apart from the name it
 //! stands for), not missed mentions. Perfect clusters that never cross a found story would reach

@@ -10,21 +10,19 @@
 //!
 //! Within an article: a full name joins an earlier entity with the same name (a middle initial
 //! aside); a surname or a title form joins the latest person with that last name; a description
-//! (`the` + up to five modifiers, hyphenated ones too, + a head noun of a known kind) joins, for
-//! a person, the person given that role before ("President X" … "the president"), else the
-//! entity the same description stood for, else the person named last in its sentence or the one
-//! before (not inside a quotation), else the person the article has named most so far (two
-//! mentions or more, no tie); for a group with no modifier, the same description or the group
-//! named last; for a place or thing, the same description used before; else it stands for
-//! itself. A pronoun joins the person named last, in its sentence or
-//! the one before; "it" the latest thing (not a day or month; not "it is", "it was"); "that"
-//! a description right before it (no comma). Across the articles of a story: the
-//! same full name joins; a lone surname joins the one full name of the story that ends with it,
-//! or of several, the one the story names three times more often than the others (else it stays
-//! apart); the same lone name, the same description or the same figure joins; an entity known
-//! only by a description joins the one named entity of the story that some article describes
-//! with that head noun, else (a thing, group or place described with `the`) the one name of the
-//! story ending in its head noun ("the church" / "Vale Bible Church"). Articles of different
+//! (`the` + up to five modifiers, hyphenated ones too, + a head noun of a known kind) joins, for a
+//! person, the person given that role before ("President X" … "the president"), else the entity the
+//! same description stood for, else the person named last in its sentence or the one before (not
+//! inside a quotation); for a group with no modifier, the same description or the group named last;
+//! for a place or thing, the same description used before; else it stands for itself. A pronoun
+//! joins the person named last, in its sentence or the one before; "it" the latest thing (not a day
+//! or month; not "it is", "it was"); "that" a description right before it (no comma). Across the
+//! articles of a story: the same full name joins; a lone surname joins the one full name of the
+//! story that ends with it, or of several, the one the story names three times more often than the
+//! others (else it stays apart); the same lone name, the same description or the same figure joins;
+//! an entity known only by a description joins the one named entity of the story that some article
+//! describes with that head noun, else (a thing, group or place described with `the`) the one name
+//! of the story ending in its head noun ("the church" / "Vale Bible Church"). Articles of different
 //! stories never share an entity.
 //!
 //! Head nouns and their kinds come from `assets/entities/nouns.txt`, generated from WordNet 3.0
@@ -338,35 +336,9 @@ fn described(
     }
 }
 
-/// The named entity of `kind` with the most mentions so far, when it has at least
-/// `SALIENT_MIN` of them and strictly more than any other.
-fn most_mentioned(ents: &[Local], kind: EntityKind) -> Option<usize> {
-    let mut best: Option<(usize, usize)> = None;
-    let mut tie = false;
-    for (i, e) in ents.iter().enumerate() {
-        if e.kind != kind || e.name.is_empty() {
-            continue;
-        }
-        let n = e.mentions.len();
-        match best {
-            Some((_, b)) if n == b => tie = true,
-            Some((_, b)) if n < b => {}
-            _ => {
-                best = Some((i, n));
-                tie = false;
-            }
-        }
-    }
-    best.filter(|&(_, n)| !tie && n >= SALIENT_MIN)
-        .map(|(i, _)| i)
-}
-
 /// How many times more mentions the most-named of several people with one surname needs in a
 /// story before a lone surname is read as them.
 const SURNAME_DOMINANCE: usize = 3;
-
-/// Mentions a person needs before a description far from any name is read as them.
-const SALIENT_MIN: usize = 2;
 
 /// Words written in lower case somewhere in the articles: a capitalised one opening a sentence
 /// is a common word, not a name.
@@ -588,23 +560,14 @@ fn article_entities(
                             // the entity given that role anywhere before; else the same
                             // description used before; else the entity of its kind named last,
                             // in this sentence or the one before
-                            let quoted_here = in_quotation(text, t.start);
                             let by_role = antecedent.filter(|&e| ents[e].roles.contains(&role));
                             // inside a quotation the speaker may mean anyone: not by recency
                             let recent = antecedent.filter(|&e| {
                                 ents[e].seen.0 + 1 >= s && !in_quotation(text, t.start)
                             });
-                            // else the person the article is most about (the most mentions
-                            // so far), when one stands out
-                            let salient = if kind == EntityKind::Person && !quoted_here {
-                                most_mentioned(&ents, EntityKind::Person)
-                            } else {
-                                None
-                            };
                             let found = by_role
                                 .or_else(|| by_head.get(&head_word).copied())
-                                .or(recent)
-                                .or(salient);
+                                .or(recent);
                             let e = or_described(
                                 &mut ents,
                                 &mut by_head,
