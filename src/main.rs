@@ -72,6 +72,10 @@ enum EvalCorpus {
         /// Only these topics (e.g. --topic 1 --topic 3).
         #[arg(long = "topic")]
         topics: Vec<String>,
+        /// Print the entity error analysis (gold mentions missed or put in a wrong cluster, by
+        /// form) instead of the figures.
+        #[arg(long)]
+        entity_errors: bool,
     },
     /// Real web pages (pages-dev): body F1 of copied text and HTML, title/date/author.
     Pages {
@@ -122,8 +126,13 @@ fn main() -> ExitCode {
             corpus: EvalCorpus::Basil { dir },
         }) => eval_basil(dir),
         Some(Command::Eval {
-            corpus: EvalCorpus::Ecb { dir, topics },
-        }) => eval_ecb(dir, &topics),
+            corpus:
+                EvalCorpus::Ecb {
+                    dir,
+                    topics,
+                    entity_errors,
+                },
+        }) => eval_ecb(dir, &topics, entity_errors),
         Some(Command::Eval {
             corpus: EvalCorpus::Pages { dir, details },
         }) => eval_pages(dir, details),
@@ -330,7 +339,7 @@ fn eval_basil(dir: Option<PathBuf>) -> ExitCode {
     }
 }
 
-fn eval_ecb(dir: Option<PathBuf>, topics: &[String]) -> ExitCode {
+fn eval_ecb(dir: Option<PathBuf>, topics: &[String], entity_errors: bool) -> ExitCode {
     let Some(dir) = dir.or_else(framediff::eval::ecb::default_dir) else {
         eprintln!("framediff: give the ECB+ folder (gold.json and one folder per topic)");
         return ExitCode::from(2);
@@ -352,7 +361,11 @@ fn eval_ecb(dir: Option<PathBuf>, topics: &[String]) -> ExitCode {
                     eprintln!("framediff: skipped {name}: {e}");
                 }
             }
-            println!("{}", framediff::eval::ecb::measure(&corpus));
+            if entity_errors {
+                println!("{}", framediff::eval::ecb::entity_errors(&corpus));
+            } else {
+                println!("{}", framediff::eval::ecb::measure(&corpus));
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -1,23 +1,36 @@
-//! Entities: how each article names the same actors. Every mention of a person, group, place or
-//! other named thing is found in each article — proper names (runs of capitalised words; a word
-//! that opens a sentence and is written in lower case elsewhere is not taken for a name), short
-//! forms ("Vance" after "Nora Vance", "Mr. Smith"), descriptions that refer back ("the
-//! actress", "the Russian leader", "the company") and, for people, the pronouns he and she — and
-//! the mentions are clustered within the article, then across the articles of one story.
+//! Entities: how each article names the same actors and things. Every mention of a person,
+//! group, place or thing is found in each article — proper names (runs of capitalised words, a
+//! middle initial included; a word that opens a sentence and is written in lower case elsewhere
+//! is not taken for a name), short forms ("Vance" after "Nora Vance", "Mr. Smith"), descriptions
+//! that refer back ("the actress", "the Russian leader", "the company", "the vessel"), nouns of a
+//! known kind standing alone ("police said", "a woman", "computers"), scores and sums ("31-24",
+//! "$334 million"), the pronouns he and she for people, "it" for things, "its" and "they" for
+//! groups, and relative pronouns ("X, who", "the car, which", "the town where") — and the
+//! mentions are clustered within the article, then across the articles of one story.
 //!
-//! Within an article: a full name joins an earlier entity with the same name; a surname or a
-//! title form joins the latest person with that last name; a description (`the` + up to two
-//! modifiers + a head noun of a known kind) joins the latest entity of its kind — a person
-//! description prefers the person who was given that role ("President X" … "the president") —
-//! and stands for itself when none came before; a pronoun joins the person named last, in its
-//! sentence or the one before. Across the articles of a story: the same full name joins; a
-//! lone surname joins the one full name of the story that ends with it (two people with one
-//! surname in the story keep it apart); the same lone name or the same description joins.
-//! Articles of different stories never share an entity.
+//! Within an article: a full name joins an earlier entity with the same name (a middle initial
+//! aside); a surname or a title form joins the latest person with that last name; a description
+//! (`the` + up to five modifiers, hyphenated ones too, + a head noun of a known kind) joins, for a
+//! person, the person given that role before ("President X" … "the president"), else the entity the
+//! same description stood for, else the person named last in its sentence or the one before (not
+//! inside a quotation); for a group with no modifier, the same description or the group named last;
+//! for a place or thing, the same description used before; else it stands for itself. A pronoun
+//! joins the person named last, in its sentence or the one before; "it" the latest thing (not a day
+//! or month; not "it is", "it was"); "that" a description right before it (no comma). Across the
+//! articles of a story: the same full name joins; a lone surname joins the one full name of the
+//! story that ends with it, or of several, the one the story names three times more often than the
+//! others (else it stays apart); the same lone name, the same description or the same figure joins;
+//! an entity known only by a description joins the one named entity of the story that some article
+//! describes with that head noun, else (a thing, group or place described with `the`) the one name
+//! of the story ending in its head noun ("the church" / "Vale Bible Church"). Articles of different
+//! stories never share an entity.
 //!
 //! Head nouns and their kinds come from `assets/entities/nouns.txt`, generated from WordNet 3.0
-//! by `tools/build_entity_nouns.py`, with the role words of `person_roles.txt` and the group
-//! nouns of `group_speakers.txt`. The pass is linear in the tokens the analyzer already made.
+//! by `tools/build_entity_nouns.py` (person, group, place; any other noun that is never an
+//! adjective or adverb is a thing), with the role words of `person_roles.txt` and the group
+//! nouns of `group_speakers.txt`. The table is searched in place (binary search over its sorted
+//! lines; nothing is built at start-up). The pass reads the tokens the analyzer already made,
+//! once.
 
 use crate::align::Story;
 use crate::frame::lexicon::Lexicons;
@@ -26,7 +39,6 @@ use crate::text::analyzer::ArticleTokens;
 use crate::text::tokens::{Token, is_stopword};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
 
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -54,9 +66,11 @@ pub enum MentionForm {
     Name,
     /// A surname or title form of a name given before ("Vance", "Mr. Smith").
     Short,
-    /// A description referring back ("the actress", "the Russian leader").
+    /// A description referring back ("the actress", "the Russian leader", "the vessel"), a noun
+    /// standing alone ("police"), or a score or sum ("31-24").
     Description,
-    /// A personal pronoun (he, she and their forms).
+    /// A pronoun: personal (he, she, it, they and their forms) or relative (who, which, that,
+    /// where).
     Pronoun,
 }
 
@@ -119,25 +133,54 @@ fn trim_possessive(text: &str) -> &str {
         .unwrap_or(text)
 }
 
-/// Head nouns with the kind of entity they name (assets/entities/nouns.txt).
-fn nouns() -> &'static FxHashMap<&'static str, EntityKind> {
-    static NOUNS: OnceLock<FxHashMap<&'static str, EntityKind>> = OnceLock::new();
-    NOUNS.get_or_init(|| {
-        include_str!("../../assets/entities/nouns.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (word, kind) = l.split_once('|')?;
-                let kind = match kind.trim() {
-                    "person" => EntityKind::Person,
-                    "group" => EntityKind::Group,
-                    "place" => EntityKind::Place,
-                    _ => return None,
+/// The noun table (assets/entities/nouns.txt) without its `#` header: one `noun | kind` a line,
+/// sorted by noun.
+fn noun_table() -> &'static [u8] {
+    const TEXT: &str = include_str!("../../assets/entities/nouns.txt");
+    let mut at = 0;
+    while TEXT.as_bytes().get(at) == Some(&b'#') {
+        at = TEXT[at..].find('\n').map_or(TEXT.len(), |n| at + n + 1);
+    }
+    &TEXT.as_bytes()[at..]
+}
+
+/// The kind of a head noun in the noun table, found by binary search over its sorted lines (no
+/// table is built: the search costs a few dozen comparisons and nothing at start-up).
+fn table_kind(word: &str) -> Option<EntityKind> {
+    let table = noun_table();
+    let word = word.as_bytes();
+    let (mut lo, mut hi) = (0, table.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = table[..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |n| n + 1)
+            .max(lo);
+        let end = table[start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(table.len(), |n| start + n);
+        let line = &table[start..end];
+        let split = line
+            .windows(2)
+            .position(|w| w == b" |")
+            .unwrap_or(line.len());
+        match line[..split].cmp(word) {
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+            std::cmp::Ordering::Equal => {
+                return match line.get(split + 2..).map(<[u8]>::trim_ascii) {
+                    Some(b"person") => Some(EntityKind::Person),
+                    Some(b"group") => Some(EntityKind::Group),
+                    Some(b"place") => Some(EntityKind::Place),
+                    Some(b"thing") => Some(EntityKind::Other),
+                    _ => None,
                 };
-                Some((word.trim(), kind))
-            })
-            .collect()
-    })
+            }
+        }
+    }
+    None
 }
 
 /// The kind of entity a common noun names by WordNet alone (assets/entities/nouns.txt), without
@@ -172,6 +215,11 @@ const CALENDAR: &[&str] = &[
 /// Words that name a time relative to the report: clustered by the word, like days.
 const DEICTIC_TIMES: &[&str] = &["today", "yesterday", "tomorrow", "tonight"];
 
+/// Forms of "be" and its like after which "it" is mostly no thing.
+const COPULAS: &[&str] = &[
+    "is", "was", "'s", "seems", "seemed", "appears", "appeared", "remains",
+];
+
 /// Prepositions of place: a name right after one is a place ("in Geneva").
 const LOCATIVES: &[&str] = &[
     "in",
@@ -185,7 +233,6 @@ const LOCATIVES: &[&str] = &[
 
 /// The kind a head noun names (its plural too: plural persons are a group), if known.
 fn noun_kind(word: &str, lex: &Lexicons) -> Option<EntityKind> {
-    let nouns = nouns();
     let single = |w: &str| -> Option<EntityKind> {
         // role words, but not the honorifics that only stand before a name ("mr", "dr")
         if lex
@@ -198,7 +245,7 @@ fn noun_kind(word: &str, lex: &Lexicons) -> Option<EntityKind> {
         if lex.group_speakers.contains(w) {
             return Some(EntityKind::Group);
         }
-        nouns.get(w).copied()
+        table_kind(w)
     };
     if let Some(k) = single(word) {
         return Some(k);
@@ -232,6 +279,8 @@ struct Local {
     last: String,
     /// Lower-case head noun of a description standing for itself.
     head: String,
+    /// Head nouns of the descriptions that refer to it ("woman" for "the woman").
+    heads: Vec<String>,
     kind: EntityKind,
     roles: Vec<String>,
     mentions: Vec<EntityMention>,
@@ -262,6 +311,7 @@ fn or_described(
         name: String::new(),
         last: String::new(),
         head: head.clone(),
+        heads: Vec::new(),
         kind,
         roles: Vec::new(),
         mentions: Vec::new(),
@@ -276,6 +326,7 @@ fn or_described(
 fn described(
     ents: &mut [Local],
     e: usize,
+    head: &str,
     m: EntityMention,
     at: (usize, usize),
     quoted: bool,
@@ -283,10 +334,17 @@ fn described(
 ) {
     ents[e].mentions.push(m);
     ents[e].seen = at;
+    if !ents[e].heads.iter().any(|h| h == head) {
+        ents[e].heads.push(head.to_string());
+    }
     if ents[e].kind == EntityKind::Person && !quoted {
         *last_person = Some((e, at.0));
     }
 }
+
+/// How many times more mentions the most-named of several people with one surname needs in a
+/// story before a lone surname is read as them.
+const SURNAME_DOMINANCE: usize = 3;
 
 /// Words written in lower case somewhere in the articles: a capitalised one opening a sentence
 /// is a common word, not a name.
@@ -317,6 +375,13 @@ fn joined(text: &str, a: &Token, b: &Token) -> bool {
         .is_some_and(|gap| !gap.is_empty() && gap.chars().all(char::is_whitespace))
 }
 
+/// Whether two tokens belong to one noun phrase's words: only spaces or a hyphen between them
+/// ("the 33-year-old singer").
+fn in_phrase(text: &str, a: &Token, b: &Token) -> bool {
+    text.get(a.end..b.start)
+        .is_some_and(|gap| !gap.is_empty() && (gap == "-" || gap.chars().all(char::is_whitespace)))
+}
+
 /// Whether a token can be part of a name: capitalised, not a function word.
 fn is_name_word(text: &str, t: &Token) -> bool {
     t.capitalized
@@ -324,6 +389,77 @@ fn is_name_word(text: &str, t: &Token) -> bool {
             .get(t.start..t.end)
             .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
         && !matches!(t.lower.as_str(), "i" | "i'm" | "i've" | "i'd" | "i'll")
+}
+
+/// The key of a name's lower-case words: the words without middle initials.
+fn name_key(words: &[&str]) -> String {
+    let n = words.len();
+    let kept: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| i == 0 || i + 1 == n || w.chars().count() > 1)
+        .map(|(_, w)| *w)
+        .collect();
+    kept.join(" ")
+}
+
+/// Words that scale a sum ("$334 million").
+const SCALES: &[&str] = &["million", "billion", "trillion"];
+
+/// A score or a sum starting at token `k`: "31-24", "$334 million", "$5" (the end token and the
+/// start byte, which takes in a currency sign). A bare number is not one.
+fn figure(text: &str, toks: &[Token], k: usize) -> Option<(usize, usize)> {
+    let number = |t: &Token| {
+        t.lower.starts_with(|c: char| c.is_ascii_digit())
+            && t.lower
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    };
+    let t = toks.get(k)?;
+    // a score written as one token
+    let score = |t: &Token| {
+        let b = t.lower.as_bytes();
+        b.first().is_some_and(u8::is_ascii_digit)
+            && b.last().is_some_and(u8::is_ascii_digit)
+            && b.contains(&b'-')
+            && b.iter().all(|&c| c.is_ascii_digit() || c == b'-')
+    };
+    if score(t) {
+        return Some((k + 1, t.start));
+    }
+    if !number(t) {
+        return None;
+    }
+    let currency = text
+        .get(..t.start)
+        .and_then(|b| b.chars().next_back())
+        .is_some_and(|c| matches!(c, '$' | '€' | '£'));
+    let start = if currency {
+        t.start - text.get(..t.start)?.chars().next_back()?.len_utf8()
+    } else {
+        t.start
+    };
+    if let Some(n) = toks.get(k + 1)
+        && number(n)
+        && text.get(t.end..n.start) == Some("-")
+    {
+        return Some((k + 2, start));
+    }
+    if let Some(n) = toks.get(k + 1)
+        && SCALES.contains(&n.lower.as_str())
+        && joined(text, t, n)
+    {
+        return Some((k + 2, start));
+    }
+    currency.then_some((k + 1, start))
+}
+
+/// Whether a token is one capital letter (an initial, when a full stop follows).
+fn is_initial(text: &str, t: &Token) -> bool {
+    text.get(t.start..t.end).is_some_and(|w| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase) && c.next().is_none()
+    })
 }
 
 /// Whether byte `at` of a sentence lies inside a quotation opened in that sentence.
@@ -376,18 +512,22 @@ fn article_entities(
         let mut k = 0;
         while k < toks.len() {
             let t = &toks[k];
-            // a description: "the" + up to two modifiers + a head noun of a known kind
+            // a description: "the" + up to five modifiers + a head noun of a known kind
             if t.lower == "the" {
                 let mut head: Option<(usize, EntityKind)> = None;
                 let mut x = k + 1;
-                while x < toks.len() && x <= k + 3 && joined(text, &toks[x - 1], &toks[x]) {
+                while x < toks.len() && x <= k + 6 && in_phrase(text, &toks[x - 1], &toks[x]) {
                     let w = &toks[x];
                     if is_stopword(&w.lower) {
                         break;
                     }
                     let lower_case = !w.capitalized;
                     if let Some(kind) = noun_kind(&w.lower, lex).filter(|_| lower_case) {
-                        head = Some((x, kind));
+                        // an actor noun outranks a thing noun after it ("the police report")
+                        let actor_before = head.is_some_and(|(_, k)| k.is_actor());
+                        if kind.is_actor() || !actor_before {
+                            head = Some((x, kind));
+                        }
                     }
                     if is_possessive(text, w) {
                         break;
@@ -438,12 +578,20 @@ fn article_entities(
                                 &mut ents,
                                 &mut by_head,
                                 found,
-                                head_word,
+                                head_word.clone(),
                                 kind,
                                 (s, k),
                             );
                             let quoted = in_quotation(text, t.start);
-                            described(&mut ents, e, m, (s, k), quoted, &mut last_person);
+                            described(
+                                &mut ents,
+                                e,
+                                &head_word,
+                                m,
+                                (s, k),
+                                quoted,
+                                &mut last_person,
+                            );
                         }
                         k = h + 1;
                         continue;
@@ -467,6 +615,16 @@ fn article_entities(
                                 .is_some_and(|g| g.trim() == "."));
                     if gap_ok && is_name_word(text, &toks[j]) {
                         j += 1;
+                    } else if gap_ok
+                        && is_initial(text, &toks[j])
+                        && toks.get(j + 1).is_some_and(|n| {
+                            text.get(toks[j].end..n.start)
+                                .is_some_and(|g| g.trim() == ".")
+                                && is_name_word(text, n)
+                        })
+                    {
+                        // a middle initial: "Raj K. Chohan"
+                        j += 2;
                     } else if gap_ok
                         && matches!(toks[j].lower.as_str(), "of" | "de" | "van" | "von" | "bin")
                         && j + 1 < toks.len()
@@ -527,7 +685,8 @@ fn article_entities(
                 } else {
                     let name_toks = &toks[n..j];
                     let words: Vec<&str> = name_toks.iter().map(|t| t.lower.as_str()).collect();
-                    let lower_name = words.join(" ");
+                    // a middle initial is left out of the key: "Raj K. Chohan" is "Raj Chohan"
+                    let lower_name = name_key(&words);
                     let last = words.last().copied().unwrap_or_default().to_string();
                     let display = {
                         let first = &name_toks[0];
@@ -538,7 +697,8 @@ fn article_entities(
                     let calendar = words.len() == 1 && CALENDAR.contains(&words[0]);
                     let after_locative = n > 0 && LOCATIVES.contains(&toks[n - 1].lower.as_str());
                     let head_kind = if words.len() > 1 {
-                        noun_kind(&last, lex).filter(|k| *k != EntityKind::Person)
+                        noun_kind(&last, lex)
+                            .filter(|k| matches!(k, EntityKind::Group | EntityKind::Place))
                     } else {
                         None
                     };
@@ -588,7 +748,7 @@ fn article_entities(
                                 EntityKind::Group
                             } else if words.len() >= 2
                                 && words.len() <= 4
-                                && noun_kind(&last, lex).is_none()
+                                && !noun_kind(&last, lex).is_some_and(EntityKind::is_actor)
                                 && name_toks.iter().all(|t| {
                                     text.get(t.start..t.end)
                                         .is_some_and(|w| w.chars().any(char::is_lowercase))
@@ -602,6 +762,7 @@ fn article_entities(
                                 name: String::new(),
                                 last: last.clone(),
                                 head: String::new(),
+                                heads: Vec::new(),
                                 kind,
                                 roles: Vec::new(),
                                 mentions: Vec::new(),
@@ -634,6 +795,33 @@ fn article_entities(
                     continue;
                 }
             }
+            // a score or a sum ("31-24", "$334 million"): the same figure is the same thing
+            if let Some((end_tok, start)) = figure(text, toks, k) {
+                let end = toks[end_tok - 1].end;
+                if let Some(written) = text.get(start..end) {
+                    let head_word = format!("#{}", written.to_lowercase());
+                    let m = EntityMention {
+                        article: id,
+                        sentence: s,
+                        start,
+                        end,
+                        text: written.to_string(),
+                        form: MentionForm::Description,
+                    };
+                    let found = by_head.get(&head_word).copied();
+                    let e = or_described(
+                        &mut ents,
+                        &mut by_head,
+                        found,
+                        head_word.clone(),
+                        EntityKind::Other,
+                        (s, k),
+                    );
+                    described(&mut ents, e, &head_word, m, (s, k), true, &mut last_person);
+                }
+                k = end_tok;
+                continue;
+            }
             // an actor named by a bare or indefinite noun ("police said", "a woman"): itself,
             // or the same noun used before in the article
             let bare = if DEICTIC_TIMES.contains(&t.lower.as_str()) {
@@ -664,9 +852,24 @@ fn article_entities(
                 let head_word = t.lower.clone();
                 if let Some(m) = mention(k, k + 1, MentionForm::Description) {
                     let found = by_head.get(&head_word).copied();
-                    let e = or_described(&mut ents, &mut by_head, found, head_word, kind, (s, k));
+                    let e = or_described(
+                        &mut ents,
+                        &mut by_head,
+                        found,
+                        head_word.clone(),
+                        kind,
+                        (s, k),
+                    );
                     let quoted = in_quotation(text, t.start);
-                    described(&mut ents, e, m, (s, k), quoted, &mut last_person);
+                    described(
+                        &mut ents,
+                        e,
+                        &head_word,
+                        m,
+                        (s, k),
+                        quoted,
+                        &mut last_person,
+                    );
                 }
                 k += 1;
                 continue;
@@ -680,14 +883,24 @@ fn article_entities(
                 ents[e].mentions.push(m);
             }
             // "X, who …": the relative pronoun is X
-            if matches!(t.lower.as_str(), "who" | "whom") {
+            // "the car, which …", "the vessel that …", "the town where …": any entity
+            let relative = match t.lower.as_str() {
+                "who" | "whom" | "whose" => Some(true),
+                "which" | "that" | "where" => Some(false),
+                _ => None,
+            };
+            if let Some(person) = relative {
+                // "that" takes no comma and follows a description: "said Thursday that" and
+                // "told Kyiv that" open a clause
+                let that = t.lower == "that";
                 let right_before = ents.iter().position(|e| {
-                    e.kind == EntityKind::Person
+                    (e.kind == EntityKind::Person) == person
                         && e.mentions.last().is_some_and(|m| {
                             m.sentence == s
-                                && text
-                                    .get(m.end..t.start)
-                                    .is_some_and(|g| matches!(g.trim(), "" | ","))
+                                && (!that || m.form == MentionForm::Description)
+                                && text.get(m.end..t.start).is_some_and(|g| {
+                                    matches!(g.trim(), "") || !that && g.trim() == ","
+                                })
                         })
                 });
                 if let (Some(e), Some(m)) = (right_before, mention(k, k + 1, MentionForm::Pronoun))
@@ -697,6 +910,15 @@ fn article_entities(
             }
             // its, they: the group or organisation named last, in this sentence or the one before
             let wanted = match t.lower.as_str() {
+                // "it" is a thing ("the police said it was stolen": the car, not the police)
+                // but not "it is", "it was" (mostly no thing: "it was clear that …")
+                "it" if !toks
+                    .get(k + 1)
+                    .is_some_and(|n| COPULAS.contains(&n.lower.as_str())) =>
+                {
+                    Some(&[EntityKind::Other][..])
+                }
+                "it" => None,
                 "its" | "itself" => Some(&[EntityKind::Group, EntityKind::Other][..]),
                 "they" | "them" | "their" | "themselves" => Some(&[EntityKind::Group][..]),
                 _ => None,
@@ -706,7 +928,12 @@ fn article_entities(
                     .iter()
                     .enumerate()
                     .filter(|(_, e)| kinds.contains(&e.kind) && e.seen.0 + 1 >= s)
-                    .filter(|(_, e)| e.kind != EntityKind::Other || !e.name.is_empty())
+                    // a thing known only by a description is "it" too ("the vessel … it")
+                    .filter(|(_, e)| {
+                        e.kind != EntityKind::Other || !e.name.is_empty() || t.lower == "it"
+                    })
+                    // a day or a month is not "it"
+                    .filter(|(_, e)| !CALENDAR.iter().any(|c| e.name.eq_ignore_ascii_case(c)))
                     .max_by_key(|(_, e)| e.seen)
                     .map(|(i, _)| i);
                 if let (Some(e), Some(m)) = (latest, mention(k, k + 1, MentionForm::Pronoun)) {
@@ -775,12 +1002,20 @@ pub fn find_entities(
         // last name -> the distinct full names of people ending with it
         let mut fulls: FxHashMap<&str, FxHashSet<String>> = FxHashMap::default();
         let mut full_of: FxHashMap<String, usize> = FxHashMap::default();
+        let mut keys: Vec<String> = Vec::with_capacity(items.len());
         for (x, e) in items.iter().enumerate() {
             let key = if e.name.is_empty() {
                 format!("d:{}", e.head)
             } else {
-                format!("n:{}", e.name.to_lowercase())
+                let lower = e.name.to_lowercase();
+                let words: Vec<&str> = lower
+                    .split(|c: char| c.is_whitespace() || c == '.')
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                format!("n:{}", name_key(&words))
             };
+            let full_key = key.strip_prefix("n:").unwrap_or_default().to_string();
+            keys.push(full_key.clone());
             match by_key.get(&key) {
                 Some(&y) => union(&mut parent, x, y),
                 None => {
@@ -791,19 +1026,38 @@ pub fn find_entities(
                 fulls
                     .entry(e.last.as_str())
                     .or_default()
-                    .insert(e.name.to_lowercase());
-                full_of.entry(e.name.to_lowercase()).or_insert(x);
+                    .insert(full_key.clone());
+                full_of.entry(full_key).or_insert(x);
             }
         }
-        // a lone last name joins the one full name of the story that ends with it
+        // mentions of each full name in the story
+        let mut full_mentions: FxHashMap<&str, usize> = FxHashMap::default();
+        for (x, e) in items.iter().enumerate() {
+            if e.kind == EntityKind::Person && e.full() {
+                let key = &keys[x];
+                *full_mentions.entry(key.as_str()).or_default() += e.mentions.len();
+            }
+        }
+        // a lone last name joins the one full name of the story that ends with it, or of
+        // several, the one the story names far more often than the others
         for (x, e) in items.iter().enumerate() {
             if e.name.is_empty() || e.full() {
                 continue;
             }
-            if let Some(names) = fulls.get(e.last.as_str())
-                && names.len() == 1
-                && let Some(&y) = names.iter().next().and_then(|n| full_of.get(n))
-            {
+            let Some(names) = fulls.get(e.last.as_str()) else {
+                continue;
+            };
+            let mut ranked: Vec<(usize, &String)> = names
+                .iter()
+                .map(|n| (full_mentions.get(n.as_str()).copied().unwrap_or(0), n))
+                .collect();
+            ranked.sort_unstable_by(|a, b| b.cmp(a));
+            let dominant = match ranked[..] {
+                [(_, n)] => Some(n),
+                [(a, n), (b, _), ..] if a >= SURNAME_DOMINANCE * b.max(1) => Some(n),
+                _ => None,
+            };
+            if let Some(&y) = dominant.and_then(|n| full_of.get(n)) {
                 union(&mut parent, x, y);
             }
         }
@@ -840,6 +1094,64 @@ pub fn find_entities(
                 continue;
             }
             if let Some(roots) = parts.get(&e.name.to_lowercase()) {
+                let distinct: FxHashSet<usize> =
+                    roots.iter().map(|&r| find(&mut parent, r)).collect();
+                if distinct.len() == 1
+                    && let Some(&y) = distinct.iter().next()
+                {
+                    union(&mut parent, x, y);
+                }
+            }
+        }
+        // an entity known only by a description ("the woman") joins the one named entity of the
+        // story that some article describes with the same head noun
+        let mut described_as: FxHashMap<&str, FxHashSet<usize>> = FxHashMap::default();
+        for (x, e) in items.iter().enumerate() {
+            if e.name.is_empty() {
+                continue;
+            }
+            let root = find(&mut parent, x);
+            for h in &e.heads {
+                described_as.entry(h.as_str()).or_default().insert(root);
+            }
+        }
+        for (x, e) in items.iter().enumerate() {
+            if !e.name.is_empty() {
+                continue;
+            }
+            if let Some(roots) = described_as.get(e.head.as_str()) {
+                let distinct: FxHashSet<usize> =
+                    roots.iter().map(|&r| find(&mut parent, r)).collect();
+                if distinct.len() == 1
+                    && let Some(&y) = distinct.iter().next()
+                {
+                    union(&mut parent, x, y);
+                }
+            }
+        }
+        // a thing, group or place known only by a description joins the one name of the story
+        // whose last word is the description's head noun ("the church" / "Vale Bible Church")
+        let mut named_by_last: FxHashMap<&str, FxHashSet<usize>> = FxHashMap::default();
+        for (x, e) in items.iter().enumerate() {
+            if e.kind != EntityKind::Person
+                && e.full()
+                && let Some(last) = keys[x].rsplit(' ').next()
+            {
+                let root = find(&mut parent, x);
+                named_by_last.entry(last).or_default().insert(root);
+            }
+        }
+        for (x, e) in items.iter().enumerate() {
+            // a definite description ("the church"), not a bare noun ("states")
+            let definite = e.mentions.iter().any(|m| {
+                m.text
+                    .get(..4)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("the "))
+            });
+            if !e.name.is_empty() || e.kind == EntityKind::Person || !definite {
+                continue;
+            }
+            if let Some(roots) = named_by_last.get(e.head.as_str()) {
                 let distinct: FxHashSet<usize> =
                     roots.iter().map(|&r| find(&mut parent, r)).collect();
                 if distinct.len() == 1
@@ -1100,6 +1412,201 @@ mod tests {
         assert!(p.namings(ArticleId(1), |_| true).is_empty());
     }
 
+    fn entity_of<'a>(ents: &'a [Entity], text: &str) -> &'a Entity {
+        let found = with(ents, text);
+        assert_eq!(found.len(), 1, "{text}: {ents:?}");
+        found[0]
+    }
+
+    #[test]
+    fn the_noun_table_is_searched_to_its_ends() {
+        assert_eq!(table_kind("woman"), Some(EntityKind::Person));
+        assert_eq!(table_kind("vessel"), Some(EntityKind::Other));
+        assert_eq!(table_kind("zzzzqx"), None);
+        assert_eq!(table_kind(""), None);
+        let table = std::str::from_utf8(noun_table()).unwrap();
+        let lines: Vec<&str> = table.lines().collect();
+        for line in [lines[0], lines[lines.len() / 2], lines[lines.len() - 1]] {
+            let (word, _) = line.split_once(" |").unwrap();
+            assert!(table_kind(word).is_some(), "{line}");
+        }
+        // an adjective is no head noun ("the small vessel": the head is "vessel")
+        assert_eq!(table_kind("small"), None);
+    }
+
+    #[test]
+    fn a_thing_is_described_by_its_head_noun_within_and_across_articles() {
+        let ents = run(
+            &[
+                "A small vessel left the harbor at dawn. The vessel sank an hour later.",
+                "Divers found the vessel on Monday.",
+            ],
+            &[&[0, 1]],
+        );
+        let vessel = entity_of(&ents, "The vessel");
+        assert_eq!(vessel.kind, EntityKind::Other);
+        assert_eq!(texts(vessel), vec!["vessel", "The vessel", "the vessel"]);
+        assert_eq!(vessel.mentions[2].article, ArticleId(1));
+        // in another story the same noun is another thing
+        let ents = run(&["The vessel sank.", "The vessel docked."], &[&[0], &[1]]);
+        assert_eq!(with(&ents, "The vessel").len(), 2);
+    }
+
+    #[test]
+    fn a_description_reads_past_hyphenated_modifiers() {
+        let ents = run(
+            &["Ines Cole left the court. The 33-year-old actress said nothing."],
+            &[&[0]],
+        );
+        let cole = entity_of(&ents, "Ines Cole");
+        assert!(
+            texts(cole).contains(&"The 33-year-old actress"),
+            "{:?}",
+            texts(cole)
+        );
+    }
+
+    #[test]
+    fn relative_pronouns_and_it_refer_to_the_thing_before() {
+        let ents = run(
+            &[
+                "Police towed the car, which had been stolen. The bridge collapsed on Monday, and it sank.",
+            ],
+            &[&[0]],
+        );
+        let car = entity_of(&ents, "the car");
+        assert_eq!(texts(car), vec!["the car", "which"]);
+        assert_eq!(car.mentions[1].form, MentionForm::Pronoun);
+        let bridge = entity_of(&ents, "The bridge");
+        assert_eq!(texts(bridge), vec!["The bridge", "it"]);
+        // a day is not "it"
+        assert_eq!(texts(entity_of(&ents, "Monday")), vec!["Monday"]);
+        // "that" opening a clause after a name or a day is no pronoun; "it was" is no thing
+        let ents = run(
+            &["Officials said Monday that the bridge was safe. It was clear."],
+            &[&[0]],
+        );
+        assert_eq!(texts(entity_of(&ents, "Monday")), vec!["Monday"]);
+        assert_eq!(texts(entity_of(&ents, "the bridge")), vec!["the bridge"]);
+        // "who" stays with people, "which" with things
+        let ents = run(&["Ines Cole, which is odd, won."], &[&[0]]);
+        assert!(!texts(entity_of(&ents, "Ines Cole")).contains(&"which"));
+    }
+
+    #[test]
+    fn a_middle_initial_does_not_make_another_name() {
+        let ents = run(
+            &[
+                "Raj K. Vance spoke first. Raj Vance left early.",
+                "Raj Vance declined to comment.",
+            ],
+            &[&[0, 1]],
+        );
+        let vance = entity_of(&ents, "Raj K. Vance");
+        assert_eq!(vance.kind, EntityKind::Person);
+        assert_eq!(texts(vance), vec!["Raj K. Vance", "Raj Vance", "Raj Vance"]);
+        assert_eq!(vance.name, "Raj K. Vance");
+    }
+
+    #[test]
+    fn a_lone_surname_joins_the_person_a_story_names_far_more_often() {
+        let story = [
+            "Tyra Moss won. Tyra Moss smiled. Tyra Moss left. Gene Moss watched.",
+            "Moss scored twice.",
+        ];
+        let ents = run(&story, &[&[0, 1]]);
+        let tyra = entity_of(&ents, "Tyra Moss");
+        assert!(tyra.mentions.iter().any(|m| m.article == ArticleId(1)));
+        assert!(
+            with(&ents, "Gene Moss")[0]
+                .mentions
+                .iter()
+                .all(|m| m.article == ArticleId(0))
+        );
+        // named about as often: the surname joins neither
+        let ents = run(
+            &[
+                "Tyra Moss won. Tyra Moss smiled. Gene Moss watched.",
+                "Moss scored twice.",
+            ],
+            &[&[0, 1]],
+        );
+        assert_eq!(with(&ents, "Moss").len(), 1);
+        assert_eq!(entity_of(&ents, "Moss").mentions.len(), 1);
+    }
+
+    #[test]
+    fn a_description_joins_the_person_another_article_so_describes() {
+        let ents = run(
+            &[
+                "Ines Cole won the race. The driver thanked her team.",
+                "The driver crashed in practice.",
+            ],
+            &[&[0, 1]],
+        );
+        let cole = entity_of(&ents, "Ines Cole");
+        assert!(
+            cole.mentions
+                .iter()
+                .any(|m| m.article == ArticleId(1) && m.text == "The driver"),
+            "{ents:?}"
+        );
+    }
+
+    #[test]
+    fn a_description_joins_the_one_name_of_the_story_ending_in_its_head() {
+        let ents = run(
+            &[
+                "Members gathered at Vale Bible Church on Sunday.",
+                "The church opened in 1990.",
+            ],
+            &[&[0, 1]],
+        );
+        let church = entity_of(&ents, "Vale Bible Church");
+        assert!(texts(church).contains(&"The church"), "{ents:?}");
+        // a bare noun is not read as the name
+        let ents = run(
+            &[
+                "Members gathered at Vale Bible Church.",
+                "Many attended church on Sunday.",
+            ],
+            &[&[0, 1]],
+        );
+        assert_eq!(
+            texts(entity_of(&ents, "Vale Bible Church")),
+            vec!["Vale Bible Church"]
+        );
+        // two such names: the description joins neither
+        let ents = run(
+            &[
+                "Members left Vale Bible Church for Hill Street Church.",
+                "The church opened in 1990.",
+            ],
+            &[&[0, 1]],
+        );
+        assert_eq!(entity_of(&ents, "The church").mentions.len(), 1);
+    }
+
+    #[test]
+    fn scores_and_sums_are_things_joined_by_their_figure() {
+        let ents = run(
+            &[
+                "Bay won 31-24 at home. The deal was worth $334 million.",
+                "It ended 31-24. Analysts put it at $334 million.",
+            ],
+            &[&[0, 1]],
+        );
+        let score = entity_of(&ents, "31-24");
+        assert_eq!(score.kind, EntityKind::Other);
+        assert_eq!(score.mentions.len(), 2);
+        let sum = entity_of(&ents, "$334 million");
+        assert_eq!(sum.mentions.len(), 2);
+        assert_ne!(score.id, sum.id);
+        // a bare number is no mention
+        let ents = run(&["He was 24."], &[&[0]]);
+        assert!(with(&ents, "24").is_empty());
+    }
+
     #[test]
     fn odd_input_does_not_panic() {
         for body in [
@@ -1109,6 +1616,9 @@ mod tests {
             "the the the",
             "É. Ö' the 's",
             "\"Quoted\" Name: The",
+            "$ 5-",
+            "A. B. the 31- -24 $",
+            "€",
         ] {
             let _ = run(&[body, body], &[&[0, 1]]);
         }
