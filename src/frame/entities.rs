@@ -144,49 +144,44 @@ fn noun_table() -> &'static [u8] {
     &TEXT.as_bytes()[at..]
 }
 
-/// The kind of a head noun in the noun table, found by binary search over its sorted lines (no
-/// table is built: the search costs a few dozen comparisons and nothing at start-up).
-fn table_kind(word: &str) -> Option<EntityKind> {
-    let table = noun_table();
-    let word = word.as_bytes();
-    let (mut lo, mut hi) = (0, table.len());
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        let start = table[..mid]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |n| n + 1)
-            .max(lo);
-        let end = table[start..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(table.len(), |n| start + n);
-        let line = &table[start..end];
-        let split = line
-            .windows(2)
-            .position(|w| w == b" |")
-            .unwrap_or(line.len());
-        match line[..split].cmp(word) {
-            std::cmp::Ordering::Less => lo = end + 1,
-            std::cmp::Ordering::Greater => hi = start,
-            std::cmp::Ordering::Equal => {
-                return match line.get(split + 2..).map(<[u8]>::trim_ascii) {
-                    Some(b"person") => Some(EntityKind::Person),
-                    Some(b"group") => Some(EntityKind::Group),
-                    Some(b"place") => Some(EntityKind::Place),
-                    Some(b"thing") => Some(EntityKind::Other),
-                    _ => None,
+/// The noun table as (noun, kind) pairs in the file's order (sorted by noun), built on first
+/// use: a slice of pointers into the compiled-in text, no copy of a word and no hashing, so it
+/// costs little at start-up and a look-up is a binary search over whole words.
+fn noun_entries() -> &'static [(&'static str, EntityKind)] {
+    static ENTRIES: std::sync::OnceLock<Vec<(&'static str, EntityKind)>> =
+        std::sync::OnceLock::new();
+    ENTRIES.get_or_init(|| {
+        let table = std::str::from_utf8(noun_table()).unwrap_or_default();
+        table
+            .lines()
+            .filter_map(|line| {
+                let (noun, kind) = line.split_once(" |")?;
+                let kind = match kind.trim() {
+                    "person" => EntityKind::Person,
+                    "group" => EntityKind::Group,
+                    "place" => EntityKind::Place,
+                    "thing" => EntityKind::Other,
+                    _ => return None,
                 };
-            }
-        }
-    }
-    None
+                Some((noun, kind))
+            })
+            .collect()
+    })
+}
+
+/// The kind of a head noun in the noun table.
+fn table_kind(word: &str) -> Option<EntityKind> {
+    let entries = noun_entries();
+    entries
+        .binary_search_by(|(noun, _)| (*noun).cmp(word))
+        .ok()
+        .map(|i| entries[i].1)
 }
 
 /// The kind of entity a common noun names by WordNet alone (assets/entities/nouns.txt), without
 /// the user's role lexicons: "lawmaker" a person, "committee" a group.
 pub fn wordnet_noun_kind(word: &str) -> Option<EntityKind> {
-    nouns().get(word).copied()
+    table_kind(word)
 }
 
 /// Days and months: capitalised, but times, not actors.

@@ -22,14 +22,14 @@ use std::collections::BTreeMap;
 /// The naming differences of one topic. `cues` are sorted by article (as framing makes them).
 pub fn differences(
     topic: &Topic,
-    entities: &[Entity],
+    entities: &[&Entity],
     cues: &[Cue],
     articles: &[Article],
 ) -> Vec<Difference> {
     let in_topic =
         |a: ArticleId, s: usize| topic.member(a).is_some_and(|m| m.sentences.contains(&s));
     let mut out = Vec::new();
-    for e in entities.iter().filter(|e| e.kind.is_actor()) {
+    for &e in entities.iter().filter(|e| e.kind.is_actor()) {
         let mut taking_sides: BTreeMap<ArticleId, (&EntityMention, &Cue)> = BTreeMap::new();
         let mut plain: BTreeMap<ArticleId, &EntityMention> = BTreeMap::new();
         for m in e
@@ -165,9 +165,35 @@ pub fn add(
         sorted = Some(v);
     }
     let cues = sorted.as_deref().unwrap_or(cues);
+    // the actors mentioned in each sentence, so that a topic looks only at its own
+    let mut by_sentence: rustc_hash::FxHashMap<(ArticleId, usize), Vec<usize>> =
+        rustc_hash::FxHashMap::default();
+    for (i, e) in entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind.is_actor())
+    {
+        for m in &e.mentions {
+            let list = by_sentence.entry((m.article, m.sentence)).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
     let before = diffs.len();
     for t in topics {
-        diffs.extend(differences(t, entities, cues, articles));
+        let mut here: Vec<usize> = t
+            .members
+            .iter()
+            .flat_map(|m| m.sentences.iter().map(move |&s| (m.article, s)))
+            .filter_map(|k| by_sentence.get(&k))
+            .flatten()
+            .copied()
+            .collect();
+        here.sort_unstable();
+        here.dedup();
+        let here: Vec<&Entity> = here.iter().map(|&i| &entities[i]).collect();
+        diffs.extend(differences(t, &here, cues, articles));
     }
     if diffs.len() == before {
         return;
@@ -266,7 +292,7 @@ mod tests {
         let arts = articles(A1);
         let e = dovan(&arts, "the firebrand senator");
         let cues = vec![cue(&arts, 0, 1, "firebrand", false)];
-        let d = differences(&topic(), &[e], &cues, &arts);
+        let d = differences(&topic(), &[&e], &cues, &arts);
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].kind, DifferenceKind::Naming);
         assert_eq!(d[0].articles, vec![ArticleId(0), ArticleId(1)]);
@@ -284,23 +310,23 @@ mod tests {
         let arts = articles(A1);
         let e = dovan(&arts, "the firebrand senator");
         let quoted = vec![cue(&arts, 0, 1, "firebrand", true)];
-        assert!(differences(&topic(), &[e], &quoted, &arts).is_empty());
+        assert!(differences(&topic(), &[&e], &quoted, &arts).is_empty());
         // not a whole phrase: "the firebrand senator's speech" carries on
         let arts = articles("Marek Dovan heard the firebrand senator speech twice.");
         let e = dovan(&arts, "the firebrand senator");
         let cues = vec![cue(&arts, 0, 1, "firebrand", false)];
-        assert!(differences(&topic(), &[e], &cues, &arts).is_empty());
+        assert!(differences(&topic(), &[&e], &cues, &arts).is_empty());
         // not headed by a person or group noun
         let arts = articles("Marek Dovan, the firebrand speech over, left early.");
         let e = dovan(&arts, "the firebrand speech");
         let cues = vec![cue(&arts, 0, 1, "firebrand", false)];
-        assert!(differences(&topic(), &[e], &cues, &arts).is_empty());
+        assert!(differences(&topic(), &[&e], &cues, &arts).is_empty());
         // the sentence does not name him: the link is not sure enough
         let arts = articles(A1);
         let mut e = dovan(&arts, "the firebrand senator");
         e.mentions.remove(0);
         let cues = vec![cue(&arts, 0, 1, "firebrand", false)];
-        assert!(differences(&topic(), &[e], &cues, &arts).is_empty());
+        assert!(differences(&topic(), &[&e], &cues, &arts).is_empty());
         // every article takes sides: no contrast to state
         let arts = vec![
             super::super::article(&[A0, A1]),
@@ -318,6 +344,6 @@ mod tests {
             cue(&arts, 0, 1, "firebrand", false),
             cue(&arts, 1, 0, "firebrand", false),
         ];
-        assert!(differences(&topic(), &[e], &cues, &arts).is_empty());
+        assert!(differences(&topic(), &[&e], &cues, &arts).is_empty());
     }
 }
