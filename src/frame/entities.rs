@@ -144,38 +144,45 @@ fn noun_table() -> &'static [u8] {
     &TEXT.as_bytes()[at..]
 }
 
-/// The noun table as (noun, kind) pairs in the file's order (sorted by noun), built on first
-/// use: a slice of pointers into the compiled-in text, no copy of a word and no hashing, so it
-/// costs little at start-up and a look-up is a binary search over whole words.
-fn noun_entries() -> &'static [(&'static str, EntityKind)] {
-    static ENTRIES: std::sync::OnceLock<Vec<(&'static str, EntityKind)>> =
-        std::sync::OnceLock::new();
-    ENTRIES.get_or_init(|| {
-        let table = std::str::from_utf8(noun_table()).unwrap_or_default();
-        table
-            .lines()
-            .filter_map(|line| {
-                let (noun, kind) = line.split_once(" |")?;
-                let kind = match kind.trim() {
-                    "person" => EntityKind::Person,
-                    "group" => EntityKind::Group,
-                    "place" => EntityKind::Place,
-                    "thing" => EntityKind::Other,
-                    _ => return None,
-                };
-                Some((noun, kind))
-            })
-            .collect()
+/// Each line of the noun table as (where its noun starts, where it ends), found on first use in
+/// one pass over the bytes: no word is copied or hashed, so start-up stays cheap.
+fn noun_lines() -> &'static [(u32, u32)] {
+    static LINES: std::sync::OnceLock<Vec<(u32, u32)>> = std::sync::OnceLock::new();
+    LINES.get_or_init(|| {
+        let table = noun_table();
+        let mut out = Vec::with_capacity(table.len() / 16);
+        let mut start = 0usize;
+        for line in table.split(|&b| b == b'\n') {
+            let noun = line
+                .windows(2)
+                .position(|w| w == b" |")
+                .unwrap_or(line.len());
+            if !line.is_empty() {
+                out.push((start as u32, (start + noun) as u32));
+            }
+            start += line.len() + 1;
+        }
+        out
     })
 }
 
-/// The kind of a head noun in the noun table.
+/// The kind of a head noun in the noun table: a binary search over its sorted lines.
 fn table_kind(word: &str) -> Option<EntityKind> {
-    let entries = noun_entries();
-    entries
-        .binary_search_by(|(noun, _)| (*noun).cmp(word))
-        .ok()
-        .map(|i| entries[i].1)
+    let table = noun_table();
+    let lines = noun_lines();
+    let k = lines
+        .binary_search_by(|&(s, e)| table[s as usize..e as usize].cmp(word.as_bytes()))
+        .ok()?;
+    let rest = &table[lines[k].1 as usize..];
+    let kind = rest.get(2..).unwrap_or_default();
+    let kind = &kind[..kind.iter().position(|&b| b == b'\n').unwrap_or(kind.len())];
+    match kind.trim_ascii() {
+        b"person" => Some(EntityKind::Person),
+        b"group" => Some(EntityKind::Group),
+        b"place" => Some(EntityKind::Place),
+        b"thing" => Some(EntityKind::Other),
+        _ => None,
+    }
 }
 
 /// The kind of entity a common noun names by WordNet alone (assets/entities/nouns.txt), without
