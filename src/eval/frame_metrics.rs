@@ -121,7 +121,7 @@ pub fn same_speaker(ours: &str, basil: &str) -> bool {
 }
 
 /// Whether a BASIL speaker label names one person ("Michael_Steele"), not a group
-/// ("Senate_Republicans", "Obama_campaign", "NAACP", "Catholics"): two or more capitalised words
+/// ("Senate_Republicans", "Smith_campaign", "NAACP", "Catholics"): two or more capitalised words
 /// (not acronyms), none of them lower-case, the last not the plural of a noun WordNet knows as a
 /// person or group. Conservative: a group with a proper name of two capitalised words is counted
 /// as a person and so scored as one.

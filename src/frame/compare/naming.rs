@@ -8,7 +8,7 @@
 //!
 //! A wrong link between a description and an actor would make this a false statement, so a
 //! description is read only where it surely names the actor: in a sentence that also names
-//! the actor ("Glenn Beck, the hero of the right, …"), as a whole noun phrase (the word after
+//! the actor ("Nora Vance, the hero of the right, …"), as a whole noun phrase (the word after
 //! it does not carry it on: not "the hostile reaction"), headed by a noun for a person or a
 //! group (WordNet) or by the label itself ("the regime").
 
