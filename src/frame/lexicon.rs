@@ -490,14 +490,9 @@ impl Lexicons {
 
     /// The reporting verb entry for a word as written ("added", "denies", "slammed").
     pub fn verb_form(&self, word: &str) -> Option<&Entry> {
-        // most callers pass a word already in lower case: look it up without a copy
-        let lower = word.chars().all(|c| c.is_lowercase() || !c.is_alphabetic());
-        let found = if lower {
-            self.verb_forms.get(word)
-        } else {
-            self.verb_forms.get(&word.to_lowercase())
-        };
-        found.map(|&i| &self.entries[i])
+        // most callers pass a word already in lower case: looked up without a copy
+        crate::text::tokens::with_lowercase(word, |l| self.verb_forms.get(l).copied())
+            .map(|i| &self.entries[i])
     }
 
     /// Entries whose phrase starts with this stem.

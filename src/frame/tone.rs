@@ -75,25 +75,9 @@ fn surely_neutral(text: &str) -> bool {
         return false;
     }
     let lexicon = vader_lexicon();
-    let mut buf = [0u8; 32];
-    let mut known = |w: &str| {
-        if lexicon.contains_key(w) {
-            return true;
-        }
-        if !w.is_ascii() {
-            return lexicon.contains_key(w.to_lowercase().as_str());
-        }
-        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
-            return false;
-        }
-        match buf.get_mut(..w.len()) {
-            Some(lower) => {
-                lower.copy_from_slice(w.as_bytes());
-                lower.make_ascii_lowercase();
-                std::str::from_utf8(lower).is_ok_and(|l| lexicon.contains_key(l))
-            }
-            None => lexicon.contains_key(w.to_ascii_lowercase().as_str()),
-        }
+    let known = |w: &str| {
+        lexicon.contains_key(w)
+            || crate::text::tokens::with_lowercase(w, |l| lexicon.contains_key(l))
     };
     text.split_whitespace().all(|w| {
         let stripped = w.trim_matches(|c| PUNCTUATION.contains(c));

@@ -910,16 +910,7 @@ pub fn sentence_like(t: &str) -> bool {
     };
     t.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        let mut buf = [0u8; 24];
-        match buf.get_mut(..w.len()) {
-            // an ASCII word lower-cases byte by byte, without allocating
-            Some(lower) if w.is_ascii() => {
-                lower.copy_from_slice(w.as_bytes());
-                lower.make_ascii_lowercase();
-                std::str::from_utf8(lower).is_ok_and(verb_like)
-            }
-            _ => verb_like(&w.to_lowercase()),
-        }
+        crate::text::tokens::with_lowercase(w, verb_like)
     })
 }
 

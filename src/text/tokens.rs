@@ -107,6 +107,31 @@ pub fn is_stopword(lower: &str) -> bool {
     SET.get_or_init(|| word_list(STOPWORDS)).contains(lower)
 }
 
+/// Calls `f` with `word` in lower case, copying it only when it has to: a word with no
+/// upper-case letter is passed as it is, a short ASCII word is lower-cased in a buffer on the
+/// stack, any other is lower-cased as `str::to_lowercase` does.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return f(word);
+        }
+        let mut buf = [0u8; 32];
+        if let Some(lower) = buf.get_mut(..word.len()) {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            // lower-casing ASCII keeps it ASCII, so valid UTF-8
+            if let Ok(l) = std::str::from_utf8(lower) {
+                return f(l);
+            }
+        }
+        return f(&word.to_ascii_lowercase());
+    }
+    if word.chars().all(|c| c.is_lowercase() || !c.is_alphabetic()) {
+        return f(word);
+    }
+    f(&word.to_lowercase())
+}
+
 /// The words of a compiled-in word list file: one a line, `#` starts a comment.
 pub fn word_list(text: &'static str) -> rustc_hash::FxHashSet<&'static str> {
     text.lines()
@@ -137,5 +162,21 @@ mod tests {
     fn stopwords() {
         assert!(is_stopword("the"));
         assert!(!is_stopword("kremlin"));
+    }
+
+    #[test]
+    fn lower_case_without_copying_when_it_can() {
+        for w in [
+            "said",
+            "Said",
+            "SAID",
+            "Économie",
+            "ÉCONOMIE",
+            "naïve",
+            "",
+            &"A".repeat(40),
+        ] {
+            assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase(), "{w}");
+        }
     }
 }
