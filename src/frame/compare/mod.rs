@@ -29,19 +29,9 @@ pub fn compare(
     signals: &omission::Signals,
 ) -> (Vec<TopicTable>, Vec<Difference>) {
     // tables narrow quotes and cues to an article by binary search
-    let (mut q_sorted, mut c_sorted) = (None, None);
-    if !quotes.is_sorted_by_key(|q| q.article) {
-        let mut v = quotes.to_vec();
-        v.sort_by_key(|q| q.article);
-        q_sorted = Some(v);
-    }
-    if !cues.is_sorted_by_key(|c| c.article) {
-        let mut v = cues.to_vec();
-        v.sort_by_key(|c| c.article);
-        c_sorted = Some(v);
-    }
-    let quotes = q_sorted.as_deref().unwrap_or(quotes);
-    let cues = c_sorted.as_deref().unwrap_or(cues);
+    let quotes = table::by_article(quotes, |q| q.article);
+    let cues = table::by_article(cues, |c| c.article);
+    let (quotes, cues) = (quotes.as_ref(), cues.as_ref());
     let per_topic: Vec<(TopicTable, Vec<Difference>)> = aligned
         .topics
         .par_iter()

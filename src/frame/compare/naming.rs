@@ -158,13 +158,8 @@ pub fn add(
     cues: &[Cue],
     articles: &[Article],
 ) {
-    let mut sorted = None;
-    if !cues.is_sorted_by_key(|c| c.article) {
-        let mut v = cues.to_vec();
-        v.sort_by_key(|c| c.article);
-        sorted = Some(v);
-    }
-    let cues = sorted.as_deref().unwrap_or(cues);
+    let cues = super::table::by_article(cues, |c| c.article);
+    let cues = cues.as_ref();
     // the actors mentioned in each sentence, so that a topic looks only at its own
     let mut by_sentence: rustc_hash::FxHashMap<(ArticleId, usize), Vec<usize>> =
         rustc_hash::FxHashMap::default();

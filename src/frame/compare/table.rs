@@ -60,6 +60,20 @@ fn dedup(v: impl IntoIterator<Item = String>) -> Vec<String> {
         .collect()
 }
 
+/// `items` sorted by article (stably), for [`of_article`]: borrowed when they already are, as
+/// framing makes them; a sorted copy otherwise.
+pub(super) fn by_article<T: Clone>(
+    items: &[T],
+    article: impl Fn(&T) -> ArticleId,
+) -> std::borrow::Cow<'_, [T]> {
+    if items.is_sorted_by_key(&article) {
+        return std::borrow::Cow::Borrowed(items);
+    }
+    let mut v = items.to_vec();
+    v.sort_by_key(article);
+    std::borrow::Cow::Owned(v)
+}
+
 /// The run of `items` that belongs to article `a`; `items` are sorted by article.
 pub(super) fn of_article<T>(items: &[T], article: impl Fn(&T) -> ArticleId, a: ArticleId) -> &[T] {
     let start = items.partition_point(|x| article(x) < a);
