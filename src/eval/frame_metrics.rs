@@ -132,15 +132,9 @@ pub fn names_one_person(label: &str) -> bool {
     };
     let plural_of_actor = |p: &str| {
         let lower = p.to_lowercase();
-        lower.strip_suffix('s').is_some_and(|one| {
-            crate::frame::entities::wordnet_noun_kind(one).is_some_and(|k| {
-                matches!(
-                    k,
-                    crate::frame::entities::EntityKind::Person
-                        | crate::frame::entities::EntityKind::Group
-                )
-            })
-        })
+        lower
+            .strip_suffix('s')
+            .is_some_and(crate::frame::entities::is_actor_noun)
     };
     parts.len() >= 2
         && parts.iter().all(capitalised)

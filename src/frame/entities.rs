@@ -185,10 +185,10 @@ fn table_kind(word: &str) -> Option<EntityKind> {
     }
 }
 
-/// The kind of entity a common noun names by WordNet alone (assets/entities/nouns.txt), without
-/// the user's role lexicons: "lawmaker" a person, "committee" a group.
-pub fn wordnet_noun_kind(word: &str) -> Option<EntityKind> {
-    table_kind(word)
+/// Whether WordNet alone (assets/entities/nouns.txt, without the user's role lexicons) knows a
+/// lower-case common noun as a person or a group: "lawmaker", "committee", not "vessel".
+pub fn is_actor_noun(word: &str) -> bool {
+    table_kind(word).is_some_and(|k| matches!(k, EntityKind::Person | EntityKind::Group))
 }
 
 /// Days and months: capitalised, but times, not actors.

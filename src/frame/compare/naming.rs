@@ -14,7 +14,7 @@
 
 use super::table::of_article;
 use crate::align::Topic;
-use crate::frame::entities::{Entity, EntityKind, EntityMention, MentionForm};
+use crate::frame::entities::{Entity, EntityMention, MentionForm};
 use crate::frame::{Cue, CueKind, Difference, DifferenceKind};
 use crate::model::{Article, ArticleId};
 use std::collections::BTreeMap;
@@ -142,10 +142,7 @@ fn actor_head(description: &str) -> bool {
     let head = head
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
-    let actor = |w: &str| {
-        crate::frame::entities::wordnet_noun_kind(w)
-            .is_some_and(|k| matches!(k, EntityKind::Person | EntityKind::Group))
-    };
+    let actor = crate::frame::entities::is_actor_noun;
     actor(&head) || head.strip_suffix('s').is_some_and(actor)
 }
 
@@ -203,6 +200,7 @@ pub fn add(
 mod tests {
     use super::*;
     use crate::align::TopicMember;
+    use crate::frame::entities::EntityKind;
 
     const A0: &str = "Talks opened in Corva on Monday.";
     const A1: &str = "Marek Dovan, the firebrand senator, left the talks early.";
