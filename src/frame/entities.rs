@@ -296,51 +296,48 @@ impl Local {
     }
 }
 
-/// The entity a description stands for: `found`, else a new entity known only by the
-/// description's head noun `head` (and indexed under it), first seen `at` (sentence, token).
-fn or_described(
-    ents: &mut Vec<Local>,
-    by_head: &mut FxHashMap<String, usize>,
-    found: Option<usize>,
+/// A description met in an article: its mention, its head noun (the entity's key when it is
+/// new), the kind of entity it names, where it stands (sentence, token) and whether it is
+/// inside a quotation.
+struct Description {
+    mention: EntityMention,
     head: String,
     kind: EntityKind,
     at: (usize, usize),
-) -> usize {
-    if let Some(e) = found {
-        return e;
-    }
-    ents.push(Local {
-        name: String::new(),
-        last: String::new(),
-        head: head.clone(),
-        heads: Vec::new(),
-        kind,
-        roles: Vec::new(),
-        mentions: Vec::new(),
-        seen: at,
-    });
-    by_head.insert(head, ents.len() - 1);
-    ents.len() - 1
+    quoted: bool,
 }
 
-/// Records description `m` (at sentence and token `at`) as a mention of entity `e`; a person
-/// so described outside a quotation is the one a following "he" or "she" stands for.
-fn described(
-    ents: &mut [Local],
-    e: usize,
-    head: &str,
-    m: EntityMention,
-    at: (usize, usize),
-    quoted: bool,
+/// Records description `d` as a mention of entity `found`, else of a new entity known only by
+/// its head noun (and indexed under it); a person so described outside a quotation is the one
+/// a following "he" or "she" stands for.
+fn describe(
+    ents: &mut Vec<Local>,
+    by_head: &mut FxHashMap<String, usize>,
     last_person: &mut Option<(usize, usize)>,
+    found: Option<usize>,
+    d: Description,
 ) {
-    ents[e].mentions.push(m);
-    ents[e].seen = at;
-    if !ents[e].heads.iter().any(|h| h == head) {
-        ents[e].heads.push(head.to_string());
+    let e = found.unwrap_or_else(|| {
+        ents.push(Local {
+            name: String::new(),
+            last: String::new(),
+            head: d.head.clone(),
+            heads: Vec::new(),
+            kind: d.kind,
+            roles: Vec::new(),
+            mentions: Vec::new(),
+            seen: d.at,
+        });
+        by_head.insert(d.head.clone(), ents.len() - 1);
+        ents.len() - 1
+    });
+    ents[e].mentions.push(d.mention);
+    ents[e].seen = d.at;
+    if !ents[e].heads.contains(&d.head) {
+        ents[e].heads.push(d.head);
     }
-    if ents[e].kind == EntityKind::Person && !quoted {
-        *last_person = Some((e, at.0));
+    if ents[e].kind == EntityKind::Person && !d.quoted {
+        *last_person = Some((e, d.at.0));
     }
 }
 
@@ -576,23 +573,18 @@ fn article_entities(
                             let found = by_role
                                 .or_else(|| by_head.get(&head_word).copied())
                                 .or(recent);
-                            let e = or_described(
+                            describe(
                                 &mut ents,
                                 &mut by_head,
-                                found,
-                                head_word.clone(),
-                                kind,
-                                (s, k),
-                            );
-                            let quoted = in_quotation(text, t.start);
-                            described(
-                                &mut ents,
-                                e,
-                                &head_word,
-                                m,
-                                (s, k),
-                                quoted,
                                 &mut last_person,
+                                found,
+                                Description {
+                                    mention: m,
+                                    head: head_word,
+                                    kind,
+                                    at: (s, k),
+                                    quoted: in_quotation(text, t.start),
+                                },
                             );
                         }
                         k = h + 1;
@@ -811,15 +803,19 @@ fn article_entities(
                         form: MentionForm::Description,
                     };
                     let found = by_head.get(&head_word).copied();
-                    let e = or_described(
+                    describe(
                         &mut ents,
                         &mut by_head,
+                        &mut last_person,
                         found,
-                        head_word.clone(),
-                        EntityKind::Other,
-                        (s, k),
+                        Description {
+                            mention: m,
+                            head: head_word,
+                            kind: EntityKind::Other,
+                            at: (s, k),
+                            quoted: true,
+                        },
                     );
-                    described(&mut ents, e, &head_word, m, (s, k), true, &mut last_person);
                 }
                 k = end_tok;
                 continue;
@@ -854,23 +850,18 @@ fn article_entities(
                 let head_word = t.lower.clone();
                 if let Some(m) = mention(k, k + 1, MentionForm::Description) {
                     let found = by_head.get(&head_word).copied();
-                    let e = or_described(
+                    describe(
                         &mut ents,
                         &mut by_head,
-                        found,
-                        head_word.clone(),
-                        kind,
-                        (s, k),
-                    );
-                    let quoted = in_quotation(text, t.start);
-                    described(
-                        &mut ents,
-                        e,
-                        &head_word,
-                        m,
-                        (s, k),
-                        quoted,
                         &mut last_person,
+                        found,
+                        Description {
+                            mention: m,
+                            head: head_word,
+                            kind,
+                            at: (s, k),
+                            quoted: in_quotation(text, t.start),
+                        },
                     );
                 }
                 k += 1;
