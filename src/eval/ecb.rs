@@ -596,30 +596,9 @@ pub fn mention_form(text: &str) -> &'static str {
         "where",
         "when",
     ];
+    // besides the days, months and "today"-words the entity pass knows (entities::CALENDAR,
+    // entities::DEICTIC_TIMES)
     const TIME_WORDS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "tonight",
         "morning",
         "night",
         "evening",
@@ -669,9 +648,14 @@ pub fn mention_form(text: &str) -> &'static str {
     if lower.len() == 1 && PRONOUNS.contains(&lower[0].as_str()) {
         return "pronoun";
     }
+    let time = |w: &str| {
+        TIME_WORDS.contains(&w)
+            || crate::frame::entities::CALENDAR.contains(&w)
+            || crate::frame::entities::DEICTIC_TIMES.contains(&w)
+    };
     if lower.iter().any(|w| {
-        TIME_WORDS.contains(&w.trim_end_matches(['.', '\'', 's']))
-            || TIME_WORDS.contains(&w.as_str())
+        time(w.trim_end_matches(['.', '\'', 's']))
+            || time(w)
             || w.chars().all(|c| c.is_ascii_digit()) && w.len() == 4
     }) {
         return "time";

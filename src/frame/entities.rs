@@ -192,7 +192,7 @@ pub fn is_actor_noun(word: &str) -> bool {
 }
 
 /// Days and months: capitalised, but times, not actors.
-const CALENDAR: &[&str] = &[
+pub(crate) const CALENDAR: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -215,7 +215,7 @@ const CALENDAR: &[&str] = &[
 ];
 
 /// Words that name a time relative to the report: clustered by the word, like days.
-const DEICTIC_TIMES: &[&str] = &["today", "yesterday", "tomorrow", "tonight"];
+pub(crate) const DEICTIC_TIMES: &[&str] = &["today", "yesterday", "tomorrow", "tonight"];
 
 /// Forms of "be" and its like after which "it" is mostly no thing.
 const COPULAS: &[&str] = &[
