@@ -300,33 +300,29 @@ fn quotes(c: &Ctx) -> Vec<Difference> {
             .copied()
             .filter(|a| !mentions.contains(a) && !reports.contains(a))
             .collect();
-        let mut tail = Vec::new();
-        if !reports.is_empty() {
-            tail.push(format!(
-                "{} {} {}'s words without quoting them",
-                letters(&reports),
-                verb_s(&reports, "reports", "report"),
-                last_name(name)
-            ));
-        }
-        if !mentions.is_empty() {
-            // what the text shows: the name in the topic's sentences, no quotation attributed
-            // (whether those sentences paraphrase the speaker is not claimed)
-            tail.push(format!(
-                "{} {} {} here with no quotation attributed",
-                letters(&mentions),
-                verb_s(&mentions, "names", "name"),
-                last_name(name)
-            ));
-        }
-        if !silent.is_empty() {
-            tail.push(format!(
-                "{} {} not name {} here",
-                letters(&silent),
-                verb_s(&silent, "does", "do"),
-                last_name(name)
-            ));
-        }
+        let last = last_name(name);
+        // for a name with no quotation, what the text shows: the name in the topic's
+        // sentences, no quotation attributed (whether those sentences paraphrase the speaker is
+        // not claimed)
+        let tail: Vec<String> = [
+            (
+                &reports,
+                ("reports", "report"),
+                format!("{last}'s words without quoting them"),
+            ),
+            (
+                &mentions,
+                ("names", "name"),
+                format!("{last} here with no quotation attributed"),
+            ),
+            (&silent, ("does", "do"), format!("not name {last} here")),
+        ]
+        .into_iter()
+        .filter(|(who, _, _)| !who.is_empty())
+        .map(|(who, (one, many), rest)| {
+            format!("{} {} {rest}", letters(who), verb_s(who, one, many))
+        })
+        .collect();
         let mut ids = by.clone();
         ids.extend(&not);
         out.push(c.diff(
