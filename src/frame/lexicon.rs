@@ -456,7 +456,7 @@ impl Lexicons {
         }
         lex.entries = entries.into_iter().flatten().collect();
         // in the file's order: an adverb two adjectives share takes the first one's valence
-        for (word, valence) in super::tone::vader_entries() {
+        for &(word, valence) in super::tone::vader_entries() {
             let w = word.to_lowercase();
             if f64::from(valence.abs()) >= POLAR_THRESHOLD
                 && w.chars().all(|c| c.is_alphabetic() || c == '-')

@@ -15,21 +15,25 @@ pub fn analyzer() -> &'static vader_parity::SentimentIntensityAnalyzer {
 }
 
 /// VADER's lexicon entries in the order of its file: each token it scores with its mean valence
-/// (−4 … +4). A token listed twice takes its later valence, as in VADER.
-pub fn vader_entries() -> impl Iterator<Item = (&'static str, f32)> {
-    include_str!("../../assets/text/vader_lexicon.tsv")
-        .lines()
-        .filter(|l| !l.starts_with("# "))
-        .filter_map(|l| {
-            let (token, valence) = l.split_once('\t')?;
-            Some((token, valence.trim().parse().ok()?))
-        })
+/// (−4 … +4). A token listed twice takes its later valence, as in VADER. Read once.
+pub fn vader_entries() -> &'static [(&'static str, f32)] {
+    static ENTRIES: OnceLock<Vec<(&'static str, f32)>> = OnceLock::new();
+    ENTRIES.get_or_init(|| {
+        include_str!("../../assets/text/vader_lexicon.tsv")
+            .lines()
+            .filter(|l| !l.starts_with("# "))
+            .filter_map(|l| {
+                let (token, valence) = l.split_once('\t')?;
+                Some((token, valence.trim().parse().ok()?))
+            })
+            .collect()
+    })
 }
 
 /// VADER's lexicon as a map (see [`vader_entries`]).
 pub fn vader_lexicon() -> &'static FxHashMap<&'static str, f32> {
     static LEXICON: OnceLock<FxHashMap<&'static str, f32>> = OnceLock::new();
-    LEXICON.get_or_init(|| vader_entries().collect())
+    LEXICON.get_or_init(|| vader_entries().iter().copied().collect())
 }
 
 /// Tone of every sentence of an article and their mean.
