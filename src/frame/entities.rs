@@ -941,6 +941,47 @@ fn article_entities(
 }
 
 /// Union-find over the entities of a story.
+/// Entities of different stories (or of articles in no story) that carry one proper name join:
+/// a name of two or more words ("Nora Vance", "Vale Bible Church"), or one word naming a group
+/// or place ("Microsoft", "Peru"), written as a name in both, denotes one referent wherever it
+/// is read. A one-word person name ("Vance") is left alone: two stories may mean two people.
+fn merge_across_stories(entities: Vec<Entity>) -> Vec<Entity> {
+    let key = |e: &Entity| -> Option<String> {
+        let words = e.name.split_whitespace().count();
+        let named = e
+            .mentions
+            .iter()
+            .any(|m| m.form == MentionForm::Name && m.text.eq_ignore_ascii_case(&e.name));
+        let proper = e.name.chars().next().is_some_and(char::is_uppercase);
+        (named && proper && (words >= 2 || matches!(e.kind, EntityKind::Group | EntityKind::Place)))
+            .then(|| format!("{:?}:{}", e.kind, e.name.to_lowercase()))
+    };
+    let mut first: FxHashMap<String, usize> = FxHashMap::default();
+    let mut out: Vec<Entity> = Vec::with_capacity(entities.len());
+    for e in entities {
+        match key(&e).and_then(|k| match first.get(&k) {
+            Some(&i) => Some(i),
+            None => {
+                first.insert(k, out.len());
+                None
+            }
+        }) {
+            Some(i) => {
+                let target = &mut out[i];
+                target.mentions.extend(e.mentions);
+                target
+                    .mentions
+                    .sort_by_key(|m| (m.article, m.sentence, m.start));
+                target
+                    .mentions
+                    .dedup_by_key(|m| (m.article, m.sentence, m.start));
+            }
+            None => out.push(e),
+        }
+    }
+    out
+}
+
 fn find(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
         parent[x] = parent[parent[x]];
@@ -1200,6 +1241,7 @@ pub fn find_entities(
             });
         }
     }
+    let mut out = merge_across_stories(out);
     out.sort_by_key(|e| e.mentions.first().map(|m| (m.article, m.sentence, m.start)));
     for (i, e) in out.iter_mut().enumerate() {
         e.id = i;
@@ -1239,6 +1281,23 @@ mod tests {
         ents.iter()
             .filter(|e| e.mentions.iter().any(|m| m.text == text))
             .collect()
+    }
+
+    #[test]
+    fn a_full_name_joins_across_stories_and_a_surname_does_not() {
+        let ents = run(
+            &[
+                "Nora Vance entered a clinic on Monday.",
+                "Nora Vance left the clinic on Friday.",
+                "Vance won the race.",
+                "Vance lost the vote.",
+            ],
+            &[&[0], &[1], &[2], &[3]],
+        );
+        let vance = with(&ents, "Nora Vance");
+        assert_eq!(vance.len(), 1, "{ents:?}");
+        assert_eq!(vance[0].mentions.len(), 2);
+        assert_eq!(with(&ents, "Vance").len(), 2, "{ents:?}");
     }
 
     #[test]
