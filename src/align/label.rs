@@ -264,11 +264,14 @@ fn clause_words<'t>(text: &'t str, tokens: &'t [Token]) -> Vec<(&'t str, bool, &
     for (k, t) in tokens.iter().enumerate() {
         let gap_end = tokens.get(k + 1).map_or(text.len(), |n| n.start);
         let gap = text.get(t.end..gap_end).unwrap_or("");
-        let word = text
-            .get(t.start..t.end)
-            .unwrap_or("")
-            .trim_end_matches("'s")
-            .trim_end_matches("’s");
+        let mut word = text.get(t.start..t.end).unwrap_or("");
+        // (`strip_suffix` in a loop: `trim_end_matches` with a string pattern builds a searcher)
+        while let Some(w) = word.strip_suffix("'s") {
+            word = w;
+        }
+        while let Some(w) = word.strip_suffix("’s") {
+            word = w;
+        }
         out.push((word, prev_breaks, t));
         prev_breaks = gap.chars().any(|c| !c.is_whitespace());
     }
