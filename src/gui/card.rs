@@ -336,7 +336,7 @@ const NAMING_ROWS: usize = 8;
 /// (`Analysis::entities`), those named by most articles first; each naming is one click from
 /// its sentence.
 fn naming(ui: &mut egui::Ui, a: &Analysis, view: &View, t: usize, cmds: &mut Vec<Command>) {
-    use crate::frame::entities::{Entity, EntityMention, MentionForm};
+    use crate::frame::entities::{Entity, EntityMention};
     type Row<'a> = (
         &'a Entity,
         Vec<(ArticleId, Vec<(&'a str, &'a EntityMention)>)>,
@@ -344,13 +344,8 @@ fn naming(ui: &mut egui::Ui, a: &Analysis, view: &View, t: usize, cmds: &mut Vec
     let Some(topic) = a.topics.get(t) else {
         return;
     };
-    let mut rows: Vec<Row> = a
-        .entities
-        .iter()
-        .filter(|e| e.kind.is_actor())
-        .filter(|e| {
-            (e.mentions.iter()).any(|m| matches!(m.form, MentionForm::Name | MentionForm::Short))
-        })
+    let mut rows: Vec<Row> = (view.index.actors(t).iter())
+        .filter_map(|&k| a.entities.get(k))
         .filter_map(|e| {
             let per: Vec<_> = (topic.members.iter())
                 .map(|m| {

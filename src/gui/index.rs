@@ -29,6 +29,9 @@ pub struct Index {
     pub evidence: Vec<super::evidence::Evidence>,
     /// Where shared topics and differences lie along each article (the change map's marks).
     pub map: super::changemap::Map,
+    /// actors[topic]: indices into `analysis.entities` of the people, groups and places known
+    /// by a name with a mention in the topic's sentences (the card's naming rows), in order.
+    pub actors: Vec<Vec<usize>>,
 }
 
 /// What the overview shows of one article.
@@ -146,11 +149,52 @@ impl Index {
                 .collect();
         }
         idx.map = super::changemap::Map::new(a, &idx);
+        idx.actors = actors(a);
         idx
+    }
+
+    /// The entities (by index) a topic's card lists in its naming rows.
+    pub fn actors(&self, topic: usize) -> &[usize] {
+        self.actors.get(topic).map_or(&[], Vec::as_slice)
     }
 
     /// The topic of a sentence.
     pub fn topic(&self, s: SentenceRef) -> Option<usize> {
         self.topic_of.get(s.0.index())?.get(s.1).copied().flatten()
     }
+}
+
+/// For each topic, the actors (people, groups and places some article names by name or short
+/// form) with a mention in one of the topic's sentences.
+fn actors(a: &Analysis) -> Vec<Vec<usize>> {
+    use crate::frame::entities::MentionForm;
+    let mut topics_of: HashMap<SentenceRef, Vec<usize>> = HashMap::new();
+    for (t, topic) in a.topics.iter().enumerate() {
+        for m in &topic.members {
+            for &s in &m.sentences {
+                topics_of.entry((m.article, s)).or_default().push(t);
+            }
+        }
+    }
+    let mut out = vec![Vec::new(); a.topics.len()];
+    for (k, e) in a.entities.iter().enumerate() {
+        let named = e
+            .mentions
+            .iter()
+            .any(|m| matches!(m.form, MentionForm::Name | MentionForm::Short));
+        if !e.kind.is_actor() || !named {
+            continue;
+        }
+        for m in &e.mentions {
+            for &t in topics_of
+                .get(&(m.article, m.sentence))
+                .map_or(&[][..], Vec::as_slice)
+            {
+                if out[t].last() != Some(&k) {
+                    out[t].push(k);
+                }
+            }
+        }
+    }
+    out
 }
