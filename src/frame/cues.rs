@@ -300,6 +300,18 @@ mod tests {
     }
 
     #[test]
+    fn focusing_and_frequency_adverbs_are_not_intensifiers() {
+        // Quirk et al. 1985: "even" is a focusing subjunct, "repeatedly" an adjunct of frequency
+        let c = cats("They even voted for it repeatedly.");
+        assert!(!c.iter().any(|(k, _)| *k == CueKind::Intensifier), "{c:?}");
+        let c = cats("They were extremely angry.");
+        assert!(
+            c.contains(&(CueKind::Intensifier, "extremely".into())),
+            "{c:?}"
+        );
+    }
+
+    #[test]
     fn proper_nouns_and_noun_uses_do_not_match() {
         let c = cats("The talks ended in May, and the claim was rejected.");
         assert!(!c.iter().any(|(k, _)| *k == CueKind::Hedge), "{c:?}");
