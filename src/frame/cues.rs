@@ -153,7 +153,9 @@ pub fn sentence_cues(
         // manner adverbs colour how something was done ("sharply", "aggressively", "stiffly"):
         // not a word WordNet knows only as another part of speech ("assembly", "comply",
         // "costly"), nor one it knows as an adjective too ("a deadly attack", "early"): which
-        // one a sentence uses cannot be told without a part-of-speech tagger
+        // one a sentence uses cannot be told without a part-of-speech tagger; nor an adverb
+        // none of whose senses WordNet glosses as one of manner or degree ("racially": "with
+        // respect to race", a viewpoint subjunct; "solely", "simultaneously", "seemingly")
         if t.lower.len() >= 6
             && t.lower.ends_with("ly")
             && ly_parts_of_speech(&t.lower).is_none_or(|pos| pos == "r")
@@ -224,14 +226,21 @@ pub fn sentence_cues(
 
 /// The parts of speech WordNet 3.0 gives a word ending in "-ly" (letters n, v, a, r;
 /// assets/text/ly_words.txt, built by tools/build_ly_words.py); `None` for a word it does not
-/// list (most are regular adverbs made from adjectives: "definitively").
+/// list (most are regular adverbs made from adjectives: "definitively"). An adverb none of
+/// whose WordNet senses is glossed as one of manner ("in a curt manner", "with vigor") or of
+/// degree ("to a small degree") is "rx": a viewpoint or focusing subjunct, an adjunct of time
+/// or a disjunct in the classes of Quirk et al. 1985 ("racially", "solely", "suddenly").
 fn ly_parts_of_speech(lower: &str) -> Option<&'static str> {
     static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
         std::sync::OnceLock::new();
     MAP.get_or_init(|| {
         crate::text::tokens::word_list(include_str!("../../assets/text/ly_words.txt"))
             .into_iter()
-            .filter_map(|l| l.split_once(' '))
+            .filter_map(|l| {
+                let (word, rest) = l.split_once(' ')?;
+                // "racially r x": the class mark joins the letters ("rx")
+                Some((word, if rest == "r x" { "rx" } else { rest }))
+            })
             .collect()
     })
     .get(lower)
@@ -297,6 +306,16 @@ mod tests {
         );
         // a derived adverb WordNet does not list is still one
         assert_eq!(manner("She spoke definitively."), vec!["definitively"]);
+        // viewpoint and focusing subjuncts and adjuncts of time are not manner adverbs; a
+        // downtoner (an intensifier) and a manner adverb are marked
+        assert!(
+            manner("The districts were racially drawn, solely for that, and suddenly redrawn.")
+                .is_empty()
+        );
+        assert_eq!(
+            manner("He could hardly answer and spoke stiffly."),
+            vec!["hardly", "stiffly"]
+        );
     }
 
     #[test]
