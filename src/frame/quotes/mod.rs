@@ -212,6 +212,11 @@ pub fn article_quotes(
                     }
                 }
             };
+            // a name in quotation marks (the title of a show, a book, a motto: "Face the
+            // Nation") is mentioned, not quoted: neither a quotation nor a scare quote
+            if speaker.is_none() && verb.is_none() && words <= 4 && is_title(inner) {
+                continue;
+            }
             let scare = speaker.is_none() && verb.is_none() && words <= 4;
             let note = match (class, scare) {
                 (_, true) => "Quotation marks around a few words with no speaker (scare quotes) distance the writer from the words.".to_string(),
@@ -377,6 +382,30 @@ pub fn article_quotes(
     out
 }
 
+/// Short words that a title leaves in lower case ("Face the Nation", "The Book of Mormon"):
+/// articles, coordinators and short prepositions, a closed class.
+const TITLE_LOWER: &[&str] = &[
+    "a", "an", "the", "and", "or", "nor", "but", "of", "at", "on", "in", "to", "for", "by", "with",
+    "from", "as", "vs",
+];
+
+/// Whether quoted words are a name in title case: two words or more, the first and every word
+/// outside [`TITLE_LOWER`] capitalised ("In God We Trust", "THE QUEEN OF RAGE"). One
+/// capitalised word is left alone: it may be an utterance ("Nah.").
+fn is_title(inner: &str) -> bool {
+    let words: Vec<&str> = inner
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    words.len() >= 2
+        && capitalised(words[0])
+        && words
+            .iter()
+            .all(|w| capitalised(w) || TITLE_LOWER.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -458,6 +487,19 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert!(q[0].scare);
         assert_eq!(q[0].speaker, None);
+    }
+
+    #[test]
+    fn a_title_in_quotation_marks_is_no_quotation() {
+        let q = quotes("She appeared on “Face the Nation” and called the bill “a fresh start.”");
+        assert_eq!(q.len(), 1, "{q:#?}");
+        assert_eq!(q[0].text, "a fresh start.");
+        let q = quotes("The lone “No Vote” sign and the “no vote” stood out.");
+        assert_eq!(q.len(), 1, "{q:#?}");
+        assert!(q[0].scare, "lower case words are no title: {q:#?}");
+        assert!(is_title("THE QUEEN OF RAGE."));
+        assert!(!is_title("Nah."));
+        assert!(!is_title("Hands up! Don't shoot!"));
     }
 
     #[test]
