@@ -95,6 +95,9 @@ pub fn sentence_cues(
                 if *word != lemma && !inflected {
                     continue;
                 }
+                if entry.category == CueKind::Hedge && presence_verb(text, tokens, k, &lemma) {
+                    continue; // "appeared on television": present, not a hedge
+                }
             }
             matches.push((e, n));
         }
@@ -224,6 +227,50 @@ pub fn sentence_cues(
     out
 }
 
+/// Prepositions of place and time, a closed class ("appeared on television", "appear before
+/// the committee", "appear at a hearing").
+const PLACE_TIME_PREPOSITIONS: &[&str] = &[
+    "on",
+    "at",
+    "in",
+    "before",
+    "with",
+    "for",
+    "under",
+    "from",
+    "alongside",
+    "during",
+    "inside",
+    "outside",
+    "onstage",
+];
+
+/// Copular verbs (Quirk et al. 1985, "current" and "resulting" copulas), a closed class.
+const COPULAS: &[&str] = &[
+    "be", "seem", "appear", "look", "sound", "feel", "smell", "taste", "remain", "stay", "become",
+    "get", "grow", "turn", "prove",
+];
+
+/// Whether the hedge at `k`, a copular verb, is used without its complement: followed by a
+/// preposition of place or time or by the end of its clause. A copula of seeming hedges only
+/// with its complement (a to-infinitive, a that-clause, a predicate: "appears to be", "appeared
+/// unreceptive"); without one it is the intransitive verb of presence ("appeared on
+/// television", "scheduled to appear."), which softens nothing. Other hedge verbs stay ("he
+/// suggested, …" is a comment clause).
+fn presence_verb(text: &str, tokens: &[Token], k: usize, lemma: &str) -> bool {
+    if !COPULAS.contains(&lemma) {
+        return false;
+    }
+    match tokens.get(k + 1) {
+        None => true,
+        Some(next) => {
+            text.get(tokens[k].end..next.start)
+                .is_some_and(|gap| gap.contains(['.', ',', ';', ':', '!', '?', '(', ')']))
+                || PLACE_TIME_PREPOSITIONS.contains(&next.lower.as_str())
+        }
+    }
+}
+
 /// The parts of speech WordNet 3.0 gives a word ending in "-ly" (letters n, v, a, r;
 /// assets/text/ly_words.txt, built by tools/build_ly_words.py); `None` for a word it does not
 /// list (most are regular adverbs made from adjectives: "definitively"). An adverb none of
@@ -328,6 +375,24 @@ mod tests {
             c.contains(&(CueKind::Intensifier, "extremely".into())),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn a_verb_of_presence_is_no_hedge() {
+        let hedges = |text: &str| -> Vec<String> {
+            cats(text)
+                .into_iter()
+                .filter(|(k, _)| *k == CueKind::Hedge)
+                .map(|(_, t)| t)
+                .collect()
+        };
+        assert!(hedges("The senator appeared on television and will appear.").is_empty());
+        assert_eq!(
+            hedges("The senator appeared to agree; it appears that it may work."),
+            vec!["appeared", "appears", "may"]
+        );
+        assert_eq!(hedges("It may, in the end, work."), vec!["may"]);
+        assert_eq!(hedges("Few, he suggested, agree."), vec!["suggested"]);
     }
 
     #[test]
