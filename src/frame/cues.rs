@@ -445,6 +445,16 @@ mod tests {
     }
 
     #[test]
+    fn judgment_verbs_of_scorn_and_reprimand_are_loaded() {
+        let c = cats("The governor mocked the plan and chided its authors.");
+        assert!(c.contains(&(CueKind::Loaded, "mocked".into())), "{c:?}");
+        assert!(c.contains(&(CueKind::Loaded, "chided".into())), "{c:?}");
+        // the neutral verb of the same class reports the judgment without colouring it
+        let c = cats("The governor criticized the plan.");
+        assert!(!c.iter().any(|(k, _)| *k == CueKind::Loaded), "{c:?}");
+    }
+
+    #[test]
     fn vader_words_are_loaded_but_descriptive_news_words_are_not() {
         let c = cats("Two soldiers were killed in a disgusting display.");
         assert!(c.contains(&(CueKind::Loaded, "disgusting".into())), "{c:?}");
