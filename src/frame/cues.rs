@@ -98,6 +98,9 @@ pub fn sentence_cues(
                 if entry.category == CueKind::Hedge && presence_verb(text, tokens, k, &lemma) {
                     continue; // "appeared on television": present, not a hedge
                 }
+                if entry.category == CueKind::Hedge && negated_root_modal(tokens, k, &lemma) {
+                    continue; // "could not confirm": inability, not doubt
+                }
             }
             matches.push((e, n));
         }
@@ -271,6 +274,22 @@ fn presence_verb(text: &str, tokens: &[Token], k: usize, lemma: &str) -> bool {
     }
 }
 
+/// Whether the hedge at `k` is "could" negated without a perfect ("could not confirm", "could
+/// never win", "could no longer run"). Negated "could" is root modality, inability in the past,
+/// not epistemic possibility; the epistemic reading of a negated "could" takes the perfect
+/// ("it could not have been him"), which stays a hedge (Coates 1983, The Semantics of the
+/// Modal Auxiliaries; Palmer 2001, Mood and Modality).
+fn negated_root_modal(tokens: &[Token], k: usize, lemma: &str) -> bool {
+    let word = |j: usize| tokens.get(j).map(|t| t.lower.as_str());
+    lemma == "could"
+        && tokens[k].lower == "could"
+        && match word(k + 1) {
+            Some("not" | "never") => word(k + 2) != Some("have"),
+            Some("no") => word(k + 2) == Some("longer"),
+            _ => false,
+        }
+}
+
 /// The parts of speech WordNet 3.0 gives a word ending in "-ly" (letters n, v, a, r;
 /// assets/text/ly_words.txt, built by tools/build_ly_words.py); `None` for a word it does not
 /// list (most are regular adverbs made from adjectives: "definitively"). An adverb none of
@@ -393,6 +412,22 @@ mod tests {
         );
         assert_eq!(hedges("It may, in the end, work."), vec!["may"]);
         assert_eq!(hedges("Few, he suggested, agree."), vec!["suggested"]);
+    }
+
+    #[test]
+    fn negated_could_is_inability_not_doubt() {
+        let hedges = |text: &str| -> Vec<String> {
+            cats(text)
+                .into_iter()
+                .filter(|(k, _)| *k == CueKind::Hedge)
+                .map(|(_, t)| t)
+                .collect()
+        };
+        assert!(hedges("He could not confirm it and could no longer run.").is_empty());
+        assert_eq!(
+            hedges("It could not have been him, and the bill could fail."),
+            vec!["could", "could"]
+        );
     }
 
     #[test]
