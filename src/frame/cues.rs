@@ -490,6 +490,18 @@ mod tests {
     }
 
     #[test]
+    fn insults_are_name_calling() {
+        let c = cats("He called the senator a demagogue and a blowhard.");
+        assert!(
+            c.contains(&(CueKind::Technique(crate::frame::Technique::NameCalling), "demagogue".into())),
+            "{c:?}"
+        );
+        assert!(c.contains(&(CueKind::Technique(crate::frame::Technique::NameCalling), "blowhard".into())), "{c:?}");
+        let c = cats("He called the senator a colleague.");
+        assert!(!c.iter().any(|(k, _)| matches!(k, CueKind::Technique(_))), "{c:?}");
+    }
+
+    #[test]
     fn vader_words_are_loaded_but_descriptive_news_words_are_not() {
         let c = cats("Two soldiers were killed in a disgusting display.");
         assert!(c.contains(&(CueKind::Loaded, "disgusting".into())), "{c:?}");
