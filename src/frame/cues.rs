@@ -490,6 +490,21 @@ mod tests {
     }
 
     #[test]
+    fn idioms_of_attack_for_criticism_are_loaded() {
+        let c = cats("The mayor took a swipe at the council and pulled no punches.");
+        assert!(
+            c.contains(&(CueKind::Loaded, "took a swipe at".into())),
+            "{c:?}"
+        );
+        assert!(
+            c.contains(&(CueKind::Loaded, "pulled no punches".into())),
+            "{c:?}"
+        );
+        let c = cats("The mayor took a seat at the table.");
+        assert!(!c.iter().any(|(k, _)| *k == CueKind::Loaded), "{c:?}");
+    }
+
+    #[test]
     fn insults_are_name_calling() {
         let c = cats("He called the senator a demagogue and a blowhard.");
         assert!(
