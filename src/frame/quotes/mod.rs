@@ -214,7 +214,11 @@ pub fn article_quotes(
             };
             // a name in quotation marks (the title of a show, a book, a motto: "Face the
             // Nation") is mentioned, not quoted: neither a quotation nor a scare quote
-            if speaker.is_none() && verb.is_none() && words <= 4 && is_title(inner) {
+            if speaker.is_none()
+                && verb.is_none()
+                && words <= 4
+                && (is_title(inner) || after_metalinguistic_noun(&text[..span.0]))
+            {
                 continue;
             }
             let scare = speaker.is_none() && verb.is_none() && words <= 4;
@@ -382,6 +386,43 @@ pub fn article_quotes(
     out
 }
 
+/// Nouns that name a piece of language: quoted words right after one are mentioned, not used
+/// ("the word “cuts”", "the term “radical Islam”", "the definition of “person”").
+const METALINGUISTIC_NOUNS: &[&str] = &[
+    "word",
+    "words",
+    "phrase",
+    "phrases",
+    "term",
+    "terms",
+    "expression",
+    "name",
+    "names",
+    "slogan",
+    "motto",
+    "label",
+    "catchphrase",
+    "headline",
+    "definition of",
+    "meaning of",
+];
+
+/// Whether the text before a quotation ends with a noun naming a piece of language (a comma or
+/// colon may follow it: "the phrase, “…”"): the quotation is a mention of the words (the
+/// use-mention distinction), neither a quotation of speech nor a scare quote.
+fn after_metalinguistic_noun(before: &str) -> bool {
+    let before = before
+        .trim_end()
+        .trim_end_matches([',', ':'])
+        .trim_end()
+        .to_lowercase();
+    METALINGUISTIC_NOUNS.iter().any(|n| {
+        before
+            .strip_suffix(n)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+    })
+}
+
 /// Short words that a title leaves in lower case ("Face the Nation", "The Book of Mormon"):
 /// articles, coordinators and short prepositions, a closed class.
 const TITLE_LOWER: &[&str] = &[
@@ -497,6 +538,12 @@ mod tests {
         let q = quotes("The lone “No Vote” sign and the “no vote” stood out.");
         assert_eq!(q.len(), 1, "{q:#?}");
         assert!(q[0].scare, "lower case words are no title: {q:#?}");
+        let q = quotes("He avoided the word “cuts” but promised “real savings” to voters.");
+        assert_eq!(q.len(), 1, "a mentioned word is no quotation: {q:#?}");
+        assert_eq!(q[0].text, "real savings");
+        assert!(after_metalinguistic_noun("the state's definition of "));
+        assert!(after_metalinguistic_noun("He repeated the phrase, "));
+        assert!(!after_metalinguistic_noun("He praised the crossword "));
         assert!(is_title("THE QUEEN OF RAGE."));
         assert!(!is_title("Nah."));
         assert!(!is_title("Hands up! Don't shoot!"));
