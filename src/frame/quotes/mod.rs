@@ -173,7 +173,9 @@ pub fn article_quotes(
                 .rev()
                 .find(|q| q.sentence == s.index && q.article == id && q.speaker.is_some())
                 .and_then(|q| q.speaker.clone());
-            let attributed = attributed.map(|(sp, v, c)| (sp.or(same_sentence), v, c));
+            let attributed = attributed
+                .map(|(sp, v, c)| (sp.or(same_sentence), v, c))
+                .or_else(|| coordinated_with(&out, id, s.index, &spans, n, text));
             let (speaker, verb, class) = match attributed {
                 Some((speaker, verb, class)) => (speaker, Some(verb), Some(class)),
                 None => {
@@ -386,6 +388,35 @@ pub fn article_quotes(
     out
 }
 
+/// The attribution of the quotation before quotation `n` of the sentence when the two are
+/// coordinated (“unacceptable” and “inaccurate”, a “con” or a “disaster”): conjuncts share
+/// their verb and its subject, so the second is the same speaker's words, not a scare quote.
+fn coordinated_with(
+    out: &[Quote],
+    id: ArticleId,
+    sentence: usize,
+    spans: &[(usize, usize)],
+    n: usize,
+    text: &str,
+) -> Option<(Option<String>, String, VerbClass)> {
+    let prev = spans.get(n.checked_sub(1)?)?;
+    let between = text.get(prev.1..spans.get(n)?.0)?.trim().to_lowercase();
+    let words: Vec<&str> = between
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let coordinated = matches!(words.first(), Some(&("and" | "or" | "nor")))
+        && words.len() <= 2
+        && words.get(1).is_none_or(|w| matches!(*w, "a" | "an" | "the"));
+    if !coordinated {
+        return None;
+    }
+    let q = out.last()?;
+    (q.article == id && q.sentence == sentence && q.start == prev.0 && !q.scare)
+        .then(|| Some((q.speaker.clone(), q.verb.clone()?, q.verb_class?)))
+        .flatten()
+}
+
 /// Nouns that name a piece of language: quoted words right after one are mentioned, not used
 /// ("the word “cuts”", "the term “radical Islam”", "the definition of “person”").
 const METALINGUISTIC_NOUNS: &[&str] = &[
@@ -547,6 +578,18 @@ mod tests {
         assert!(is_title("THE QUEEN OF RAGE."));
         assert!(!is_title("Nah."));
         assert!(!is_title("Hands up! Don't shoot!"));
+    }
+
+    #[test]
+    fn coordinated_quotations_share_their_attribution() {
+        let q = quotes("Tomas Brek called the plan “reckless” and “a gift to lobbyists.”");
+        assert_eq!(q.len(), 2, "{q:#?}");
+        assert_eq!(who(&q[0]), ("Tomas Brek", "called"));
+        assert_eq!(who(&q[1]), ("Tomas Brek", "called"), "{q:#?}");
+        assert!(!q[1].scare);
+        // not coordinated: the second stays a scare quote
+        let q = quotes("Tomas Brek called the plan “reckless,” while “experts” were silent.");
+        assert!(q[1].scare, "{q:#?}");
     }
 
     #[test]
