@@ -219,7 +219,9 @@ pub fn article_quotes(
             if speaker.is_none()
                 && verb.is_none()
                 && words <= 4
-                && (is_title(inner) || after_metalinguistic_noun(&text[..span.0]))
+                && (is_title(inner)
+                    || after_metalinguistic_noun(&text[..span.0])
+                    || names_a_kind(&text[..span.0], inner, &text[span.1..]))
             {
                 continue;
             }
@@ -417,6 +419,44 @@ fn coordinated_with(
         .flatten()
 }
 
+/// Whether quoted words of two or more are a quotative compound, a phrase used as the modifier
+/// of the noun right after it (the “don't ask, don't tell” policy, an “I told you so” moment):
+/// the phrase names a kind of that thing and is mentioned, not used. The next word, with
+/// nothing between, must be a noun in WordNet and not a function word ("in", "or" and "at"
+/// are nouns there too); without a tagger, it counts as the head noun when WordNet knows it as
+/// no verb ("policy", "threats") or when a determiner or a possessive before the quotation
+/// calls for one ("the “…” provision", "a “…” standard", "the military's “…” policy"). A
+/// quoted phrase that ends in punctuation other than an ellipsis (which marks words left out)
+/// ends its clause.
+fn names_a_kind(before: &str, inner: &str, after: &str) -> bool {
+    use crate::text::wordnet::{Pos, WordNet};
+    let ends_clause = inner
+        .trim_end()
+        .ends_with(|c: char| c.is_ascii_punctuation() && c != '\'');
+    let Some(next) = after.strip_prefix(|c: char| c.is_whitespace()) else {
+        return false;
+    };
+    let next: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    let last_before = before
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    let determiner = matches!(
+        last_before.as_str(),
+        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "its" | "their" | "his" | "her"
+            | "our" | "your" | "my" | "another" | "any" | "every" | "each" | "no"
+    ) || last_before.ends_with("'s")
+        || last_before.ends_with("’s");
+    let wn = WordNet::builtin();
+    inner.split_whitespace().count() >= 2
+        && !ends_clause
+        && next.chars().next().is_some_and(char::is_lowercase)
+        && !crate::text::tokens::is_stopword(&next)
+        && !wn.base_forms(&next, Pos::Noun).is_empty()
+        && (determiner || wn.base_forms(&next, Pos::Verb).is_empty())
+}
+
 /// Nouns that name a piece of language: quoted words right after one are mentioned, not used
 /// ("the word “cuts”", "the term “radical Islam”", "the definition of “person”").
 const METALINGUISTIC_NOUNS: &[&str] = &[
@@ -575,6 +615,19 @@ mod tests {
         assert!(after_metalinguistic_noun("the state's definition of "));
         assert!(after_metalinguistic_noun("He repeated the phrase, "));
         assert!(!after_metalinguistic_noun("He praised the crossword "));
+        let q = quotes("They kept the “don't ask, don't tell” policy while “fair share” plans stalled.");
+        assert_eq!(q.len(), 1, "a quotative compound is no quotation: {q:#?}");
+        assert_eq!(
+            q[0].text, "fair share",
+            "'plans' is a verb too, and no determiner calls for a noun: {q:#?}"
+        );
+        assert!(names_a_kind("the military's ", "don't ask, don't tell", " policy after"));
+        assert!(names_a_kind("repeal the ", "don't ask, don't tell", " provision, the"));
+        assert!(names_a_kind("another round of ", "I just might …", " threats from"));
+        assert!(!names_a_kind("called it ", "a huge mistake", " for the party"));
+        assert!(!names_a_kind("condemning ", "racist elements", " in the party"));
+        assert!(!names_a_kind("a ", "desperate", " strategy"));
+        assert!(!names_a_kind("called it ", "a huge mistake,", " critics"));
         assert!(is_title("THE QUEEN OF RAGE."));
         assert!(!is_title("Nah."));
         assert!(!is_title("Hands up! Don't shoot!"));
