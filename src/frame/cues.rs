@@ -508,12 +508,24 @@ mod tests {
     fn insults_are_name_calling() {
         let c = cats("He called the senator a demagogue and a blowhard.");
         assert!(
-            c.contains(&(CueKind::Technique(crate::frame::Technique::NameCalling), "demagogue".into())),
+            c.contains(&(
+                CueKind::Technique(crate::frame::Technique::NameCalling),
+                "demagogue".into()
+            )),
             "{c:?}"
         );
-        assert!(c.contains(&(CueKind::Technique(crate::frame::Technique::NameCalling), "blowhard".into())), "{c:?}");
+        assert!(
+            c.contains(&(
+                CueKind::Technique(crate::frame::Technique::NameCalling),
+                "blowhard".into()
+            )),
+            "{c:?}"
+        );
         let c = cats("He called the senator a colleague.");
-        assert!(!c.iter().any(|(k, _)| matches!(k, CueKind::Technique(_))), "{c:?}");
+        assert!(
+            !c.iter().any(|(k, _)| matches!(k, CueKind::Technique(_))),
+            "{c:?}"
+        );
     }
 
     #[test]

@@ -409,7 +409,9 @@ fn coordinated_with(
         .collect();
     let coordinated = matches!(words.first(), Some(&("and" | "or" | "nor")))
         && words.len() <= 2
-        && words.get(1).is_none_or(|w| matches!(*w, "a" | "an" | "the"));
+        && words
+            .get(1)
+            .is_none_or(|w| matches!(*w, "a" | "an" | "the"));
     if !coordinated {
         return None;
     }
@@ -444,8 +446,25 @@ fn names_a_kind(before: &str, inner: &str, after: &str) -> bool {
         .to_lowercase();
     let determiner = matches!(
         last_before.as_str(),
-        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "its" | "their" | "his" | "her"
-            | "our" | "your" | "my" | "another" | "any" | "every" | "each" | "no"
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "your"
+            | "my"
+            | "another"
+            | "any"
+            | "every"
+            | "each"
+            | "no"
     ) || last_before.ends_with("'s")
         || last_before.ends_with("’s");
     let wn = WordNet::builtin();
@@ -615,17 +634,39 @@ mod tests {
         assert!(after_metalinguistic_noun("the state's definition of "));
         assert!(after_metalinguistic_noun("He repeated the phrase, "));
         assert!(!after_metalinguistic_noun("He praised the crossword "));
-        let q = quotes("They kept the “don't ask, don't tell” policy while “fair share” plans stalled.");
+        let q = quotes(
+            "They kept the “don't ask, don't tell” policy while “fair share” plans stalled.",
+        );
         assert_eq!(q.len(), 1, "a quotative compound is no quotation: {q:#?}");
         assert_eq!(
             q[0].text, "fair share",
             "'plans' is a verb too, and no determiner calls for a noun: {q:#?}"
         );
-        assert!(names_a_kind("the military's ", "don't ask, don't tell", " policy after"));
-        assert!(names_a_kind("repeal the ", "don't ask, don't tell", " provision, the"));
-        assert!(names_a_kind("another round of ", "I just might …", " threats from"));
-        assert!(!names_a_kind("called it ", "a huge mistake", " for the party"));
-        assert!(!names_a_kind("condemning ", "racist elements", " in the party"));
+        assert!(names_a_kind(
+            "the military's ",
+            "don't ask, don't tell",
+            " policy after"
+        ));
+        assert!(names_a_kind(
+            "repeal the ",
+            "don't ask, don't tell",
+            " provision, the"
+        ));
+        assert!(names_a_kind(
+            "another round of ",
+            "I just might …",
+            " threats from"
+        ));
+        assert!(!names_a_kind(
+            "called it ",
+            "a huge mistake",
+            " for the party"
+        ));
+        assert!(!names_a_kind(
+            "condemning ",
+            "racist elements",
+            " in the party"
+        ));
         assert!(!names_a_kind("a ", "desperate", " strategy"));
         assert!(!names_a_kind("called it ", "a huge mistake,", " critics"));
         assert!(is_title("THE QUEEN OF RAGE."));
