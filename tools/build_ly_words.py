@@ -14,11 +14,11 @@ cannot show without a part-of-speech tagger. Words WordNet does not list ("defin
 regular adverbs made from adjectives and stay.
 
 An adverb none of whose WordNet senses is glossed as one of manner or of degree gets the letter
-"x" after its parts of speech ("racially r x": "with respect to race"). Quirk et al. 1985 (ch. 8)
+"x" after its parts of speech ("ethnically r x": "with respect to ethnicity"). Quirk et al. 1985 (ch. 8)
 tell manner adjuncts, which are paraphrased "in a ... manner" or "with ..." ("curtly": "in a
-curt, abrupt and discourteous manner"; "vigorously": "with vigor"), and intensifiers (amplifiers
+curt, abrupt and discourteous manner"; "angrily": "with anger"), and intensifiers (amplifiers
 and downtoners: "to a great degree", "almost not") from viewpoint subjuncts ("with respect to
-race"), focusing subjuncts ("without any others being included"), adjuncts of time and frequency
+ethnicity"), focusing subjuncts ("without any others being included"), adjuncts of time and frequency
 ("at the same instant") and disjuncts ("from appearances alone"); the cue leaves the "x" words out.
 The glosses are read from WordNet 3.0's data.adv and index.adv (Debian's wordnet-base, in
 /usr/share/wordnet; --wordnet-dir). Every sense counts, since which one a sentence uses cannot
@@ -31,8 +31,8 @@ import re
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-# A gloss of manner: "in a curt ... manner", "in an important way", "with vigor"; not "with
-# respect to race", "with regard to emotions" (viewpoint).
+# A gloss of manner: "in a curt ... manner", "in an important way", "with anger"; not "with
+# respect to ethnicity", "with regard to emotions" (viewpoint).
 MANNER = re.compile(r"^(in (\S+ )*?(manner|way|fashion)\b|with (?!(respect|regard|reference) to\b))")
 # A gloss of degree: "to a small degree or extent", or one headed by one of Quirk's intensifiers
 # ("almost not", "deeply or completely"), after an optional usage label in parentheses.

@@ -160,8 +160,8 @@ pub fn sentence_cues(
         // not a word WordNet knows only as another part of speech ("assembly", "comply",
         // "costly"), nor one it knows as an adjective too ("a deadly attack", "early"): which
         // one a sentence uses cannot be told without a part-of-speech tagger; nor an adverb
-        // none of whose senses WordNet glosses as one of manner or degree ("racially": "with
-        // respect to race", a viewpoint subjunct; "solely", "simultaneously", "seemingly")
+        // none of whose senses WordNet glosses as one of manner or degree ("ethnically": "with
+        // respect to ethnicity", a viewpoint subjunct; "chiefly", "instantly")
         if t.lower.len() >= 6
             && t.lower.ends_with("ly")
             && ly_parts_of_speech(&t.lower).is_none_or(|pos| pos == "r")
@@ -293,9 +293,9 @@ fn negated_root_modal(tokens: &[Token], k: usize, lemma: &str) -> bool {
 /// The parts of speech WordNet 3.0 gives a word ending in "-ly" (letters n, v, a, r;
 /// assets/text/ly_words.txt, built by tools/build_ly_words.py); `None` for a word it does not
 /// list (most are regular adverbs made from adjectives: "definitively"). An adverb none of
-/// whose WordNet senses is glossed as one of manner ("in a curt manner", "with vigor") or of
+/// whose WordNet senses is glossed as one of manner ("in a curt manner", "with anger") or of
 /// degree ("to a small degree") is "rx": a viewpoint or focusing subjunct, an adjunct of time
-/// or a disjunct in the classes of Quirk et al. 1985 ("racially", "solely", "suddenly").
+/// or a disjunct in the classes of Quirk et al. 1985 ("ethnically", "chiefly", "instantly").
 fn ly_parts_of_speech(lower: &str) -> Option<&'static str> {
     static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
         std::sync::OnceLock::new();
@@ -304,7 +304,7 @@ fn ly_parts_of_speech(lower: &str) -> Option<&'static str> {
             .into_iter()
             .filter_map(|l| {
                 let (word, rest) = l.split_once(' ')?;
-                // "racially r x": the class mark joins the letters ("rx")
+                // "ethnically r x": the class mark joins the letters ("rx")
                 Some((word, if rest == "r x" { "rx" } else { rest }))
             })
             .collect()
@@ -375,12 +375,12 @@ mod tests {
         // viewpoint and focusing subjuncts and adjuncts of time are not manner adverbs; a
         // downtoner (an intensifier) and a manner adverb are marked
         assert!(
-            manner("The districts were racially drawn, solely for that, and suddenly redrawn.")
+            manner("The districts were ethnically drawn, chiefly for that, and instantly redrawn.")
                 .is_empty()
         );
         assert_eq!(
-            manner("He could hardly answer and spoke stiffly."),
-            vec!["hardly", "stiffly"]
+            manner("He could scarcely answer and spoke tersely."),
+            vec!["scarcely", "tersely"]
         );
     }
 
