@@ -482,6 +482,17 @@ mod tests {
     }
 
     #[test]
+    fn irregular_verb_forms_come_from_the_exception_list() {
+        assert!(irregular_verb_form("stood"));
+        assert!(irregular_verb_form("went"));
+        assert!(!irregular_verb_form("policy"));
+        assert!(
+            !irregular_verb_form("walked"),
+            "regular forms are not listed"
+        );
+    }
+
+    #[test]
     fn synonyms_are_what_wordnet_says() {
         // Facts checked in WordNet 3.0: {otiose, pointless, purposeless, senseless, superfluous,
         // wasted}, {meaningless, nonmeaningful}, {acme, peak, pinnacle, summit, ...}.
