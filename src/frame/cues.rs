@@ -95,6 +95,12 @@ pub fn sentence_cues(
                 if *word != lemma && !inflected {
                     continue;
                 }
+                if entry.category == CueKind::Hedge && presence_verb(text, tokens, k, &lemma) {
+                    continue; // "appeared on television": present, not a hedge
+                }
+                if entry.category == CueKind::Hedge && negated_root_modal(tokens, k, &lemma) {
+                    continue; // "could not confirm": inability, not doubt
+                }
             }
             matches.push((e, n));
         }
@@ -153,7 +159,9 @@ pub fn sentence_cues(
         // manner adverbs colour how something was done ("sharply", "aggressively", "stiffly"):
         // not a word WordNet knows only as another part of speech ("assembly", "comply",
         // "costly"), nor one it knows as an adjective too ("a deadly attack", "early"): which
-        // one a sentence uses cannot be told without a part-of-speech tagger
+        // one a sentence uses cannot be told without a part-of-speech tagger; nor an adverb
+        // none of whose senses WordNet glosses as one of manner or degree ("ethnically": "with
+        // respect to ethnicity", a viewpoint subjunct; "chiefly", "instantly")
         if t.lower.len() >= 6
             && t.lower.ends_with("ly")
             && ly_parts_of_speech(&t.lower).is_none_or(|pos| pos == "r")
@@ -222,16 +230,83 @@ pub fn sentence_cues(
     out
 }
 
+/// Prepositions of place and time, a closed class ("appeared on television", "appear before
+/// the committee", "appear at a hearing").
+const PLACE_TIME_PREPOSITIONS: &[&str] = &[
+    "on",
+    "at",
+    "in",
+    "before",
+    "with",
+    "for",
+    "under",
+    "from",
+    "alongside",
+    "during",
+    "inside",
+    "outside",
+    "onstage",
+];
+
+/// Copular verbs (Quirk et al. 1985, "current" and "resulting" copulas), a closed class.
+const COPULAS: &[&str] = &[
+    "be", "seem", "appear", "look", "sound", "feel", "smell", "taste", "remain", "stay", "become",
+    "get", "grow", "turn", "prove",
+];
+
+/// Whether the hedge at `k`, a copular verb, is used without its complement: followed by a
+/// preposition of place or time or by the end of its clause. A copula of seeming hedges only
+/// with its complement (a to-infinitive, a that-clause, a predicate: "appears to be", "appeared
+/// unreceptive"); without one it is the intransitive verb of presence ("appeared on
+/// television", "scheduled to appear."), which softens nothing. Other hedge verbs stay ("he
+/// suggested, …" is a comment clause).
+fn presence_verb(text: &str, tokens: &[Token], k: usize, lemma: &str) -> bool {
+    if !COPULAS.contains(&lemma) {
+        return false;
+    }
+    match tokens.get(k + 1) {
+        None => true,
+        Some(next) => {
+            text.get(tokens[k].end..next.start)
+                .is_some_and(|gap| gap.contains(['.', ',', ';', ':', '!', '?', '(', ')']))
+                || PLACE_TIME_PREPOSITIONS.contains(&next.lower.as_str())
+        }
+    }
+}
+
+/// Whether the hedge at `k` is "could" negated without a perfect ("could not confirm", "could
+/// never win", "could no longer run"). Negated "could" is root modality, inability in the past,
+/// not epistemic possibility; the epistemic reading of a negated "could" takes the perfect
+/// ("it could not have been him"), which stays a hedge (Coates 1983, The Semantics of the
+/// Modal Auxiliaries; Palmer 2001, Mood and Modality).
+fn negated_root_modal(tokens: &[Token], k: usize, lemma: &str) -> bool {
+    let word = |j: usize| tokens.get(j).map(|t| t.lower.as_str());
+    lemma == "could"
+        && tokens[k].lower == "could"
+        && match word(k + 1) {
+            Some("not" | "never") => word(k + 2) != Some("have"),
+            Some("no") => word(k + 2) == Some("longer"),
+            _ => false,
+        }
+}
+
 /// The parts of speech WordNet 3.0 gives a word ending in "-ly" (letters n, v, a, r;
 /// assets/text/ly_words.txt, built by tools/build_ly_words.py); `None` for a word it does not
-/// list (most are regular adverbs made from adjectives: "definitively").
+/// list (most are regular adverbs made from adjectives: "definitively"). An adverb none of
+/// whose WordNet senses is glossed as one of manner ("in a curt manner", "with anger") or of
+/// degree ("to a small degree") is "rx": a viewpoint or focusing subjunct, an adjunct of time
+/// or a disjunct in the classes of Quirk et al. 1985 ("ethnically", "chiefly", "instantly").
 fn ly_parts_of_speech(lower: &str) -> Option<&'static str> {
     static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
         std::sync::OnceLock::new();
     MAP.get_or_init(|| {
         crate::text::tokens::word_list(include_str!("../../assets/text/ly_words.txt"))
             .into_iter()
-            .filter_map(|l| l.split_once(' '))
+            .filter_map(|l| {
+                let (word, rest) = l.split_once(' ')?;
+                // "ethnically r x": the class mark joins the letters ("rx")
+                Some((word, if rest == "r x" { "rx" } else { rest }))
+            })
             .collect()
     })
     .get(lower)
@@ -297,6 +372,62 @@ mod tests {
         );
         // a derived adverb WordNet does not list is still one
         assert_eq!(manner("She spoke definitively."), vec!["definitively"]);
+        // viewpoint and focusing subjuncts and adjuncts of time are not manner adverbs; a
+        // downtoner (an intensifier) and a manner adverb are marked
+        assert!(
+            manner("The districts were ethnically drawn, chiefly for that, and instantly redrawn.")
+                .is_empty()
+        );
+        assert_eq!(
+            manner("He could scarcely answer and spoke tersely."),
+            vec!["scarcely", "tersely"]
+        );
+    }
+
+    #[test]
+    fn focusing_and_frequency_adverbs_are_not_intensifiers() {
+        // Quirk et al. 1985: "even" is a focusing subjunct, "repeatedly" an adjunct of frequency
+        let c = cats("They even voted for it repeatedly.");
+        assert!(!c.iter().any(|(k, _)| *k == CueKind::Intensifier), "{c:?}");
+        let c = cats("They were extremely angry.");
+        assert!(
+            c.contains(&(CueKind::Intensifier, "extremely".into())),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn a_verb_of_presence_is_no_hedge() {
+        let hedges = |text: &str| -> Vec<String> {
+            cats(text)
+                .into_iter()
+                .filter(|(k, _)| *k == CueKind::Hedge)
+                .map(|(_, t)| t)
+                .collect()
+        };
+        assert!(hedges("The senator appeared on television and will appear.").is_empty());
+        assert_eq!(
+            hedges("The senator appeared to agree; it appears that it may work."),
+            vec!["appeared", "appears", "may"]
+        );
+        assert_eq!(hedges("It may, in the end, work."), vec!["may"]);
+        assert_eq!(hedges("Few, he suggested, agree."), vec!["suggested"]);
+    }
+
+    #[test]
+    fn negated_could_is_inability_not_doubt() {
+        let hedges = |text: &str| -> Vec<String> {
+            cats(text)
+                .into_iter()
+                .filter(|(k, _)| *k == CueKind::Hedge)
+                .map(|(_, t)| t)
+                .collect()
+        };
+        assert!(hedges("He could not confirm it and could no longer run.").is_empty());
+        assert_eq!(
+            hedges("It could not have been him, and the bill could fail."),
+            vec!["could", "could"]
+        );
     }
 
     #[test]
@@ -344,6 +475,55 @@ mod tests {
         assert!(
             !c.iter()
                 .any(|(k, t)| *k == CueKind::Hedge && t == "reporters"),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn judgment_verbs_of_scorn_and_reprimand_are_loaded() {
+        let c = cats("The governor mocked the plan and chided its authors.");
+        assert!(c.contains(&(CueKind::Loaded, "mocked".into())), "{c:?}");
+        assert!(c.contains(&(CueKind::Loaded, "chided".into())), "{c:?}");
+        // the neutral verb of the same class reports the judgment without colouring it
+        let c = cats("The governor criticized the plan.");
+        assert!(!c.iter().any(|(k, _)| *k == CueKind::Loaded), "{c:?}");
+    }
+
+    #[test]
+    fn idioms_of_attack_for_criticism_are_loaded() {
+        let c = cats("The mayor took a swipe at the council and pulled no punches.");
+        assert!(
+            c.contains(&(CueKind::Loaded, "took a swipe at".into())),
+            "{c:?}"
+        );
+        assert!(
+            c.contains(&(CueKind::Loaded, "pulled no punches".into())),
+            "{c:?}"
+        );
+        let c = cats("The mayor took a seat at the table.");
+        assert!(!c.iter().any(|(k, _)| *k == CueKind::Loaded), "{c:?}");
+    }
+
+    #[test]
+    fn insults_are_name_calling() {
+        let c = cats("He called the senator a demagogue and a blowhard.");
+        assert!(
+            c.contains(&(
+                CueKind::Technique(crate::frame::Technique::NameCalling),
+                "demagogue".into()
+            )),
+            "{c:?}"
+        );
+        assert!(
+            c.contains(&(
+                CueKind::Technique(crate::frame::Technique::NameCalling),
+                "blowhard".into()
+            )),
+            "{c:?}"
+        );
+        let c = cats("He called the senator a colleague.");
+        assert!(
+            !c.iter().any(|(k, _)| matches!(k, CueKind::Technique(_))),
             "{c:?}"
         );
     }

@@ -135,6 +135,21 @@ fn normalize_word(word: &str) -> String {
 
 const NONE: u32 = u32::MAX;
 
+/// Whether a word is an irregular form of a verb in WordNet's exception list ("stood", "took",
+/// "went"). Reads the small exception list only, not the synsets: cheap where the whole
+/// WordNet is not needed.
+pub fn irregular_verb_form(word: &str) -> bool {
+    static FORMS: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    FORMS
+        .get_or_init(|| {
+            BUILTIN_EXCEPTIONS
+                .lines()
+                .filter_map(|l| l.strip_prefix("v\t")?.split('\t').next())
+                .collect()
+        })
+        .contains(word)
+}
+
 impl WordNet {
     /// The WordNet data compiled into framediff (parsed once, on first use).
     pub fn builtin() -> &'static WordNet {
@@ -464,6 +479,17 @@ mod tests {
         );
         assert!(wn().base_forms("qwzx", Pos::Noun).is_empty());
         assert!(wn().base_forms("", Pos::Noun).is_empty());
+    }
+
+    #[test]
+    fn irregular_verb_forms_come_from_the_exception_list() {
+        assert!(irregular_verb_form("stood"));
+        assert!(irregular_verb_form("went"));
+        assert!(!irregular_verb_form("policy"));
+        assert!(
+            !irregular_verb_form("walked"),
+            "regular forms are not listed"
+        );
     }
 
     #[test]

@@ -173,7 +173,9 @@ pub fn article_quotes(
                 .rev()
                 .find(|q| q.sentence == s.index && q.article == id && q.speaker.is_some())
                 .and_then(|q| q.speaker.clone());
-            let attributed = attributed.map(|(sp, v, c)| (sp.or(same_sentence), v, c));
+            let attributed = attributed
+                .map(|(sp, v, c)| (sp.or(same_sentence), v, c))
+                .or_else(|| coordinated_with(&out, id, s.index, &spans, n, text));
             let (speaker, verb, class) = match attributed {
                 Some((speaker, verb, class)) => (speaker, Some(verb), Some(class)),
                 None => {
@@ -212,6 +214,17 @@ pub fn article_quotes(
                     }
                 }
             };
+            // a name in quotation marks (the title of a show, a book, a motto: "Voices of the
+            // Valley") is mentioned, not quoted: neither a quotation nor a scare quote
+            if speaker.is_none()
+                && verb.is_none()
+                && words <= 4
+                && (is_title(inner)
+                    || after_metalinguistic_noun(&text[..span.0])
+                    || names_a_kind(inner, &text[span.1..], lex))
+            {
+                continue;
+            }
             let scare = speaker.is_none() && verb.is_none() && words <= 4;
             let note = match (class, scare) {
                 (_, true) => "Quotation marks around a few words with no speaker (scare quotes) distance the writer from the words.".to_string(),
@@ -377,6 +390,219 @@ pub fn article_quotes(
     out
 }
 
+/// The attribution of the quotation before quotation `n` of the sentence when the two are
+/// coordinated (“reckless” and “unfair”, a “gift” or a “trap”): conjuncts share
+/// their verb and its subject, so the second is the same speaker's words, not a scare quote.
+fn coordinated_with(
+    out: &[Quote],
+    id: ArticleId,
+    sentence: usize,
+    spans: &[(usize, usize)],
+    n: usize,
+    text: &str,
+) -> Option<(Option<String>, String, VerbClass)> {
+    let prev = spans.get(n.checked_sub(1)?)?;
+    let between = text.get(prev.1..spans.get(n)?.0)?.trim().to_lowercase();
+    let words: Vec<&str> = between
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let coordinated = matches!(words.first(), Some(&("and" | "or" | "nor")))
+        && words.len() <= 2
+        && words
+            .get(1)
+            .is_none_or(|w| matches!(*w, "a" | "an" | "the"));
+    if !coordinated {
+        return None;
+    }
+    let q = out.last()?;
+    (q.article == id && q.sentence == sentence && q.start == prev.0 && !q.scare)
+        .then(|| Some((q.speaker.clone(), q.verb.clone()?, q.verb_class?)))
+        .flatten()
+}
+
+/// Prepositions, subordinators and adverbs of time and place, closed classes: a word of them
+/// after a quoted phrase is no head noun ("“…” among family members", "“…” again").
+const NOT_HEAD_NOUNS: &[&str] = &[
+    "about",
+    "above",
+    "across",
+    "after",
+    "against",
+    "along",
+    "alongside",
+    "amid",
+    "amidst",
+    "among",
+    "amongst",
+    "around",
+    "as",
+    "at",
+    "before",
+    "behind",
+    "below",
+    "beneath",
+    "beside",
+    "besides",
+    "between",
+    "beyond",
+    "by",
+    "despite",
+    "during",
+    "except",
+    "for",
+    "from",
+    "in",
+    "inside",
+    "into",
+    "like",
+    "near",
+    "of",
+    "off",
+    "on",
+    "onto",
+    "opposite",
+    "out",
+    "outside",
+    "over",
+    "past",
+    "per",
+    "since",
+    "than",
+    "through",
+    "throughout",
+    "till",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "underneath",
+    "unlike",
+    "until",
+    "up",
+    "upon",
+    "via",
+    "with",
+    "within",
+    "without",
+    "because",
+    "although",
+    "though",
+    "while",
+    "whereas",
+    "unless",
+    "whether",
+    "if",
+    "again",
+    "also",
+    "too",
+    "now",
+    "then",
+    "instead",
+    "here",
+    "there",
+    "yet",
+    "still",
+    "already",
+    "even",
+    "only",
+    "ever",
+    "never",
+    "soon",
+    "later",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+];
+
+/// Whether quoted words of two or more are a quotative compound, a phrase used as the modifier
+/// of the noun right after it (the “pay as you go” rule, an “I told you so” moment):
+/// the phrase names a kind of that thing and is mentioned, not used. Without a tagger, the next
+/// word, with nothing between, counts as that head noun when it is a lower-case content word:
+/// not a function word, not a participle or irregular verb form ("“…” obtained by", "“…”
+/// stood out") and not a reporting verb ("“…” argues"). A quoted phrase that ends in punctuation other than an
+/// ellipsis (which marks words left out) ends its clause.
+fn names_a_kind(inner: &str, after: &str, lex: &Lexicons) -> bool {
+    let ends_clause = inner
+        .trim_end()
+        .ends_with(|c: char| c.is_ascii_punctuation() && c != '\'');
+    let Some(next) = after.strip_prefix(|c: char| c.is_whitespace()) else {
+        return false;
+    };
+    let next: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    inner.split_whitespace().count() >= 2
+        && !ends_clause
+        && next.chars().next().is_some_and(char::is_lowercase)
+        && !crate::text::tokens::is_stopword(&next)
+        && !NOT_HEAD_NOUNS.contains(&next.as_str())
+        && !next.ends_with("ed")
+        && !next.ends_with("ing")
+        && !crate::text::wordnet::irregular_verb_form(&next)
+        && lex.verb_form(&next).is_none()
+}
+
+/// Nouns that name a piece of language: quoted words right after one are mentioned, not used
+/// ("the word “reform”", "the term “fair share”", "the definition of “resident”").
+const METALINGUISTIC_NOUNS: &[&str] = &[
+    "word",
+    "words",
+    "phrase",
+    "phrases",
+    "term",
+    "terms",
+    "expression",
+    "name",
+    "names",
+    "slogan",
+    "motto",
+    "label",
+    "catchphrase",
+    "headline",
+    "definition of",
+    "meaning of",
+];
+
+/// Whether the text before a quotation ends with a noun naming a piece of language (a comma or
+/// colon may follow it: "the phrase, “…”"): the quotation is a mention of the words (the
+/// use-mention distinction), neither a quotation of speech nor a scare quote.
+fn after_metalinguistic_noun(before: &str) -> bool {
+    let before = before
+        .trim_end()
+        .trim_end_matches([',', ':'])
+        .trim_end()
+        .to_lowercase();
+    METALINGUISTIC_NOUNS.iter().any(|n| {
+        before
+            .strip_suffix(n)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+    })
+}
+
+/// Short words that a title leaves in lower case ("Voices of the Valley", "The Art of War"):
+/// articles, coordinators and short prepositions, a closed class.
+const TITLE_LOWER: &[&str] = &[
+    "a", "an", "the", "and", "or", "nor", "but", "of", "at", "on", "in", "to", "for", "by", "with",
+    "from", "as", "vs",
+];
+
+/// Whether quoted words are a name in title case: two words or more, the first and every word
+/// outside [`TITLE_LOWER`] capitalised ("Voices of the Valley", "THE LONG ROAD HOME"). One
+/// capitalised word is left alone: it may be an utterance ("Yes.").
+fn is_title(inner: &str) -> bool {
+    let words: Vec<&str> = inner
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    words.len() >= 2
+        && capitalised(words[0])
+        && words
+            .iter()
+            .all(|w| capitalised(w) || TITLE_LOWER.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -458,6 +684,63 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert!(q[0].scare);
         assert_eq!(q[0].speaker, None);
+    }
+
+    #[test]
+    fn a_title_in_quotation_marks_is_no_quotation() {
+        let q =
+            quotes("She appeared on “Voices of the Valley” and called the bill “a fresh start.”");
+        assert_eq!(q.len(), 1, "{q:#?}");
+        assert_eq!(q[0].text, "a fresh start.");
+        let q = quotes("The lone “No Vote” sign and the “no vote” stood out.");
+        assert_eq!(q.len(), 1, "{q:#?}");
+        assert!(q[0].scare, "lower case words are no title: {q:#?}");
+        let q = quotes("He avoided the word “reform” but promised “real savings” to voters.");
+        assert_eq!(q.len(), 1, "a mentioned word is no quotation: {q:#?}");
+        assert_eq!(q[0].text, "real savings");
+        assert!(after_metalinguistic_noun("the state's definition of "));
+        assert!(after_metalinguistic_noun("He repeated the phrase, "));
+        assert!(!after_metalinguistic_noun("He praised the crossword "));
+        let q = quotes("They kept the “pay as you go” rule while “fair share” stalled.");
+        assert_eq!(q.len(), 1, "a quotative compound is no quotation: {q:#?}");
+        assert_eq!(q[0].text, "fair share", "'stalled' is no head noun: {q:#?}");
+        let lex = Lexicons::builtin();
+        let kind = |inner: &str, after: &str| names_a_kind(inner, after, &lex);
+        assert!(kind("pay as you go", " rule after"));
+        assert!(kind("stand your ground", " provision, the"));
+        assert!(kind("wait and see …", " warnings from"));
+        assert!(!kind("a grave error", " for the party"));
+        assert!(!kind("hostile elements", " in the party"));
+        assert!(!kind("frantic", " strategy"), "one word");
+        assert!(
+            !kind("a grave error,", " critics"),
+            "the quote ends its clause"
+        );
+        assert!(
+            !kind("talking points", " obtained by reporters"),
+            "a participle"
+        );
+        assert!(
+            !kind("a grave error", " argues the report"),
+            "a reporting verb"
+        );
+        assert!(!kind("no vote", " stood out"), "an irregular past");
+        assert!(!kind("some items", " among others"), "a preposition");
+        assert!(is_title("THE LONG ROAD HOME."));
+        assert!(!is_title("Yes."));
+        assert!(!is_title("Stop it! Don't go!"));
+    }
+
+    #[test]
+    fn coordinated_quotations_share_their_attribution() {
+        let q = quotes("Tomas Brek called the plan “reckless” and “a gift to lobbyists.”");
+        assert_eq!(q.len(), 2, "{q:#?}");
+        assert_eq!(who(&q[0]), ("Tomas Brek", "called"));
+        assert_eq!(who(&q[1]), ("Tomas Brek", "called"), "{q:#?}");
+        assert!(!q[1].scare);
+        // not coordinated: the second stays a scare quote
+        let q = quotes("Tomas Brek called the plan “reckless,” while “experts” were silent.");
+        assert!(q[1].scare, "{q:#?}");
     }
 
     #[test]
