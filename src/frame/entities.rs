@@ -390,6 +390,13 @@ fn is_name_word(text: &str, t: &Token) -> bool {
         && !matches!(t.lower.as_str(), "i" | "i'm" | "i've" | "i'd" | "i'll")
 }
 
+/// Whether a run of capitalised words starts with "New" before another name word: the English
+/// place-name pattern ("New Orleans", "New Delhi", "New South Wales"), where the stop word
+/// "new" is part of the name.
+fn opens_place_name(run: &[Token]) -> bool {
+    run.len() >= 2 && run[0].lower == "new"
+}
+
 /// The key of a name's lower-case words: the words without middle initials.
 fn name_key(words: &[&str]) -> String {
     let n = words.len();
@@ -639,6 +646,7 @@ fn article_entities(
                 while a < j
                     && role_of(lex, &toks[a].lower).is_none()
                     && !CALENDAR.contains(&toks[a].lower.as_str())
+                    && !opens_place_name(&toks[a..j])
                     && (is_stopword(&toks[a].lower)
                         || lex.not_names.contains(&toks[a].lower) && toks[a].lower.len() <= 4
                         || (a == k && opener && lower_words.contains(toks[a].lower.as_str())))
@@ -1317,6 +1325,17 @@ mod tests {
         assert_eq!(texts(l), vec!["Nora Vance", "Vance", "Vance"]);
         assert_eq!(l.mentions[2].article, ArticleId(1));
         assert_eq!(l.mentions[1].form, MentionForm::Short);
+    }
+
+    #[test]
+    fn new_opens_a_place_name_and_the_article_does_not() {
+        let ents = run(
+            &["The New Orleans Saints won on Sunday. New Delhi said nothing."],
+            &[&[0]],
+        );
+        let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"New Orleans Saints"), "{names:?}");
+        assert!(names.contains(&"New Delhi"), "{names:?}");
     }
 
     #[test]
