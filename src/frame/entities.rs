@@ -948,7 +948,6 @@ fn article_entities(
     ents
 }
 
-/// Union-find over the entities of a story.
 /// Entities of different stories (or of articles in no story) that carry one proper name join:
 /// a name of two or more words ("Nora Vance", "Vale Bible Church"), or one word naming a group
 /// or place ("Microsoft", "Peru"), written as a name in both, denotes one referent wherever it
@@ -990,6 +989,7 @@ fn merge_across_stories(entities: Vec<Entity>) -> Vec<Entity> {
     out
 }
 
+/// Union-find over the entities of a story.
 fn find(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
         parent[x] = parent[parent[x]];
