@@ -854,7 +854,14 @@ fn article_entities(
             let before_name = toks
                 .get(k + 1)
                 .is_some_and(|n| joined(text, t, n) && is_name_word(text, n));
-            if let Some(kind) = bare.filter(|_| !before_name) {
+            // after a subject pronoun or "not" a noun form is a verb ("we know", "they want",
+            // "did not need")
+            let verb = k > 0
+                && matches!(
+                    toks[k - 1].lower.as_str(),
+                    "i" | "we" | "you" | "they" | "not" | "never"
+                );
+            if let Some(kind) = bare.filter(|_| !before_name && !verb) {
                 let head_word = t.lower.clone();
                 if let Some(m) = mention(k, k + 1, MentionForm::Description) {
                     let found = by_head.get(&head_word).copied();
@@ -1334,6 +1341,18 @@ mod tests {
         assert_eq!(texts(l), vec!["Nora Vance", "Vance", "Vance"]);
         assert_eq!(l.mentions[2].article, ArticleId(1));
         assert_eq!(l.mentions[1].form, MentionForm::Short);
+    }
+
+    #[test]
+    fn a_noun_form_after_a_subject_pronoun_is_a_verb() {
+        let ents = run(
+            &["We know the risks, and they want answers. Police did not need help."],
+            &[&[0]],
+        );
+        for verb in ["know", "want", "need"] {
+            assert!(with(&ents, verb).is_empty(), "{verb}: {ents:?}");
+        }
+        assert_eq!(with(&ents, "Police").len(), 1, "{ents:?}");
     }
 
     #[test]
