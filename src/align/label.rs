@@ -154,6 +154,15 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
                 if !last.caps && past_form(&last.lower) {
                     continue;
                 }
+                // a noun phrase of several words ends in its head noun ("grim backdrop of
+                // relentless", "influence opinion rather" end in an adjective and an adverb)
+                // and does not open with an adverb ("necessarily mean")
+                if len > 1
+                    && ((!last.caps && !crate::frame::entities::is_table_noun(&last.lower))
+                        || (!first.caps && first.lower.ends_with("ly")))
+                {
+                    continue;
+                }
                 // nor does it hold a verb with its object ("dismissed the demands")
                 if run.windows(2).any(|p| {
                     !p[0].caps && past_form(&p[0].lower) && ARTICLES.contains(&p[1].lower.as_ref())
@@ -293,6 +302,11 @@ mod tests {
                 "Minister Vela dismissed the demands at once.",
                 "dismissed the",
             ),
+            // a phrase opens with no adverb
+            (
+                "It does not necessarily mean an easy road for the envoys.",
+                "necessarily",
+            ),
         ] {
             let tokens = crate::text::tokens::tokenize(text);
             let f = crate::align::features::features(text, &tokens, &Default::default());
@@ -303,5 +317,11 @@ mod tests {
                 l.label
             );
         }
+        // and ends in its head noun, not an adjective ("Grim backdrop of relentless")
+        let text = "The grim backdrop of relentless, grinding shelling shaped the day.";
+        let tokens = crate::text::tokens::tokenize(text);
+        let f = crate::align::features::features(text, &tokens, &Default::default());
+        let l = label(&[(0, &f, text, &tokens[..])], &|_| 1.0);
+        assert!(!l.label.ends_with("relentless"), "{}", l.label);
     }
 }

@@ -265,6 +265,21 @@ fn noun_kind(word: &str, lex: &Lexicons) -> Option<EntityKind> {
     })
 }
 
+/// Whether WordNet's noun table (assets/entities/nouns.txt) lists a word or, for a plural, its
+/// singular ("regions", "deliveries"). The table leaves out thing nouns that are adjectives or
+/// adverbs too, so a word it lacks may still be a noun.
+pub(crate) fn is_table_noun(word: &str) -> bool {
+    table_kind(word).is_some()
+        || [
+            word.strip_suffix("ies").map(|s| format!("{s}y")),
+            word.strip_suffix("es").map(str::to_string),
+            word.strip_suffix('s').map(str::to_string),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|s| table_kind(&s).is_some())
+}
+
 /// The role a role word names ("sen" → "senator").
 fn role_of<'a>(lex: &'a Lexicons, word: &'a str) -> Option<&'a str> {
     lex.person_roles
