@@ -639,6 +639,16 @@ mod tests {
     }
 
     #[test]
+    fn verbs_of_saying_beyond_said_attribute_the_quotation() {
+        let q =
+            quotes("“It was a joke,” Dana Whitfield reiterated. Crowds chanted “enough” outside.");
+        assert_eq!(q.len(), 2, "{q:#?}");
+        assert_eq!(q[0].speaker.as_deref(), Some("Dana Whitfield"));
+        assert_eq!(q[0].verb.as_deref(), Some("reiterated"));
+        assert!(!q[1].scare, "{q:#?}");
+    }
+
+    #[test]
     fn a_title_in_quotation_marks_is_no_quotation() {
         let q =
             quotes("She appeared on “Voices of the Valley” and called the bill “a fresh start.”");
