@@ -130,6 +130,8 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
     };
     // (sentence, start, len, phrase key) of every candidate, and the articles using each phrase
     let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new();
+    // whether each distinct word (by id) is a noun of WordNet's table, looked up once
+    let mut noun: Vec<Option<bool>> = vec![None; word_ids.len()];
     let mut keys: HashMap<[u32; 4], usize> = HashMap::default();
     let mut seen: Vec<Vec<usize>> = Vec::new();
     for (k, (article, words)) in sentences.iter().enumerate() {
@@ -158,7 +160,8 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
                 // relentless", "influence opinion rather" end in an adjective and an adverb)
                 // and does not open with an adverb ("necessarily mean")
                 if len > 1
-                    && ((!last.caps && !crate::frame::entities::is_table_noun(&last.lower))
+                    && ((!last.caps
+                        && !*noun[last.id as usize].get_or_insert_with(|| is_noun(&last.lower)))
                         || (!first.caps && first.lower.ends_with("ly")))
                 {
                     continue;
@@ -247,6 +250,23 @@ const NOUN_PHRASE_WORDS: &[&str] = &[
     "a", "an", "the", "and", "of", "for", "from", "in", "on", "at", "with", "as", "by", "over",
     "against", "between", "into", "after", "before", "near", "under",
 ];
+
+/// Whether WordNet's noun table lists a word (or its singular), remembered per thread: the
+/// table is searched once per distinct word, not once per topic.
+fn is_noun(lower: &str) -> bool {
+    thread_local! {
+        static SEEN: std::cell::RefCell<HashMap<String, bool>> =
+            std::cell::RefCell::new(HashMap::default());
+    }
+    SEEN.with(|seen| {
+        if let Some(&known) = seen.borrow().get(lower) {
+            return known;
+        }
+        let known = crate::frame::entities::is_table_noun(lower);
+        seen.borrow_mut().insert(lower.to_string(), known);
+        known
+    })
+}
 
 /// Articles: after a past form they mark its object.
 const ARTICLES: &[&str] = &["a", "an", "the"];
