@@ -325,6 +325,15 @@ mod tests {
             .collect()
     }
 
+    /// The words of a text marked as hedges.
+    fn hedges(text: &str) -> Vec<String> {
+        cats(text)
+            .into_iter()
+            .filter(|(k, _)| *k == CueKind::Hedge)
+            .map(|(_, t)| t)
+            .collect()
+    }
+
     #[test]
     fn multi_word_and_inflected_entries_match() {
         let c = cats(
@@ -398,13 +407,6 @@ mod tests {
 
     #[test]
     fn a_verb_of_presence_is_no_hedge() {
-        let hedges = |text: &str| -> Vec<String> {
-            cats(text)
-                .into_iter()
-                .filter(|(k, _)| *k == CueKind::Hedge)
-                .map(|(_, t)| t)
-                .collect()
-        };
         assert!(hedges("The senator appeared on television and will appear.").is_empty());
         assert_eq!(
             hedges("The senator appeared to agree; it appears that it may work."),
@@ -416,13 +418,6 @@ mod tests {
 
     #[test]
     fn negated_could_is_inability_not_doubt() {
-        let hedges = |text: &str| -> Vec<String> {
-            cats(text)
-                .into_iter()
-                .filter(|(k, _)| *k == CueKind::Hedge)
-                .map(|(_, t)| t)
-                .collect()
-        };
         assert!(hedges("He could not confirm it and could no longer run.").is_empty());
         assert_eq!(
             hedges("It could not have been him, and the bill could fail."),
