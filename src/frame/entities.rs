@@ -22,8 +22,9 @@
 //! others (else it stays apart); the same lone name, the same description or the same figure joins;
 //! an entity known only by a description joins the one named entity of the story that some article
 //! describes with that head noun, else (a thing, group or place described with `the`) the one name
-//! of the story ending in its head noun ("the church" / "Vale Bible Church"). Articles of different
-//! stories never share an entity.
+//! of the story ending in its head noun ("the church" / "Vale Bible Church"). Across stories, only
+//! one proper name joins: two or more words, or one word naming a group or place (a one-word
+//! person name may mean two people). A thing described only once ("the problem") is left out.
 //!
 //! Head nouns and their kinds come from `assets/entities/nouns.txt`, generated from WordNet 3.0
 //! by `tools/build_entity_nouns.py` (person, group, place; any other noun that is never an
@@ -252,12 +253,7 @@ fn noun_kind(word: &str, lex: &Lexicons) -> Option<EntityKind> {
     if let Some(k) = single(word) {
         return Some(k);
     }
-    let stems = [
-        word.strip_suffix("ies").map(|s| format!("{s}y")),
-        word.strip_suffix("es").map(str::to_string),
-        word.strip_suffix('s').map(str::to_string),
-    ];
-    stems.into_iter().flatten().find_map(|s| {
+    singulars(word).find_map(|s| {
         single(&s).map(|k| match k {
             EntityKind::Person => EntityKind::Group,
             k => k,
@@ -269,15 +265,19 @@ fn noun_kind(word: &str, lex: &Lexicons) -> Option<EntityKind> {
 /// singular ("regions", "deliveries"). The table leaves out thing nouns that are adjectives or
 /// adverbs too, so a word it lacks may still be a noun.
 pub(crate) fn is_table_noun(word: &str) -> bool {
-    table_kind(word).is_some()
-        || [
-            word.strip_suffix("ies").map(|s| format!("{s}y")),
-            word.strip_suffix("es").map(str::to_string),
-            word.strip_suffix('s').map(str::to_string),
-        ]
-        .into_iter()
-        .flatten()
-        .any(|s| table_kind(&s).is_some())
+    table_kind(word).is_some() || singulars(word).any(|s| table_kind(&s).is_some())
+}
+
+/// The forms a plural may have in the singular ("parties" → "party", "churches" → "church",
+/// "regions" → "region"), for a look-up that tries each.
+fn singulars(word: &str) -> impl Iterator<Item = String> {
+    [
+        word.strip_suffix("ies").map(|s| format!("{s}y")),
+        word.strip_suffix("es").map(str::to_string),
+        word.strip_suffix('s').map(str::to_string),
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// The role a role word names ("sen" → "senator").
@@ -914,7 +914,7 @@ fn article_entities(
             };
             if let Some(person) = relative {
                 // "that" takes no comma and follows a description: "said Thursday that" and
-                // "told Kyiv that" open a clause
+                // "told Corva that" open a clause
                 let that = t.lower == "that";
                 let right_before = ents.iter().position(|e| {
                     (e.kind == EntityKind::Person) == person
@@ -988,27 +988,27 @@ fn merge_across_stories(entities: Vec<Entity>) -> Vec<Entity> {
     let mut first: FxHashMap<String, usize> = FxHashMap::default();
     let mut out: Vec<Entity> = Vec::with_capacity(entities.len());
     for e in entities {
-        match key(&e).and_then(|k| match first.get(&k) {
-            Some(&i) => Some(i),
-            None => {
-                first.insert(k, out.len());
-                None
-            }
-        }) {
+        // the entity met first under a key takes the later ones in
+        let earlier = key(&e).and_then(|k| {
+            let next = out.len();
+            let at = *first.entry(k).or_insert(next);
+            (at != next).then_some(at)
+        });
+        match earlier {
             Some(i) => {
-                let target = &mut out[i];
-                target.mentions.extend(e.mentions);
-                target
-                    .mentions
-                    .sort_by_key(|m| (m.article, m.sentence, m.start));
-                target
-                    .mentions
-                    .dedup_by_key(|m| (m.article, m.sentence, m.start));
+                out[i].mentions.extend(e.mentions);
+                in_text_order(&mut out[i].mentions);
             }
             None => out.push(e),
         }
     }
     out
+}
+
+/// Puts mentions in article, sentence and position order, each place once.
+fn in_text_order(mentions: &mut Vec<EntityMention>) {
+    mentions.sort_by_key(|m| (m.article, m.sentence, m.start));
+    mentions.dedup_by_key(|m| (m.article, m.sentence, m.start));
 }
 
 /// Union-find over the entities of a story.
@@ -1235,8 +1235,7 @@ pub fn find_entities(
                 .iter()
                 .flat_map(|&x| items[x].mentions.iter().cloned())
                 .collect();
-            mentions.sort_by_key(|m| (m.article, m.sentence, m.start));
-            mentions.dedup_by_key(|m| (m.article, m.sentence, m.start));
+            in_text_order(&mut mentions);
             // the kind most members give (an unknown kind yields to any other)
             let mut votes: FxHashMap<EntityKind, usize> = FxHashMap::default();
             for &x in &members {
