@@ -33,7 +33,7 @@
 //! lines; nothing is built at start-up). The pass reads the tokens the analyzer already made,
 //! once.
 
-use crate::align::Story;
+use crate::align::{Story, Topic};
 use crate::frame::lexicon::Lexicons;
 use crate::model::{Article, ArticleId};
 use crate::text::analyzer::ArticleTokens;
@@ -1000,6 +1000,42 @@ fn merge_across_stories(entities: Vec<Entity>) -> Vec<Entity> {
                 in_text_order(&mut out[i].mentions);
             }
             None => out.push(e),
+        }
+    }
+    out
+}
+
+/// For each topic (in `topics` order), the indices into `entities` of the actors (people,
+/// groups and places some article calls by a name or a short form) with a mention in one of the
+/// topic's sentences, in ascending order: whom the topic's naming rows and naming differences
+/// look at.
+pub fn actors_by_topic(topics: &[Topic], entities: &[Entity]) -> Vec<Vec<usize>> {
+    let mut topics_of: FxHashMap<(ArticleId, usize), Vec<usize>> = FxHashMap::default();
+    for (t, topic) in topics.iter().enumerate() {
+        for m in &topic.members {
+            for &s in &m.sentences {
+                topics_of.entry((m.article, s)).or_default().push(t);
+            }
+        }
+    }
+    let mut out = vec![Vec::new(); topics.len()];
+    for (k, e) in entities.iter().enumerate() {
+        let named = e
+            .mentions
+            .iter()
+            .any(|m| matches!(m.form, MentionForm::Name | MentionForm::Short));
+        if !e.kind.is_actor() || !named {
+            continue;
+        }
+        for m in &e.mentions {
+            for &t in topics_of
+                .get(&(m.article, m.sentence))
+                .map_or(&[][..], Vec::as_slice)
+            {
+                if out[t].last() != Some(&k) {
+                    out[t].push(k);
+                }
+            }
         }
     }
     out

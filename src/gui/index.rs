@@ -149,7 +149,7 @@ impl Index {
                 .collect();
         }
         idx.map = super::changemap::Map::new(a, &idx);
-        idx.actors = actors(a);
+        idx.actors = crate::frame::entities::actors_by_topic(&a.topics, &a.entities);
         idx
     }
 
@@ -162,39 +162,4 @@ impl Index {
     pub fn topic(&self, s: SentenceRef) -> Option<usize> {
         self.topic_of.get(s.0.index())?.get(s.1).copied().flatten()
     }
-}
-
-/// For each topic, the actors (people, groups and places some article names by name or short
-/// form) with a mention in one of the topic's sentences.
-fn actors(a: &Analysis) -> Vec<Vec<usize>> {
-    use crate::frame::entities::MentionForm;
-    let mut topics_of: HashMap<SentenceRef, Vec<usize>> = HashMap::new();
-    for (t, topic) in a.topics.iter().enumerate() {
-        for m in &topic.members {
-            for &s in &m.sentences {
-                topics_of.entry((m.article, s)).or_default().push(t);
-            }
-        }
-    }
-    let mut out = vec![Vec::new(); a.topics.len()];
-    for (k, e) in a.entities.iter().enumerate() {
-        let named = e
-            .mentions
-            .iter()
-            .any(|m| matches!(m.form, MentionForm::Name | MentionForm::Short));
-        if !e.kind.is_actor() || !named {
-            continue;
-        }
-        for m in &e.mentions {
-            for &t in topics_of
-                .get(&(m.article, m.sentence))
-                .map_or(&[][..], Vec::as_slice)
-            {
-                if out[t].last() != Some(&k) {
-                    out[t].push(k);
-                }
-            }
-        }
-    }
-    out
 }

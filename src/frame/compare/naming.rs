@@ -157,34 +157,12 @@ pub fn add(
 ) {
     let cues = super::table::by_article(cues, |c| c.article);
     let cues = cues.as_ref();
-    // the actors mentioned in each sentence, so that a topic looks only at its own
-    let mut by_sentence: rustc_hash::FxHashMap<(ArticleId, usize), Vec<usize>> =
-        rustc_hash::FxHashMap::default();
-    for (i, e) in entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind.is_actor())
-    {
-        for m in &e.mentions {
-            let list = by_sentence.entry((m.article, m.sentence)).or_default();
-            if list.last() != Some(&i) {
-                list.push(i);
-            }
-        }
-    }
+    // a topic looks only at the actors it mentions (an actor no article names has no naming
+    // to state: `differences` needs a name beside the description)
+    let actors = crate::frame::entities::actors_by_topic(topics, entities);
     let before = diffs.len();
-    for t in topics {
-        let mut here: Vec<usize> = t
-            .members
-            .iter()
-            .flat_map(|m| m.sentences.iter().map(move |&s| (m.article, s)))
-            .filter_map(|k| by_sentence.get(&k))
-            .flatten()
-            .copied()
-            .collect();
-        here.sort_unstable();
-        here.dedup();
-        let here: Vec<&Entity> = here.iter().map(|&i| &entities[i]).collect();
+    for (t, ids) in topics.iter().zip(&actors) {
+        let here: Vec<&Entity> = ids.iter().map(|&i| &entities[i]).collect();
         diffs.extend(differences(t, &here, cues, articles));
     }
     if diffs.len() == before {
