@@ -130,8 +130,6 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
     };
     // (sentence, start, len, phrase key) of every candidate, and the articles using each phrase
     let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new();
-    // whether each distinct word (by id) is a noun of WordNet's table, looked up once
-    let mut noun: Vec<Option<bool>> = vec![None; word_ids.len()];
     let mut keys: HashMap<[u32; 4], usize> = HashMap::default();
     let mut seen: Vec<Vec<usize>> = Vec::new();
     for (k, (article, words)) in sentences.iter().enumerate() {
@@ -148,11 +146,8 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
                 if first.stop || last.stop || first.lower.chars().count() < 3 {
                     continue;
                 }
-                // inside a noun phrase only articles, prepositions and "and" stand between
-                // content words: a pronoun, auxiliary or relative word starts a clause
-                // ("Four regions that Russia")
-                // a noun phrase does not end in a past form ("Zelensky dismissed", "Russian
-                // leader sneered"): that is a subject and its verb
+                // a noun phrase does not end in a past form ("Minister Vela dismissed", "the
+                // envoy sneered"): that is a subject and its verb
                 if !last.caps && past_form(&last.lower) {
                     continue;
                 }
@@ -160,8 +155,7 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
                 // relentless", "influence opinion rather" end in an adjective and an adverb)
                 // and does not open with an adverb ("necessarily mean")
                 if len > 1
-                    && ((!last.caps
-                        && !*noun[last.id as usize].get_or_insert_with(|| is_noun(&last.lower)))
+                    && ((!last.caps && !is_noun(&last.lower))
                         || (!first.caps && first.lower.ends_with("ly")))
                 {
                     continue;
@@ -172,6 +166,9 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
                 }) {
                     continue;
                 }
+                // inside a noun phrase only articles, prepositions and "and" stand between
+                // content words: a pronoun, auxiliary or relative word starts a clause ("Four
+                // regions that Ostrava")
                 if len > 2
                     && run[1..len - 1]
                         .iter()
