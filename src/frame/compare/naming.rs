@@ -1,7 +1,7 @@
 //! How outlets name the same actor, where the naming takes sides (issue 10): within a topic,
 //! one article describes a person or group with words the lexicons mark as a contested label or
 //! a loaded word — its own wording, not a quotation's — while another article names the same
-//! entity there without such words ("the Kyiv regime" / "Ukraine's government"). Entities and
+//! entity there without such words ("the Corva regime" / "Corva's government"). Entities and
 //! their mentions come from [`crate::frame::entities`]; only descriptions can take sides (a
 //! proper name that holds a polar word, "Freedom Party", is a name, not a choice), pronouns
 //! say nothing. Each statement carries the sentences of both namings as its evidence.
