@@ -544,11 +544,10 @@ fn article_entities(
                     }
                     let lower_case = !w.capitalized;
                     if let Some(kind) = noun_kind(&w.lower, lex).filter(|_| lower_case) {
-                        // an actor noun outranks a thing noun after it ("the police report")
-                        let actor_before = head.is_some_and(|(_, k)| k.is_actor());
-                        if kind.is_actor() || !actor_before {
-                            head = Some((x, kind));
-                        }
+                        // the last noun is the head: "the police report" is a report and
+                        // "the special military operation" an operation, not police or the
+                        // military
+                        head = Some((x, kind));
                     }
                     if is_possessive(text, w) {
                         break;
@@ -1391,6 +1390,27 @@ mod tests {
         assert_eq!(texts(l), vec!["Nora Vance", "Vance", "Vance"]);
         assert_eq!(l.mentions[2].article, ArticleId(1));
         assert_eq!(l.mentions[1].form, MentionForm::Short);
+    }
+
+    #[test]
+    fn the_last_noun_of_a_description_is_its_head() {
+        let ents = run(
+            &[
+                "The Vexland army said its units advanced. The special military operation went on. \
+               The military operation ended.",
+            ],
+            &[&[0]],
+        );
+        // the operation is not the army ("the special military" is no description)
+        assert!(
+            !ents
+                .iter()
+                .flat_map(|e| &e.mentions)
+                .any(|m| m.text == "The special military"),
+            "{ents:?}"
+        );
+        let op = entity_of(&ents, "The special military operation");
+        assert_eq!(op.kind, EntityKind::Other);
     }
 
     #[test]
