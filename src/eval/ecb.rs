@@ -492,12 +492,25 @@ pub fn system_entity_clusters(
     Some(clusters_from_entities(entities, gold, maps))
 }
 
-/// Lower-case words of a mention, space-separated with spaces around (for whole-word matching).
+/// Lower-case words of a mention without possessive endings, space-separated with spaces
+/// around (for whole-word matching).
 fn padded_words(text: &str) -> String {
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        // a possessive ending does not change the mention ("Ann Lee's" is "Ann Lee")
+        .map(|w| {
+            let w = w.to_lowercase();
+            let kept = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(&w);
+            if kept.is_empty() {
+                w.clone()
+            } else {
+                kept.to_string()
+            }
+        })
         .collect();
     format!(" {} ", words.join(" "))
 }

@@ -331,7 +331,7 @@ fn describe(
     last_person: &mut Option<(usize, usize)>,
     found: Option<usize>,
     d: Description,
-) {
+) -> usize {
     let e = found.unwrap_or_else(|| {
         ents.push(Local {
             name: String::new(),
@@ -354,6 +354,7 @@ fn describe(
     if ents[e].kind == EntityKind::Person && !d.quoted {
         *last_person = Some((e, d.at.0));
     }
+    e
 }
 
 /// How many times more mentions the most-named of several people with one surname needs in a
@@ -377,6 +378,57 @@ fn lower_case_words<'a>(
                 {
                     out.insert(tok.lower.as_str());
                 }
+            }
+        }
+    }
+    out
+}
+
+/// Whether a sentence is written in title case, as headlines are: no content word in lower
+/// case and at least three capitalised ones ("Actress Checks Into Clinic").
+fn is_title_case(toks: &[Token]) -> bool {
+    let mut capitals = 0;
+    for t in toks {
+        if !t.lower.chars().next().is_some_and(char::is_alphabetic) || is_stopword(&t.lower) {
+            continue;
+        }
+        if !t.capitalized {
+            return false;
+        }
+        capitals += 1;
+    }
+    capitals >= 3
+}
+
+/// Every run of capitalised words, and every part of one, that the articles write in
+/// sentences not in title case (lower case, joined by spaces): the names a headline's
+/// capitals are checked against.
+fn body_names(tokens: &[ArticleTokens], articles: &[Article]) -> FxHashSet<String> {
+    let mut out = FxHashSet::default();
+    for (a, t) in articles.iter().zip(tokens) {
+        for (s, toks) in a.sentences.iter().zip(&t.sentences) {
+            if is_title_case(toks) {
+                continue;
+            }
+            let text = s.text.as_str();
+            let mut k = 0;
+            while k < toks.len() {
+                let mut j = k;
+                while j < toks.len()
+                    && is_name_word(text, &toks[j])
+                    && (j == k || joined(text, &toks[j - 1], &toks[j]))
+                {
+                    j += 1;
+                }
+                // parts of runs of up to six words
+                for p in k..j {
+                    for q in p + 1..=j.min(p + 6) {
+                        let words: Vec<&str> =
+                            toks[p..q].iter().map(|t| t.lower.as_str()).collect();
+                        out.insert(words.join(" "));
+                    }
+                }
+                k = j.max(k + 1);
             }
         }
     }
@@ -509,6 +561,7 @@ fn article_entities(
     tokens: &ArticleTokens,
     lex: &Lexicons,
     lower_words: &FxHashSet<&str>,
+    body_names: &FxHashSet<String>,
 ) -> Vec<Local> {
     let mut ents: Vec<Local> = Vec::new();
     // latest entity index by lower-case full name, by last name, and by description head
@@ -519,8 +572,14 @@ fn article_entities(
     for (s, sentence) in article.sentences.iter().enumerate() {
         let text = sentence.text.as_str();
         let toks = tokens.sentence(s);
+        let title_case = is_title_case(toks);
         let mention = |a: usize, b: usize, form: MentionForm| -> Option<EntityMention> {
             let (start, end) = (toks.get(a)?.start, toks.get(b.checked_sub(1)?)?.end);
+            // the possessive ending is no part of the name: "Ann Lee's" names "Ann Lee"
+            let end = match trim_possessive(text.get(start..end)?) {
+                "" => end,
+                kept => start + kept.len(),
+            };
             Some(EntityMention {
                 article: id,
                 sentence: s,
@@ -543,7 +602,46 @@ fn article_entities(
                         break;
                     }
                     let lower_case = !w.capitalized;
-                    if let Some(kind) = noun_kind(&w.lower, lex).filter(|_| lower_case) {
+                    let noun = noun_kind(&w.lower, lex).filter(|_| lower_case);
+                    // a lower-case word that is no noun after the head noun, hyphens aside,
+                    // is the verb or the next phrase: "the administration loosened rules"
+                    let hyphened = x > k + 1 && text.get(toks[x - 1].end..w.start) == Some("-")
+                        || toks
+                            .get(x + 1)
+                            .is_some_and(|n| text.get(w.end..n.start) == Some("-"));
+                    if head.is_some() && noun.is_none() && lower_case && !hyphened {
+                        break;
+                    }
+                    // an irregular past form after a modifier is the verb: "the Chiefs lost",
+                    // "the agency put" (WordNet's exception list); so is an "-s" form after a
+                    // noun with an object after it: "the software finds it"
+                    if x > k + 1
+                        && lower_case
+                        && (crate::text::wordnet::irregular_verb_form(&w.lower)
+                            || head.is_some()
+                                && w.lower.ends_with('s')
+                                && toks.get(x + 1).is_some_and(|n| {
+                                    matches!(
+                                        n.lower.as_str(),
+                                        "the"
+                                            | "a"
+                                            | "an"
+                                            | "it"
+                                            | "its"
+                                            | "his"
+                                            | "her"
+                                            | "their"
+                                            | "them"
+                                            | "him"
+                                            | "us"
+                                            | "me"
+                                            | "our"
+                                    )
+                                }))
+                    {
+                        break;
+                    }
+                    if let Some(kind) = noun {
                         // the last noun is the head: "the police report" is a report and
                         // "the special military operation" an operation, not police or the
                         // military
@@ -563,6 +661,20 @@ fn article_entities(
                     if !before_name {
                         if let Some(m) = mention(k, h + 1, MentionForm::Description) {
                             let role = role_of(lex, &head_word).unwrap_or(&head_word).to_string();
+                            let modifiers = &toks[k + 1..h];
+                            // a person whose name was written with one of the description's
+                            // modifiers ("Russian President X" … "the Russian leader")
+                            let modified = |e: &Local| {
+                                modifiers.iter().any(|w| {
+                                    !is_stopword(&w.lower)
+                                        && e.mentions.iter().any(|m| {
+                                            m.form != MentionForm::Pronoun
+                                                && m.text
+                                                    .split(|c: char| !c.is_alphanumeric())
+                                                    .any(|x| x.eq_ignore_ascii_case(&w.lower))
+                                        })
+                                })
+                            };
                             let antecedent = match kind {
                                 EntityKind::Person => ents
                                     .iter()
@@ -570,7 +682,9 @@ fn article_entities(
                                     .filter(|(_, e)| {
                                         e.kind == EntityKind::Person && !e.name.is_empty()
                                     })
-                                    .max_by_key(|(_, e)| (e.roles.contains(&role), e.seen))
+                                    .max_by_key(|(_, e)| {
+                                        (e.roles.contains(&role), modified(e), e.seen)
+                                    })
                                     .map(|(i, _)| i),
                                 // "the company", not "the defence ministry": a group
                                 // description with modifiers names a group of its own
@@ -586,27 +700,66 @@ fn article_entities(
                             // the entity given that role anywhere before; else the same
                             // description used before; else the entity of its kind named last,
                             // in this sentence or the one before
-                            let by_role = antecedent.filter(|&e| ents[e].roles.contains(&role));
+                            let by_role = antecedent.filter(|&e| {
+                                ents[e].roles.contains(&role)
+                                    || kind == EntityKind::Person && modified(&ents[e])
+                            });
                             // inside a quotation the speaker may mean anyone: not by recency
                             let recent = antecedent.filter(|&e| {
                                 ents[e].seen.0 + 1 >= s && !in_quotation(text, t.start)
                             });
-                            let found = by_role
-                                .or_else(|| by_head.get(&head_word).copied())
+                            // capitalised modifiers say whose it is: "the Bush administration"
+                            // is not "the Obama administration"
+                            let proper: Vec<&str> = modifiers
+                                .iter()
+                                .filter(|w| w.capitalized)
+                                .map(|w| w.lower.as_str())
+                                .collect();
+                            let key = if proper.is_empty() {
+                                head_word.clone()
+                            } else {
+                                format!("{} {head_word}", proper.join(" "))
+                            };
+                            // an appositive: "Vale Corp., the software maker, said": the
+                            // description closed by a comma or the sentence's end names the
+                            // name right before it
+                            let closed = text
+                                .get(toks[h].end..)
+                                .and_then(|rest| rest.trim_start().chars().next())
+                                .is_none_or(|c| matches!(c, ',' | '.' | ';' | ')'));
+                            let appositive = ents.iter().position(|e| {
+                                !e.name.is_empty()
+                                    && !CALENDAR.iter().any(|c| e.name.eq_ignore_ascii_case(c))
+                                    && e.mentions.last().is_some_and(|m| {
+                                        m.sentence == s
+                                            && m.form != MentionForm::Pronoun
+                                            && text.get(m.end..t.start).is_some_and(|g| {
+                                                g.trim() == "," || g.trim() == "',"
+                                            })
+                                    })
+                            });
+                            let appositive = appositive.filter(|_| closed);
+                            let found = appositive
+                                .or(by_role)
+                                .or_else(|| by_head.get(&key).copied())
                                 .or(recent);
-                            describe(
+                            let e = describe(
                                 &mut ents,
                                 &mut by_head,
                                 &mut last_person,
                                 found,
                                 Description {
                                     mention: m,
-                                    head: head_word,
+                                    head: key.clone(),
                                     kind,
                                     at: (s, k),
                                     quoted: in_quotation(text, t.start),
                                 },
                             );
+                            // a later "the administration" is the one named last
+                            if key != head_word {
+                                by_head.insert(head_word, e);
+                            }
                         }
                         k = h + 1;
                         continue;
@@ -617,7 +770,41 @@ fn article_entities(
             let mut common_opener = false;
             if is_name_word(text, t) {
                 let mut j = k + 1;
-                while j < toks.len()
+                if title_case {
+                    // a headline capitalises every word: the name is the longest part of the
+                    // run that the articles' other sentences write as a name, else the run up
+                    // to a word they write in lower case ("Fired Coach Ann Lee Says …")
+                    let mut end = k;
+                    while end < toks.len()
+                        && is_name_word(text, &toks[end])
+                        && (end == k || joined(text, &toks[end - 1], &toks[end]))
+                    {
+                        end += 1;
+                    }
+                    let words: Vec<&str> = toks[k..end].iter().map(|t| t.lower.as_str()).collect();
+                    let known = (1..=words.len()).rev().find_map(|len| {
+                        (0..=words.len() - len)
+                            .find(|&p| body_names.contains(&words[p..p + len].join(" ")))
+                            .map(|p| (p, len))
+                    });
+                    match known {
+                        Some((p, _)) if p > 0 => {
+                            k += p;
+                            continue;
+                        }
+                        Some((_, len)) => j = k + len,
+                        None => {
+                            j = (k + 1..end)
+                                .find(|&x| {
+                                    is_stopword(&toks[x].lower)
+                                        || lower_words.contains(toks[x].lower.as_str())
+                                })
+                                .unwrap_or(end)
+                        }
+                    }
+                }
+                while !title_case
+                    && j < toks.len()
                     && !is_possessive(text, &toks[j - 1])
                     && !CALENDAR.contains(&toks[j - 1].lower.as_str())
                     && !CALENDAR.contains(&toks[j].lower.as_str())
@@ -663,7 +850,8 @@ fn article_entities(
                     && !opens_place_name(&toks[a..j])
                     && (is_stopword(&toks[a].lower)
                         || lex.not_names.contains(&toks[a].lower) && toks[a].lower.len() <= 4
-                        || (a == k && opener && lower_words.contains(toks[a].lower.as_str())))
+                        || ((a == k && opener || title_case)
+                            && lower_words.contains(toks[a].lower.as_str())))
                 {
                     a += 1;
                 }
@@ -689,6 +877,17 @@ fn article_entities(
                         roles.push(r.to_string());
                         n = x + 1;
                     }
+                }
+                // a person noun capitalised as a title before a name of two words or more
+                // ("Coach Ann Lee", "Actress Ines Cole"); not before one ("Hunter Lee")
+                if n < j
+                    && j - n >= 3
+                    && noun_kind(&toks[n].lower, lex) == Some(EntityKind::Person)
+                    && lower_words.contains(toks[n].lower.as_str())
+                    && toks[n + 1..j].iter().all(|t| !is_initial(text, t))
+                {
+                    roles.push(toks[n].lower.clone());
+                    n += 1;
                 }
                 if n >= j {
                     // only common words (or only a title): read them as words
@@ -846,7 +1045,11 @@ fn article_entities(
             // or the same noun used before in the article
             let bare = if DEICTIC_TIMES.contains(&t.lower.as_str()) {
                 Some(EntityKind::Other)
-            } else if (!t.capitalized || common_opener) && !is_stopword(&t.lower) {
+            } else if (!t.capitalized || common_opener)
+                && !is_stopword(&t.lower)
+                // "left", "lost": a past form more often than a noun
+                && !crate::text::wordnet::irregular_verb_form(&t.lower)
+            {
                 noun_kind(&t.lower, lex).filter(|_| {
                     k == 0
                         || !matches!(
@@ -1072,11 +1275,12 @@ pub fn find_entities(
 ) -> Vec<Entity> {
     use rayon::prelude::*;
     let lower_words = lower_case_words(tokens, articles);
+    let body_names = body_names(tokens, articles);
     let locals: Vec<Vec<Local>> = articles
         .par_iter()
         .zip(tokens.par_iter())
         .enumerate()
-        .map(|(i, (a, t))| article_entities(ArticleId(i), a, t, lex, &lower_words))
+        .map(|(i, (a, t))| article_entities(ArticleId(i), a, t, lex, &lower_words, &body_names))
         .collect();
     // groups of articles: each story, then each article in none
     let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -1129,6 +1333,24 @@ pub fn find_entities(
                 full_of.entry(full_key).or_insert(x);
             }
         }
+        // full names of one surname whose first names share their initial are one person
+        // written two ways ("Alexandra Ruiz" / "Alex Ruiz", a middle name or not)
+        for names in fulls.values() {
+            if names.len() < 2 {
+                continue;
+            }
+            let mut by_initial: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+            for n in names {
+                if let (Some(c), Some(&x)) = (n.chars().next(), full_of.get(n)) {
+                    by_initial.entry(c).or_default().push(x);
+                }
+            }
+            for xs in by_initial.values() {
+                for w in xs.windows(2) {
+                    union(&mut parent, w[0], w[1]);
+                }
+            }
+        }
         // mentions of each full name in the story
         let mut full_mentions: FxHashMap<&str, usize> = FxHashMap::default();
         for (x, e) in items.iter().enumerate() {
@@ -1146,59 +1368,68 @@ pub fn find_entities(
             let Some(names) = fulls.get(e.last.as_str()) else {
                 continue;
             };
-            let mut ranked: Vec<(usize, &String)> = names
-                .iter()
-                .map(|n| (full_mentions.get(n.as_str()).copied().unwrap_or(0), n))
-                .collect();
+            // mentions per person (full names already joined count as one)
+            let mut per_root: FxHashMap<usize, usize> = FxHashMap::default();
+            for n in names {
+                if let Some(&y) = full_of.get(n) {
+                    *per_root.entry(find(&mut parent, y)).or_default() +=
+                        full_mentions.get(n.as_str()).copied().unwrap_or(0);
+                }
+            }
+            let mut ranked: Vec<(usize, usize)> =
+                per_root.into_iter().map(|(r, m)| (m, r)).collect();
             ranked.sort_unstable_by(|a, b| b.cmp(a));
             let dominant = match ranked[..] {
-                [(_, n)] => Some(n),
-                [(a, n), (b, _), ..] if a >= SURNAME_DOMINANCE * b.max(1) => Some(n),
+                [(_, r)] => Some(r),
+                [(a, r), (b, _), ..] if a >= SURNAME_DOMINANCE * b.max(1) => Some(r),
                 _ => None,
             };
-            if let Some(&y) = dominant.and_then(|n| full_of.get(n)) {
+            if let Some(y) = dominant {
                 union(&mut parent, x, y);
             }
         }
         // a shorter name that is the start or end of one longer name of the story, or its
         // initials ("Intel" / "Intel Corp", "Saints" / "New Orleans Saints", "AMD" /
         // "Advanced Micro Devices"), joins it when no other name fits
-        let mut parts: FxHashMap<String, FxHashSet<usize>> = FxHashMap::default();
-        for (x, e) in items.iter().enumerate() {
-            let words: Vec<&str> = e.name.split_whitespace().collect();
-            if words.len() < 2 || CALENDAR.iter().any(|c| e.name.eq_ignore_ascii_case(c)) {
-                continue;
+        // twice: "ATI Technologies" joins "ATI Technologies Inc." first, then "ATI" both
+        for _ in 0..2 {
+            let mut parts: FxHashMap<String, FxHashSet<usize>> = FxHashMap::default();
+            for (x, e) in items.iter().enumerate() {
+                let words: Vec<&str> = e.name.split_whitespace().collect();
+                if words.len() < 2 || CALENDAR.iter().any(|c| e.name.eq_ignore_ascii_case(c)) {
+                    continue;
+                }
+                let root = find(&mut parent, x);
+                for i in 1..words.len() {
+                    let head = words[..i].join(" ").to_lowercase();
+                    let tail = words[i..].join(" ").to_lowercase();
+                    parts.entry(head).or_default().insert(root);
+                    parts.entry(tail).or_default().insert(root);
+                }
+                let initials: String = words
+                    .iter()
+                    .filter_map(|w| w.chars().next())
+                    .filter(|c| c.is_uppercase())
+                    .collect();
+                if initials.chars().count() >= 2 {
+                    parts
+                        .entry(initials.to_lowercase())
+                        .or_default()
+                        .insert(root);
+                }
             }
-            let root = find(&mut parent, x);
-            for i in 1..words.len() {
-                let head = words[..i].join(" ").to_lowercase();
-                let tail = words[i..].join(" ").to_lowercase();
-                parts.entry(head).or_default().insert(root);
-                parts.entry(tail).or_default().insert(root);
-            }
-            let initials: String = words
-                .iter()
-                .filter_map(|w| w.chars().next())
-                .filter(|c| c.is_uppercase())
-                .collect();
-            if initials.chars().count() >= 2 {
-                parts
-                    .entry(initials.to_lowercase())
-                    .or_default()
-                    .insert(root);
-            }
-        }
-        for (x, e) in items.iter().enumerate() {
-            if e.name.is_empty() || e.kind == EntityKind::Other && e.name.len() < 2 {
-                continue;
-            }
-            if let Some(roots) = parts.get(&e.name.to_lowercase()) {
-                let distinct: FxHashSet<usize> =
-                    roots.iter().map(|&r| find(&mut parent, r)).collect();
-                if distinct.len() == 1
-                    && let Some(&y) = distinct.iter().next()
-                {
-                    union(&mut parent, x, y);
+            for (x, e) in items.iter().enumerate() {
+                if e.name.is_empty() || e.kind == EntityKind::Other && e.name.len() < 2 {
+                    continue;
+                }
+                if let Some(roots) = parts.get(&e.name.to_lowercase()) {
+                    let distinct: FxHashSet<usize> =
+                        roots.iter().map(|&r| find(&mut parent, r)).collect();
+                    if distinct.len() == 1
+                        && let Some(&y) = distinct.iter().next()
+                    {
+                        union(&mut parent, x, y);
+                    }
                 }
             }
         }
@@ -1354,6 +1585,107 @@ mod tests {
         ents.iter()
             .filter(|e| e.mentions.iter().any(|m| m.text == text))
             .collect()
+    }
+
+    #[test]
+    fn capitalised_modifiers_keep_two_administrations_apart() {
+        let ents = run(
+            &[
+                "The Varga administration loosened the rules. Officials said the Holm \
+                 administration would restore them.",
+                "The Holm administration acted on Monday. The administration said so.",
+            ],
+            &[&[0, 1]],
+        );
+        let varga = with(&ents, "The Varga administration");
+        assert_eq!(varga.len(), 1, "{ents:?}");
+        assert!(
+            !texts(varga[0]).contains(&"the Holm administration"),
+            "{ents:?}"
+        );
+        let holm = with(&ents, "the Holm administration");
+        assert_eq!(holm.len(), 1, "{ents:?}");
+        assert!(
+            texts(holm[0]).contains(&"The Holm administration"),
+            "{ents:?}"
+        );
+        // the verb after the head noun is no part of the description
+        assert!(
+            ents.iter()
+                .flat_map(|e| &e.mentions)
+                .all(|m| !m.text.contains("loosened")),
+            "{ents:?}"
+        );
+    }
+
+    #[test]
+    fn a_description_modifier_finds_the_person_named_with_it() {
+        let ents = run(
+            &[
+                "Venezian President Ada Moro met Ostrian President Lev Karst. \
+                 Karst spoke first. Later the Venezian leader left.",
+            ],
+            &[&[0]],
+        );
+        let moro: Vec<&Entity> = ents.iter().filter(|e| e.name == "Ada Moro").collect();
+        assert_eq!(moro.len(), 1, "{ents:?}");
+        assert!(texts(moro[0]).contains(&"the Venezian leader"), "{ents:?}");
+    }
+
+    #[test]
+    fn possessive_endings_are_no_part_of_a_mention() {
+        let ents = run(
+            &["Nora Vance's lawyer spoke. The clinic's doctors agreed."],
+            &[&[0]],
+        );
+        let texts: Vec<&str> = ents
+            .iter()
+            .flat_map(|e| &e.mentions)
+            .map(|m| m.text.as_str())
+            .collect();
+        assert!(texts.contains(&"Nora Vance"), "{texts:?}");
+        assert!(texts.iter().all(|t| !t.ends_with("'s")), "{texts:?}");
+    }
+
+    #[test]
+    fn a_title_case_headline_names_only_what_the_text_names() {
+        let ents = run(
+            &[
+                "Nora Vance Checks Into Clinic Again\n\nThe singer Nora Vance checks into a \
+                 clinic, her agent said.",
+            ],
+            &[&[0]],
+        );
+        assert!(with(&ents, "Nora Vance Checks").is_empty(), "{ents:?}");
+        let vance = with(&ents, "Nora Vance");
+        assert_eq!(vance.len(), 1, "{ents:?}");
+        assert!(vance[0].mentions.len() >= 2, "{ents:?}");
+    }
+
+    #[test]
+    fn a_capitalised_person_noun_before_a_full_name_is_a_title() {
+        let ents = run(
+            &["The team fired its coach. Its new hire, Coach Ann Marie Lee, starts today."],
+            &[&[0]],
+        );
+        assert!(with(&ents, "Coach Ann Marie Lee").len() == 1, "{ents:?}");
+        assert!(ents.iter().any(|e| e.name == "Ann Marie Lee"), "{ents:?}");
+    }
+
+    #[test]
+    fn two_spellings_of_one_first_name_join_and_others_do_not() {
+        let ents = run(
+            &[
+                "Alexandra Ruiz won the final.",
+                "Alex Ruiz lifted the cup.",
+                "Pedro Ruiz, her brother, watched.",
+            ],
+            &[&[0, 1, 2]],
+        );
+        let alex = with(&ents, "Alex Ruiz");
+        assert_eq!(alex.len(), 1, "{ents:?}");
+        assert!(texts(alex[0]).contains(&"Alexandra Ruiz"), "{ents:?}");
+        assert!(!texts(alex[0]).contains(&"Pedro Ruiz"), "{ents:?}");
     }
 
     #[test]
