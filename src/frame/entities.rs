@@ -384,6 +384,44 @@ fn lower_case_words<'a>(
     out
 }
 
+/// The weekday a "today", "tonight", "yesterday" or "tomorrow" names in a dated article
+/// ("yesterday" in an article of Wednesday 2008-12-10 is "tuesday"), so that it joins the day
+/// other articles name.
+fn deictic_day(e: &Local, articles: &[Article]) -> Option<&'static str> {
+    const DAYS: [&str; 7] = [
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "monday",
+    ];
+    let offset: i64 = match e.head.as_str() {
+        "today" | "tonight" => 0,
+        "yesterday" => -1,
+        "tomorrow" => 1,
+        _ => return None,
+    };
+    let article = articles.get(e.mentions.first()?.article.index())?;
+    let date = article.date.as_deref()?;
+    let mut it = date.split('-');
+    let y: i64 = it.next()?.parse().ok()?;
+    let m: i64 = it.next()?.parse().ok()?;
+    let d: i64 = it.next()?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let (y, m) = if m <= 2 { (y - 1, m + 12) } else { (y, m) };
+    // days since 0000-03-01; day 0 of this count, modulo 7, is a Tuesday
+    let n = 365 * y + y.div_euclid(4) - y.div_euclid(100)
+        + y.div_euclid(400)
+        + (153 * (m - 3) + 2) / 5
+        + d
+        + offset;
+    Some(DAYS[n.rem_euclid(7) as usize])
+}
+
 /// Whether a sentence is written in title case, as headlines are: no content word in lower
 /// case and at least three capitalised ones ("Actress Checks Into Clinic").
 fn is_title_case(toks: &[Token]) -> bool {
@@ -681,6 +719,13 @@ fn article_entities(
                                     .enumerate()
                                     .filter(|(_, e)| {
                                         e.kind == EntityKind::Person && !e.name.is_empty()
+                                    })
+                                    // a person given other roles is not "the actress"
+                                    .filter(|(_, e)| {
+                                        e.roles.is_empty()
+                                            || e.roles.contains(&role)
+                                            || !lex.person_roles.contains_key(&head_word)
+                                            || modified(e)
                                     })
                                     .max_by_key(|(_, e)| {
                                         (e.roles.contains(&role), modified(e), e.seen)
@@ -1308,7 +1353,10 @@ pub fn find_entities(
         let mut keys: Vec<String> = Vec::with_capacity(items.len());
         for (x, e) in items.iter().enumerate() {
             let key = if e.name.is_empty() {
-                format!("d:{}", e.head)
+                match deictic_day(e, articles) {
+                    Some(day) => format!("n:{day}"),
+                    None => format!("d:{}", e.head),
+                }
             } else {
                 let lower = e.name.to_lowercase();
                 let words: Vec<&str> = lower
@@ -1390,7 +1438,8 @@ pub fn find_entities(
         }
         // a shorter name that is the start or end of one longer name of the story, or its
         // initials ("Intel" / "Intel Corp", "Saints" / "New Orleans Saints", "AMD" /
-        // "Advanced Micro Devices"), joins it when no other name fits
+        // "Advanced Micro Devices"), joins it when no other name fits, or of several, the one
+        // the story names three times more often than the others
         // twice: "ATI Technologies" joins "ATI Technologies Inc." first, then "ATI" both
         for _ in 0..2 {
             let mut parts: FxHashMap<String, FxHashSet<usize>> = FxHashMap::default();
@@ -1418,6 +1467,11 @@ pub fn find_entities(
                         .insert(root);
                 }
             }
+            // mentions per cluster so far
+            let mut size: FxHashMap<usize, usize> = FxHashMap::default();
+            for (x, e) in items.iter().enumerate() {
+                *size.entry(find(&mut parent, x)).or_default() += e.mentions.len();
+            }
             for (x, e) in items.iter().enumerate() {
                 if e.name.is_empty() || e.kind == EntityKind::Other && e.name.len() < 2 {
                     continue;
@@ -1425,9 +1479,22 @@ pub fn find_entities(
                 if let Some(roots) = parts.get(&e.name.to_lowercase()) {
                     let distinct: FxHashSet<usize> =
                         roots.iter().map(|&r| find(&mut parent, r)).collect();
-                    if distinct.len() == 1
-                        && let Some(&y) = distinct.iter().next()
-                    {
+                    // of several, the one the story names far more often than the others
+                    let mut ranked: Vec<(usize, usize)> = distinct
+                        .iter()
+                        .map(|&r| (size.get(&r).copied().unwrap_or(0), r))
+                        .collect();
+                    ranked.sort_unstable_by(|a, b| b.cmp(a));
+                    let dominant = match ranked[..] {
+                        [(_, r)] => Some(r),
+                        [(a, r), (b, _), ..] if a >= SURNAME_DOMINANCE * b.max(1) => Some(r),
+                        _ => None,
+                    };
+                    // a place is not part of a group's name: "Wasilla" / "Wasilla Bible Church"
+                    let fits = |k: EntityKind| {
+                        k == e.kind || k == EntityKind::Other || e.kind == EntityKind::Other
+                    };
+                    if let Some(y) = dominant.filter(|&y| fits(items[y].kind)) {
                         union(&mut parent, x, y);
                     }
                 }
@@ -1435,14 +1502,15 @@ pub fn find_entities(
         }
         // an entity known only by a description ("the woman") joins the one named entity of the
         // story that some article describes with the same head noun
-        let mut described_as: FxHashMap<&str, FxHashSet<usize>> = FxHashMap::default();
+        // (or of several, the one described so three times as often as the others)
+        let mut described_as: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         for (x, e) in items.iter().enumerate() {
             if e.name.is_empty() {
                 continue;
             }
             let root = find(&mut parent, x);
             for h in &e.heads {
-                described_as.entry(h.as_str()).or_default().insert(root);
+                described_as.entry(h.as_str()).or_default().push(root);
             }
         }
         for (x, e) in items.iter().enumerate() {
@@ -1450,11 +1518,19 @@ pub fn find_entities(
                 continue;
             }
             if let Some(roots) = described_as.get(e.head.as_str()) {
-                let distinct: FxHashSet<usize> =
-                    roots.iter().map(|&r| find(&mut parent, r)).collect();
-                if distinct.len() == 1
-                    && let Some(&y) = distinct.iter().next()
-                {
+                let mut times: FxHashMap<usize, usize> = FxHashMap::default();
+                for &r in roots {
+                    *times.entry(find(&mut parent, r)).or_default() += 1;
+                }
+                let mut ranked: Vec<(usize, usize)> =
+                    times.into_iter().map(|(r, n)| (n, r)).collect();
+                ranked.sort_unstable_by(|a, b| b.cmp(a));
+                let dominant = match ranked[..] {
+                    [(_, r)] => Some(r),
+                    [(a, r), (b, _), ..] if a >= SURNAME_DOMINANCE * b.max(1) => Some(r),
+                    _ => None,
+                };
+                if let Some(y) = dominant {
                     union(&mut parent, x, y);
                 }
             }
@@ -1686,6 +1762,44 @@ mod tests {
         assert_eq!(alex.len(), 1, "{ents:?}");
         assert!(texts(alex[0]).contains(&"Alexandra Ruiz"), "{ents:?}");
         assert!(!texts(alex[0]).contains(&"Pedro Ruiz"), "{ents:?}");
+    }
+
+    #[test]
+    fn yesterday_in_a_dated_article_is_the_weekday_before() {
+        let mut articles = vec![
+            article("Nora Vance left the clinic yesterday."),
+            article("Nora Vance left the clinic on Tuesday."),
+            article("Nora Vance spoke today."),
+        ];
+        // a Wednesday, a Tuesday and a Thursday
+        articles[0].date = Some("2008-12-10".into());
+        articles[1].date = Some("2008-12-09".into());
+        articles[2].date = Some("2008-12-11".into());
+        let tokens = tokenize_articles(&articles);
+        let stories = [Story {
+            id: 0,
+            articles: vec![ArticleId(0), ArticleId(1), ArticleId(2)],
+        }];
+        let ents = find_entities(&articles, &tokens, &stories, &Lexicons::builtin());
+        let day = with(&ents, "yesterday");
+        assert_eq!(day.len(), 1, "{ents:?}");
+        assert!(texts(day[0]).contains(&"Tuesday"), "{ents:?}");
+        assert!(!texts(day[0]).contains(&"today"), "{ents:?}");
+    }
+
+    #[test]
+    fn a_short_name_joins_the_longer_name_the_story_uses_far_more() {
+        let ents = run(
+            &[
+                "The Vale Saints won. The Vale Saints scored twice. The Vale Saints led.",
+                "The Vale Saints lost once. Their coach went to Saints Academy.",
+                "The Saints celebrated.",
+            ],
+            &[&[0, 1, 2]],
+        );
+        let saints = with(&ents, "Saints");
+        assert_eq!(saints.len(), 1, "{ents:?}");
+        assert!(texts(saints[0]).contains(&"Vale Saints"), "{ents:?}");
     }
 
     #[test]
