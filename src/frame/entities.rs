@@ -1,30 +1,46 @@
 //! Entities: how each article names the same actors and things. Every mention of a person,
 //! group, place or thing is found in each article — proper names (runs of capitalised words, a
 //! middle initial included; a word that opens a sentence and is written in lower case elsewhere
-//! is not taken for a name), short forms ("Vance" after "Nora Vance", "Mr. Smith"), descriptions
-//! that refer back ("the actress", "the Russian leader", "the company", "the vessel"), nouns of a
-//! known kind standing alone ("police said", "a woman", "computers"), scores and sums ("31-24",
-//! "$334 million"), the pronouns he and she for people, "it" for things, "its" and "they" for
-//! groups, and relative pronouns ("X, who", "the car, which", "the town where") — and the
-//! mentions are clustered within the article, then across the articles of one story.
+//! is not taken for a name; in a headline written in title case, the name is the longest part
+//! of the run the articles' other sentences write as a name), short forms ("Vance" after "Nora
+//! Vance", "Mr. Smith"), descriptions that refer back ("the actress", "the Russian leader", "the
+//! company", "the vessel"), nouns of a known kind standing alone ("police said", "a woman",
+//! "computers"), scores and sums ("31-24", "$334 million"), the pronouns he and she for people,
+//! "it" for things, "its" and "they" for groups, and relative pronouns ("X, who", "the car,
+//! which", "the town where") — and the mentions are clustered within the article, then across
+//! the articles of one story. A mention's span leaves out a possessive ending ("Ann Lee's"
+//! names "Ann Lee"); a capitalised person noun before a name of two words or more is a title
+//! ("Coach Ann Lee").
 //!
 //! Within an article: a full name joins an earlier entity with the same name (a middle initial
 //! aside); a surname or a title form joins the latest person with that last name; a description
-//! (`the` + up to five modifiers, hyphenated ones too, + a head noun of a known kind) joins, for a
-//! person, the person given that role before ("President X" … "the president"), else the entity the
-//! same description stood for, else the person named last in its sentence or the one before (not
-//! inside a quotation); for a group with no modifier, the same description or the group named last;
-//! for a place or thing, the same description used before; else it stands for itself. A pronoun
-//! joins the person named last, in its sentence or the one before; "it" the latest thing (not a day
-//! or month; not "it is", "it was"); "that" a description right before it (no comma). Across the
-//! articles of a story: the same full name joins; a lone surname joins the one full name of the
-//! story that ends with it, or of several, the one the story names three times more often than the
-//! others (else it stays apart); the same lone name, the same description or the same figure joins;
-//! an entity known only by a description joins the one named entity of the story that some article
-//! describes with that head noun, else (a thing, group or place described with `the`) the one name
-//! of the story ending in its head noun ("the church" / "Vale Bible Church"). Across stories, only
-//! one proper name joins: two or more words, or one word naming a group or place (a one-word
-//! person name may mean two people). A thing described only once ("the problem") is left out.
+//! (`the` + up to five modifiers, hyphenated ones too, + a head noun of a known kind; it ends
+//! before a lower-case word that is no noun after the head, an irregular past form or an "-s"
+//! form with an object after it: "the agency put", "the software finds it") joins, for a
+//! person, the person given that role before ("President X" … "the president") or named with
+//! one of its modifiers ("Russian President X" … "the Russian leader"), else the entity the same
+//! description stood for, else the person named last in its sentence or the one before (not
+//! inside a quotation; not one given other roles, for a role word: "the actress" is not the
+//! spokesman); for a group with no modifier, the same description or the group named last; for
+//! a place or thing, the same description used before; a description set off by commas right
+//! after a name is that name (an appositive); else it stands for itself. Capitalised modifiers
+//! belong to the description's key: "the Bush administration" is not "the Obama
+//! administration", and a later "the administration" is the one met last. A pronoun joins the
+//! person named last, in its sentence or the one before; "it" the latest thing (not a day or
+//! month; not "it is", "it was"); "that" a description right before it (no comma). Across the
+//! articles of a story: the same full name joins; full names of one surname whose first names
+//! share their initial join ("Alexandra Ruiz" / "Alex Ruiz"); a lone surname joins the one full
+//! name of the story that ends with it, or of several, the one the story names three times more
+//! often than the others (else it stays apart); the same lone name, the same description or the
+//! same figure joins; "today", "yesterday" and "tomorrow" in a dated article join the weekday
+//! they name; a shorter name that starts or ends one longer name, or is its initials, joins it
+//! (of several, the one named three times more often; a place never by the words after "South",
+//! "New" and the like); an entity known only by a description joins the named entity of the
+//! story that articles describe with that head noun (of several, the one so described three
+//! times more often), else (a thing, group or place described with `the`) the one name of the
+//! story ending in its head noun ("the church" / "Vale Bible Church"). Across stories, only one
+//! proper name joins: two or more words, or one word naming a group or place (a one-word person
+//! name may mean two people). A thing described only once ("the problem") is left out.
 //!
 //! Head nouns and their kinds come from `assets/entities/nouns.txt`, generated from WordNet 3.0
 //! by `tools/build_entity_nouns.py` (person, group, place; any other noun that is never an
@@ -217,6 +233,13 @@ pub(crate) const CALENDAR: &[&str] = &[
 
 /// Words that name a time relative to the report: clustered by the word, like days.
 pub(crate) const DEICTIC_TIMES: &[&str] = &["today", "yesterday", "tomorrow", "tonight"];
+
+/// Words that open a place name and make it another place than the rest of the name
+/// ("South Sudan", "New York", "Upper Egypt"): the rest alone is not a short form of it.
+const PLACE_QUALIFIERS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "new", "upper",
+    "lower", "central", "greater",
+];
 
 /// Forms of "be" and its like after which "it" is mostly no thing.
 const COPULAS: &[&str] = &[
@@ -1453,7 +1476,13 @@ pub fn find_entities(
                     let head = words[..i].join(" ").to_lowercase();
                     let tail = words[i..].join(" ").to_lowercase();
                     parts.entry(head).or_default().insert(root);
-                    parts.entry(tail).or_default().insert(root);
+                    // "South Sudan" is not "Sudan", nor "New York" "York"
+                    let directional = words[..i]
+                        .iter()
+                        .all(|w| PLACE_QUALIFIERS.contains(&w.to_lowercase().as_str()));
+                    if !directional {
+                        parts.entry(tail).or_default().insert(root);
+                    }
                 }
                 let initials: String = words
                     .iter()
