@@ -1192,7 +1192,16 @@ fn article_entities(
                             m.sentence == s
                                 && (!that || m.form == MentionForm::Description)
                                 && text.get(m.end..t.start).is_some_and(|g| {
-                                    matches!(g.trim(), "") || !that && g.trim() == ","
+                                    let g = g.trim();
+                                    // an age between: "Ann Lee, 33, who"
+                                    let aged = g
+                                        .strip_prefix(',')
+                                        .and_then(|r| r.strip_suffix(','))
+                                        .is_some_and(|n| {
+                                            let n = n.trim();
+                                            !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())
+                                        });
+                                    g.is_empty() || !that && (g == "," || aged)
                                 })
                         })
                 });
@@ -1829,6 +1838,17 @@ mod tests {
         let saints = with(&ents, "Saints");
         assert_eq!(saints.len(), 1, "{ents:?}");
         assert!(texts(saints[0]).contains(&"Vale Saints"), "{ents:?}");
+    }
+
+    #[test]
+    fn who_after_an_age_is_the_person_named() {
+        let ents = run(
+            &["Police said Nora Vance, 33, who left early, was safe."],
+            &[&[0]],
+        );
+        let vance = with(&ents, "Nora Vance");
+        assert_eq!(vance.len(), 1, "{ents:?}");
+        assert!(texts(vance[0]).contains(&"who"), "{ents:?}");
     }
 
     #[test]
