@@ -154,10 +154,15 @@ fn trim_possessive(text: &str) -> &str {
 /// sorted by noun.
 fn noun_table() -> &'static [u8] {
     const TEXT: &str = include_str!("../../assets/entities/nouns.txt");
-    let mut at = 0;
-    while TEXT.as_bytes().get(at) == Some(&b'#') {
-        at = TEXT[at..].find('\n').map_or(TEXT.len(), |n| at + n + 1);
-    }
+    // where the header ends, found once (it is read on every look-up)
+    static START: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let at = *START.get_or_init(|| {
+        let mut at = 0;
+        while TEXT.as_bytes().get(at) == Some(&b'#') {
+            at = TEXT[at..].find('\n').map_or(TEXT.len(), |n| at + n + 1);
+        }
+        at
+    });
     &TEXT.as_bytes()[at..]
 }
 
