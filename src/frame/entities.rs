@@ -21,9 +21,10 @@
 //! one of its modifiers ("Russian President X" … "the Russian leader"), else the entity the same
 //! description stood for, else the person named last in its sentence or the one before (not
 //! inside a quotation; not one given other roles, for a role word: "the actress" is not the
-//! spokesman); for a group with no modifier, the same description or the group named last; for
-//! a place or thing, the same description used before; a description set off by commas right
-//! after a name is that name (an appositive); else it stands for itself. Capitalised modifiers
+//! spokesman); for a group with no modifier, the same description or the group named last (not
+//! one named by a single common word: "the global South" is not "the coalition"); for a place
+//! or thing, the same description used before; a description set off by commas right after a
+//! name is that name (an appositive); else it stands for itself. Capitalised modifiers
 //! belong to the description's key: "the Bush administration" is not "the Obama
 //! administration", and a later "the administration" is the one met last. A pronoun joins the
 //! person named last, in its sentence or the one before; "it" the latest thing (not a day or
@@ -35,7 +36,8 @@
 //! same figure joins; "today", "yesterday" and "tomorrow" in a dated article join the weekday
 //! they name; a shorter name that starts or ends one longer name, or is its initials, joins it
 //! (of several, the one named three times more often; a place never by the words after "South",
-//! "New" and the like); an entity known only by a description joins the named entity of the
+//! "New" and the like; never the first words of a name that ends in a thing: "Ukraine Peace
+//! Talks" is no name of Ukraine); an entity known only by a description joins the named entity of the
 //! story that articles describe with that head noun (of several, the one so described three
 //! times more often), else (a thing, group or place described with `the`) the one name of the
 //! story ending in its head noun ("the church" / "Vale Bible Church"). Across stories, only one
@@ -761,10 +763,18 @@ fn article_entities(
                                     .map(|(i, _)| i),
                                 // "the company", not "the defence ministry": a group
                                 // description with modifiers names a group of its own
+                                // (a group named by one common word, "Observers" or
+                                // "the global South", is not "the coalition")
                                 EntityKind::Group if h == k + 1 => ents
                                     .iter()
                                     .enumerate()
                                     .filter(|(_, e)| e.kind == kind && !e.name.is_empty())
+                                    .filter(|(_, e)| {
+                                        e.full()
+                                            || !lex.not_names.contains(&e.name.to_lowercase())
+                                                && !lower_words
+                                                    .contains(e.name.to_lowercase().as_str())
+                                    })
                                     .max_by_key(|(_, e)| e.seen)
                                     .map(|(i, _)| i),
                                 // "the region" is seldom the place named last
@@ -1037,6 +1047,10 @@ fn article_entities(
                             } else if words.len() >= 2
                                 && words.len() <= 4
                                 && !noun_kind(&last, lex).is_some_and(EntityKind::is_actor)
+                                // no surname is a noun the articles write in lower case
+                                // ("the Peace Talks" … "the talks")
+                                && !(lower_words.contains(last.as_str())
+                                    && noun_kind(&last, lex) == Some(EntityKind::Other))
                                 && name_toks.iter().all(|t| {
                                     text.get(t.start..t.end)
                                         .is_some_and(|w| w.chars().any(char::is_lowercase))
@@ -1486,10 +1500,18 @@ pub fn find_entities(
                     continue;
                 }
                 let root = find(&mut parent, x);
+                // a name ending in a common noun of a thing is about its first words, not
+                // them: "Ukraine Peace Talks" is not a name of Ukraine
+                let about = words
+                    .last()
+                    .is_some_and(|w| noun_kind(&w.to_lowercase(), lex) == Some(EntityKind::Other))
+                    && e.kind != EntityKind::Person;
                 for i in 1..words.len() {
                     let head = words[..i].join(" ").to_lowercase();
                     let tail = words[i..].join(" ").to_lowercase();
-                    parts.entry(head).or_default().insert(root);
+                    if !about {
+                        parts.entry(head).or_default().insert(root);
+                    }
                     // "South Sudan" is not "Sudan", nor "New York" "York"
                     let directional = words[..i]
                         .iter()
@@ -1854,6 +1876,37 @@ mod tests {
         let vance = with(&ents, "Nora Vance");
         assert_eq!(vance.len(), 1, "{ents:?}");
         assert!(texts(vance[0]).contains(&"who"), "{ents:?}");
+    }
+
+    #[test]
+    fn a_name_ending_in_a_thing_is_not_a_name_of_its_first_word() {
+        let ents = run(
+            &[
+                "Delegates met at the Varnia Peace Talks on Monday. The talks ended.",
+                "Varnia sent two envoys. Varnia said it wants a deal.",
+            ],
+            &[&[0, 1]],
+        );
+        let varnia = with(&ents, "Varnia");
+        assert_eq!(varnia.len(), 1, "{ents:?}");
+        assert!(
+            !texts(varnia[0]).contains(&"Varnia Peace Talks"),
+            "{ents:?}"
+        );
+    }
+
+    #[test]
+    fn a_group_named_by_a_common_word_is_not_the_coalition() {
+        let ents = run(
+            &[
+                "The summit was a signal to the global South. Moscow hopes to weaken the \
+                 coalition behind the plan.",
+            ],
+            &[&[0]],
+        );
+        let coalition = with(&ents, "the coalition");
+        assert_eq!(coalition.len(), 1, "{ents:?}");
+        assert!(!texts(coalition[0]).contains(&"South"), "{ents:?}");
     }
 
     #[test]
