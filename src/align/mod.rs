@@ -6,6 +6,7 @@ mod features;
 mod label;
 mod pairs;
 mod story;
+pub(crate) use story::day_number;
 pub mod synonyms;
 mod topics;
 mod vector;

@@ -43,12 +43,16 @@ const FRAGMENT_SIZE: usize = 2;
 /// share of the story threshold (0.08 at the default threshold; fitted with it over 0.06-0.10).
 const FRAGMENT_SHARE: f32 = 0.4;
 
-/// Days since 0000-03-01 for a YYYY-MM-DD date (for date distances only).
-fn day_number(date: &str) -> Option<i64> {
+/// Days since 0000-03-01 for a YYYY-MM-DD date (for date distances and weekdays; day 0, like
+/// every seventh day after it, is a Tuesday); none for a month or day out of range.
+pub(crate) fn day_number(date: &str) -> Option<i64> {
     let mut it = date.split('-');
     let y: i64 = it.next()?.parse().ok()?;
     let m: i64 = it.next()?.parse().ok()?;
     let d: i64 = it.next()?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
     let (y, m) = if m <= 2 { (y - 1, m + 12) } else { (y, m) };
     Some(365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d)
 }

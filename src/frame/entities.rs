@@ -3,7 +3,7 @@
 //! middle initial included; a word that opens a sentence and is written in lower case elsewhere
 //! is not taken for a name; in a headline written in title case, the name is the longest part
 //! of the run the articles' other sentences write as a name), short forms ("Vance" after "Nora
-//! Vance", "Mr. Smith"), descriptions that refer back ("the actress", "the Russian leader", "the
+//! Vance", "Mr. Smith"), descriptions that refer back ("the actress", "the Venezian leader", "the
 //! company", "the vessel"), nouns of a known kind standing alone ("police said", "a woman",
 //! "computers"), scores and sums ("31-24", "$334 million"), the pronouns he and she for people,
 //! "it" for things, "its" and "they" for groups, and relative pronouns ("X, who", "the car,
@@ -18,14 +18,14 @@
 //! before a lower-case word that is no noun after the head, an irregular past form or an "-s"
 //! form with an object after it: "the agency put", "the software finds it") joins, for a
 //! person, the person given that role before ("President X" … "the president") or named with
-//! one of its modifiers ("Russian President X" … "the Russian leader"), else the entity the same
+//! one of its modifiers ("Venezian President X" … "the Venezian leader"), else the entity the same
 //! description stood for, else the person named last in its sentence or the one before (not
 //! inside a quotation; not one given other roles, for a role word: "the actress" is not the
 //! spokesman); for a group with no modifier, the same description or the group named last (not
-//! one named by a single common word: "the global South" is not "the coalition"); for a place
+//! one named by a single common word: "the Observers" are not "the group"); for a place
 //! or thing, the same description used before; a description set off by commas right after a
 //! name is that name (an appositive); else it stands for itself. Capitalised modifiers
-//! belong to the description's key: "the Bush administration" is not "the Obama
+//! belong to the description's key: "the Varga administration" is not "the Holm
 //! administration", and a later "the administration" is the one met last. A pronoun joins the
 //! person named last, in its sentence or the one before; "it" the latest thing (not a day or
 //! month; not "it is", "it was"); "that" a description right before it (no comma). Across the
@@ -36,8 +36,8 @@
 //! same figure joins; "today", "yesterday" and "tomorrow" in a dated article join the weekday
 //! they name; a shorter name that starts or ends one longer name, or is its initials, joins it
 //! (of several, the one named three times more often; a place never by the words after "South",
-//! "New" and the like; never the first words of a name that ends in a thing: "Ukraine Peace
-//! Talks" is no name of Ukraine); an entity known only by a description joins the named entity of the
+//! "New" and the like; never the first words of a name that ends in a thing: "Varnia Peace
+//! Talks" is no name of Varnia); an entity known only by a description joins the named entity of the
 //! story that articles describe with that head noun (of several, the one so described three
 //! times more often), else (a thing, group or place described with `the`) the one name of the
 //! story ending in its head noun ("the church" / "Vale Bible Church"). Across stories, only one
@@ -242,7 +242,7 @@ pub(crate) const CALENDAR: &[&str] = &[
 pub(crate) const DEICTIC_TIMES: &[&str] = &["today", "yesterday", "tomorrow", "tonight"];
 
 /// Words that open a place name and make it another place than the rest of the name
-/// ("South Sudan", "New York", "Upper Egypt"): the rest alone is not a short form of it.
+/// ("South Varnia", "New Dunmore", "Upper Vale"): the rest alone is not a short form of it.
 const PLACE_QUALIFIERS: &[&str] = &[
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "new", "upper",
     "lower", "central", "greater",
@@ -391,6 +391,19 @@ fn describe(
 /// story before a lone surname is read as them.
 const SURNAME_DOMINANCE: usize = 3;
 
+/// Of several candidates, given as (how often the story names or describes it, candidate), the
+/// one counted [`SURNAME_DOMINANCE`] times more often than any other, or the only one; on equal
+/// counts the higher candidate ranks first.
+fn dominant(counts: impl IntoIterator<Item = (usize, usize)>) -> Option<usize> {
+    let mut ranked: Vec<(usize, usize)> = counts.into_iter().collect();
+    ranked.sort_unstable_by(|a, b| b.cmp(a));
+    match ranked[..] {
+        [(_, r)] => Some(r),
+        [(a, r), (b, _), ..] if a >= SURNAME_DOMINANCE * b.max(1) => Some(r),
+        _ => None,
+    }
+}
+
 /// Words written in lower case somewhere in the articles: a capitalised one opening a sentence
 /// is a common word, not a name.
 fn lower_case_words<'a>(
@@ -418,6 +431,7 @@ fn lower_case_words<'a>(
 /// ("yesterday" in an article of Wednesday 2008-12-10 is "tuesday"), so that it joins the day
 /// other articles name.
 fn deictic_day(e: &Local, articles: &[Article]) -> Option<&'static str> {
+    // from the weekday of day 0 of `day_number`'s count on
     const DAYS: [&str; 7] = [
         "tuesday",
         "wednesday",
@@ -434,21 +448,7 @@ fn deictic_day(e: &Local, articles: &[Article]) -> Option<&'static str> {
         _ => return None,
     };
     let article = articles.get(e.mentions.first()?.article.index())?;
-    let date = article.date.as_deref()?;
-    let mut it = date.split('-');
-    let y: i64 = it.next()?.parse().ok()?;
-    let m: i64 = it.next()?.parse().ok()?;
-    let d: i64 = it.next()?.parse().ok()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    let (y, m) = if m <= 2 { (y - 1, m + 12) } else { (y, m) };
-    // days since 0000-03-01; day 0 of this count, modulo 7, is a Tuesday
-    let n = 365 * y + y.div_euclid(4) - y.div_euclid(100)
-        + y.div_euclid(400)
-        + (153 * (m - 3) + 2) / 5
-        + d
-        + offset;
+    let n = crate::align::day_number(article.date.as_deref()?)? + offset;
     Some(DAYS[n.rem_euclid(7) as usize])
 }
 
@@ -468,6 +468,19 @@ fn is_title_case(toks: &[Token]) -> bool {
     capitals >= 3
 }
 
+/// Where the run of name words joined by spaces that starts at token `k` ends (`k` itself when
+/// the token is no name word).
+fn capital_run_end(text: &str, toks: &[Token], k: usize) -> usize {
+    let mut end = k;
+    while end < toks.len()
+        && is_name_word(text, &toks[end])
+        && (end == k || joined(text, &toks[end - 1], &toks[end]))
+    {
+        end += 1;
+    }
+    end
+}
+
 /// Every run of capitalised words, and every part of one, that the articles write in
 /// sentences not in title case (lower case, joined by spaces): the names a headline's
 /// capitals are checked against.
@@ -481,13 +494,7 @@ fn body_names(tokens: &[ArticleTokens], articles: &[Article]) -> FxHashSet<Strin
             let text = s.text.as_str();
             let mut k = 0;
             while k < toks.len() {
-                let mut j = k;
-                while j < toks.len()
-                    && is_name_word(text, &toks[j])
-                    && (j == k || joined(text, &toks[j - 1], &toks[j]))
-                {
-                    j += 1;
-                }
+                let j = capital_run_end(text, toks, k);
                 // parts of runs of up to six words
                 for p in k..j {
                     for q in p + 1..=j.min(p + 6) {
@@ -680,7 +687,7 @@ fn article_entities(
                     if head.is_some() && noun.is_none() && lower_case && !hyphened {
                         break;
                     }
-                    // an irregular past form after a modifier is the verb: "the Chiefs lost",
+                    // an irregular past form after a modifier is the verb: "the Comets lost",
                     // "the agency put" (WordNet's exception list); so is an "-s" form after a
                     // noun with an object after it: "the software finds it"
                     if x > k + 1
@@ -731,7 +738,7 @@ fn article_entities(
                             let role = role_of(lex, &head_word).unwrap_or(&head_word).to_string();
                             let modifiers = &toks[k + 1..h];
                             // a person whose name was written with one of the description's
-                            // modifiers ("Russian President X" … "the Russian leader")
+                            // modifiers ("Venezian President X" … "the Venezian leader")
                             let modified = |e: &Local| {
                                 modifiers.iter().any(|w| {
                                     !is_stopword(&w.lower)
@@ -763,8 +770,8 @@ fn article_entities(
                                     .map(|(i, _)| i),
                                 // "the company", not "the defence ministry": a group
                                 // description with modifiers names a group of its own
-                                // (a group named by one common word, "Observers" or
-                                // "the global South", is not "the coalition")
+                                // (a group named by one common word, "the Observers",
+                                // is not "the group")
                                 EntityKind::Group if h == k + 1 => ents
                                     .iter()
                                     .enumerate()
@@ -791,8 +798,8 @@ fn article_entities(
                             let recent = antecedent.filter(|&e| {
                                 ents[e].seen.0 + 1 >= s && !in_quotation(text, t.start)
                             });
-                            // capitalised modifiers say whose it is: "the Bush administration"
-                            // is not "the Obama administration"
+                            // capitalised modifiers say whose it is: "the Varga administration"
+                            // is not "the Holm administration"
                             let proper: Vec<&str> = modifiers
                                 .iter()
                                 .filter(|w| w.capitalized)
@@ -857,13 +864,7 @@ fn article_entities(
                     // a headline capitalises every word: the name is the longest part of the
                     // run that the articles' other sentences write as a name, else the run up
                     // to a word they write in lower case ("Fired Coach Ann Lee Says …")
-                    let mut end = k;
-                    while end < toks.len()
-                        && is_name_word(text, &toks[end])
-                        && (end == k || joined(text, &toks[end - 1], &toks[end]))
-                    {
-                        end += 1;
-                    }
+                    let end = capital_run_end(text, toks, k);
                     let words: Vec<&str> = toks[k..end].iter().map(|t| t.lower.as_str()).collect();
                     let known = (1..=words.len()).rev().find_map(|len| {
                         (0..=words.len() - len)
@@ -1475,15 +1476,7 @@ pub fn find_entities(
                         full_mentions.get(n.as_str()).copied().unwrap_or(0);
                 }
             }
-            let mut ranked: Vec<(usize, usize)> =
-                per_root.into_iter().map(|(r, m)| (m, r)).collect();
-            ranked.sort_unstable_by(|a, b| b.cmp(a));
-            let dominant = match ranked[..] {
-                [(_, r)] => Some(r),
-                [(a, r), (b, _), ..] if a >= SURNAME_DOMINANCE * b.max(1) => Some(r),
-                _ => None,
-            };
-            if let Some(y) = dominant {
+            if let Some(y) = dominant(per_root.into_iter().map(|(r, m)| (m, r))) {
                 union(&mut parent, x, y);
             }
         }
@@ -1491,7 +1484,7 @@ pub fn find_entities(
         // initials ("Intel" / "Intel Corp", "Saints" / "New Orleans Saints", "AMD" /
         // "Advanced Micro Devices"), joins it when no other name fits, or of several, the one
         // the story names three times more often than the others
-        // twice: "ATI Technologies" joins "ATI Technologies Inc." first, then "ATI" both
+        // twice: "Vale Systems" joins "Vale Systems Inc." first, then "Vale" both
         for _ in 0..2 {
             let mut parts: FxHashMap<String, FxHashSet<usize>> = FxHashMap::default();
             for (x, e) in items.iter().enumerate() {
@@ -1501,7 +1494,7 @@ pub fn find_entities(
                 }
                 let root = find(&mut parent, x);
                 // a name ending in a common noun of a thing is about its first words, not
-                // them: "Ukraine Peace Talks" is not a name of Ukraine
+                // them: "Varnia Peace Talks" is not a name of Varnia
                 let about = words
                     .last()
                     .is_some_and(|w| noun_kind(&w.to_lowercase(), lex) == Some(EntityKind::Other))
@@ -1512,7 +1505,7 @@ pub fn find_entities(
                     if !about {
                         parts.entry(head).or_default().insert(root);
                     }
-                    // "South Sudan" is not "Sudan", nor "New York" "York"
+                    // "South Varnia" is not "Varnia", nor "New Dunmore" "Dunmore"
                     let directional = words[..i]
                         .iter()
                         .all(|w| PLACE_QUALIFIERS.contains(&w.to_lowercase().as_str()));
@@ -1545,17 +1538,12 @@ pub fn find_entities(
                     let distinct: FxHashSet<usize> =
                         roots.iter().map(|&r| find(&mut parent, r)).collect();
                     // of several, the one the story names far more often than the others
-                    let mut ranked: Vec<(usize, usize)> = distinct
-                        .iter()
-                        .map(|&r| (size.get(&r).copied().unwrap_or(0), r))
-                        .collect();
-                    ranked.sort_unstable_by(|a, b| b.cmp(a));
-                    let dominant = match ranked[..] {
-                        [(_, r)] => Some(r),
-                        [(a, r), (b, _), ..] if a >= SURNAME_DOMINANCE * b.max(1) => Some(r),
-                        _ => None,
-                    };
-                    // a place is not part of a group's name: "Wasilla" / "Wasilla Bible Church"
+                    let dominant = dominant(
+                        distinct
+                            .iter()
+                            .map(|&r| (size.get(&r).copied().unwrap_or(0), r)),
+                    );
+                    // a place is not part of a group's name: "Dunmore" / "Dunmore Bible Church"
                     let fits = |k: EntityKind| {
                         k == e.kind || k == EntityKind::Other || e.kind == EntityKind::Other
                     };
@@ -1587,15 +1575,7 @@ pub fn find_entities(
                 for &r in roots {
                     *times.entry(find(&mut parent, r)).or_default() += 1;
                 }
-                let mut ranked: Vec<(usize, usize)> =
-                    times.into_iter().map(|(r, n)| (n, r)).collect();
-                ranked.sort_unstable_by(|a, b| b.cmp(a));
-                let dominant = match ranked[..] {
-                    [(_, r)] => Some(r),
-                    [(a, r), (b, _), ..] if a >= SURNAME_DOMINANCE * b.max(1) => Some(r),
-                    _ => None,
-                };
-                if let Some(y) = dominant {
+                if let Some(y) = dominant(times.into_iter().map(|(r, n)| (n, r))) {
                     union(&mut parent, x, y);
                 }
             }
@@ -1856,15 +1836,15 @@ mod tests {
     fn a_short_name_joins_the_longer_name_the_story_uses_far_more() {
         let ents = run(
             &[
-                "The Vale Saints won. The Vale Saints scored twice. The Vale Saints led.",
-                "The Vale Saints lost once. Their coach went to Saints Academy.",
-                "The Saints celebrated.",
+                "The Vale Comets won. The Vale Comets scored twice. The Vale Comets led.",
+                "The Vale Comets lost once. Their coach went to Comets Academy.",
+                "The Comets celebrated.",
             ],
             &[&[0, 1, 2]],
         );
-        let saints = with(&ents, "Saints");
-        assert_eq!(saints.len(), 1, "{ents:?}");
-        assert!(texts(saints[0]).contains(&"Vale Saints"), "{ents:?}");
+        let comets = with(&ents, "Comets");
+        assert_eq!(comets.len(), 1, "{ents:?}");
+        assert!(texts(comets[0]).contains(&"Vale Comets"), "{ents:?}");
     }
 
     #[test]
@@ -1896,17 +1876,17 @@ mod tests {
     }
 
     #[test]
-    fn a_group_named_by_a_common_word_is_not_the_coalition() {
+    fn a_group_named_by_a_common_word_is_not_the_group_named_last() {
         let ents = run(
             &[
-                "The summit was a signal to the global South. Moscow hopes to weaken the \
-                 coalition behind the plan.",
+                "The summit was a signal to the Observers. Varnia hopes to weaken the \
+                 group behind the plan.",
             ],
             &[&[0]],
         );
-        let coalition = with(&ents, "the coalition");
-        assert_eq!(coalition.len(), 1, "{ents:?}");
-        assert!(!texts(coalition[0]).contains(&"South"), "{ents:?}");
+        let group = with(&ents, "the group");
+        assert_eq!(group.len(), 1, "{ents:?}");
+        assert!(!texts(group[0]).contains(&"Observers"), "{ents:?}");
     }
 
     #[test]
