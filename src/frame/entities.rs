@@ -1890,6 +1890,46 @@ mod tests {
     }
 
     #[test]
+    fn an_appositive_description_is_the_name_before_it() {
+        let ents = run(
+            &["Vale Systems, the software maker, said on Monday it would fix the flaw."],
+            &[&[0]],
+        );
+        let vale = with(&ents, "Vale Systems");
+        assert_eq!(vale.len(), 1, "{ents:?}");
+        assert!(texts(vale[0]).contains(&"the software maker"), "{ents:?}");
+    }
+
+    #[test]
+    fn a_role_description_skips_a_person_given_other_roles() {
+        let ents = run(
+            &[
+                "Nora Vance entered a clinic, and her spokesman Ivo Brandt confirmed it. \
+                 The actress is resting.",
+            ],
+            &[&[0]],
+        );
+        let actress = with(&ents, "The actress");
+        assert_eq!(actress.len(), 1, "{ents:?}");
+        assert!(texts(actress[0]).contains(&"Nora Vance"), "{ents:?}");
+        assert!(!texts(actress[0]).contains(&"Ivo Brandt"), "{ents:?}");
+    }
+
+    #[test]
+    fn a_place_after_south_is_another_place() {
+        let ents = run(
+            &[
+                "Troops crossed into South Varnia on Monday.",
+                "Varnia said the border was closed.",
+            ],
+            &[&[0, 1]],
+        );
+        let varnia = with(&ents, "Varnia");
+        assert_eq!(varnia.len(), 1, "{ents:?}");
+        assert!(!texts(varnia[0]).contains(&"South Varnia"), "{ents:?}");
+    }
+
+    #[test]
     fn a_full_name_joins_across_stories_and_a_surname_does_not() {
         let ents = run(
             &[
