@@ -1718,18 +1718,13 @@ mod tests {
             ],
             &[&[0, 1]],
         );
-        let varga = with(&ents, "The Varga administration");
-        assert_eq!(varga.len(), 1, "{ents:?}");
+        let varga = entity_of(&ents, "The Varga administration");
         assert!(
-            !texts(varga[0]).contains(&"the Holm administration"),
+            !texts(varga).contains(&"the Holm administration"),
             "{ents:?}"
         );
-        let holm = with(&ents, "the Holm administration");
-        assert_eq!(holm.len(), 1, "{ents:?}");
-        assert!(
-            texts(holm[0]).contains(&"The Holm administration"),
-            "{ents:?}"
-        );
+        let holm = entity_of(&ents, "the Holm administration");
+        assert!(texts(holm).contains(&"The Holm administration"), "{ents:?}");
         // the verb after the head noun is no part of the description
         assert!(
             ents.iter()
@@ -1778,9 +1773,8 @@ mod tests {
             &[&[0]],
         );
         assert!(with(&ents, "Nora Vance Checks").is_empty(), "{ents:?}");
-        let vance = with(&ents, "Nora Vance");
-        assert_eq!(vance.len(), 1, "{ents:?}");
-        assert!(vance[0].mentions.len() >= 2, "{ents:?}");
+        let vance = entity_of(&ents, "Nora Vance");
+        assert!(vance.mentions.len() >= 2, "{ents:?}");
     }
 
     #[test]
@@ -1803,10 +1797,9 @@ mod tests {
             ],
             &[&[0, 1, 2]],
         );
-        let alex = with(&ents, "Alex Ruiz");
-        assert_eq!(alex.len(), 1, "{ents:?}");
-        assert!(texts(alex[0]).contains(&"Alexandra Ruiz"), "{ents:?}");
-        assert!(!texts(alex[0]).contains(&"Pedro Ruiz"), "{ents:?}");
+        let alex = entity_of(&ents, "Alex Ruiz");
+        assert!(texts(alex).contains(&"Alexandra Ruiz"), "{ents:?}");
+        assert!(!texts(alex).contains(&"Pedro Ruiz"), "{ents:?}");
     }
 
     #[test]
@@ -1826,10 +1819,9 @@ mod tests {
             articles: vec![ArticleId(0), ArticleId(1), ArticleId(2)],
         }];
         let ents = find_entities(&articles, &tokens, &stories, &Lexicons::builtin());
-        let day = with(&ents, "yesterday");
-        assert_eq!(day.len(), 1, "{ents:?}");
-        assert!(texts(day[0]).contains(&"Tuesday"), "{ents:?}");
-        assert!(!texts(day[0]).contains(&"today"), "{ents:?}");
+        let day = entity_of(&ents, "yesterday");
+        assert!(texts(day).contains(&"Tuesday"), "{ents:?}");
+        assert!(!texts(day).contains(&"today"), "{ents:?}");
     }
 
     #[test]
@@ -1842,9 +1834,8 @@ mod tests {
             ],
             &[&[0, 1, 2]],
         );
-        let comets = with(&ents, "Comets");
-        assert_eq!(comets.len(), 1, "{ents:?}");
-        assert!(texts(comets[0]).contains(&"Vale Comets"), "{ents:?}");
+        let comets = entity_of(&ents, "Comets");
+        assert!(texts(comets).contains(&"Vale Comets"), "{ents:?}");
     }
 
     #[test]
@@ -1853,9 +1844,8 @@ mod tests {
             &["Police said Nora Vance, 33, who left early, was safe."],
             &[&[0]],
         );
-        let vance = with(&ents, "Nora Vance");
-        assert_eq!(vance.len(), 1, "{ents:?}");
-        assert!(texts(vance[0]).contains(&"who"), "{ents:?}");
+        let vance = entity_of(&ents, "Nora Vance");
+        assert!(texts(vance).contains(&"who"), "{ents:?}");
     }
 
     #[test]
@@ -1867,12 +1857,8 @@ mod tests {
             ],
             &[&[0, 1]],
         );
-        let varnia = with(&ents, "Varnia");
-        assert_eq!(varnia.len(), 1, "{ents:?}");
-        assert!(
-            !texts(varnia[0]).contains(&"Varnia Peace Talks"),
-            "{ents:?}"
-        );
+        let varnia = entity_of(&ents, "Varnia");
+        assert!(!texts(varnia).contains(&"Varnia Peace Talks"), "{ents:?}");
     }
 
     #[test]
@@ -1884,9 +1870,8 @@ mod tests {
             ],
             &[&[0]],
         );
-        let group = with(&ents, "the group");
-        assert_eq!(group.len(), 1, "{ents:?}");
-        assert!(!texts(group[0]).contains(&"Observers"), "{ents:?}");
+        let group = entity_of(&ents, "the group");
+        assert!(!texts(group).contains(&"Observers"), "{ents:?}");
     }
 
     #[test]
@@ -1895,9 +1880,8 @@ mod tests {
             &["Vale Systems, the software maker, said on Monday it would fix the flaw."],
             &[&[0]],
         );
-        let vale = with(&ents, "Vale Systems");
-        assert_eq!(vale.len(), 1, "{ents:?}");
-        assert!(texts(vale[0]).contains(&"the software maker"), "{ents:?}");
+        let vale = entity_of(&ents, "Vale Systems");
+        assert!(texts(vale).contains(&"the software maker"), "{ents:?}");
     }
 
     #[test]
@@ -1909,10 +1893,9 @@ mod tests {
             ],
             &[&[0]],
         );
-        let actress = with(&ents, "The actress");
-        assert_eq!(actress.len(), 1, "{ents:?}");
-        assert!(texts(actress[0]).contains(&"Nora Vance"), "{ents:?}");
-        assert!(!texts(actress[0]).contains(&"Ivo Brandt"), "{ents:?}");
+        let actress = entity_of(&ents, "The actress");
+        assert!(texts(actress).contains(&"Nora Vance"), "{ents:?}");
+        assert!(!texts(actress).contains(&"Ivo Brandt"), "{ents:?}");
     }
 
     #[test]
@@ -1924,9 +1907,8 @@ mod tests {
             ],
             &[&[0, 1]],
         );
-        let varnia = with(&ents, "Varnia");
-        assert_eq!(varnia.len(), 1, "{ents:?}");
-        assert!(!texts(varnia[0]).contains(&"South Varnia"), "{ents:?}");
+        let varnia = entity_of(&ents, "Varnia");
+        assert!(!texts(varnia).contains(&"South Varnia"), "{ents:?}");
     }
 
     #[test]
@@ -1940,9 +1922,8 @@ mod tests {
             ],
             &[&[0], &[1], &[2], &[3]],
         );
-        let vance = with(&ents, "Nora Vance");
-        assert_eq!(vance.len(), 1, "{ents:?}");
-        assert_eq!(vance[0].mentions.len(), 2);
+        let vance = entity_of(&ents, "Nora Vance");
+        assert_eq!(vance.mentions.len(), 2);
         assert_eq!(with(&ents, "Vance").len(), 2, "{ents:?}");
     }
 
@@ -2089,10 +2070,9 @@ mod tests {
             &["President Anna Berg met Karl Ode. Ode spoke first. The president answered him."],
             &[&[0]],
         );
-        let berg = with(&ents, "President Anna Berg");
-        assert_eq!(berg.len(), 1, "{ents:?}");
-        assert!(texts(berg[0]).contains(&"The president"));
-        assert_eq!(berg[0].name, "Anna Berg");
+        let berg = entity_of(&ents, "President Anna Berg");
+        assert!(texts(berg).contains(&"The president"));
+        assert_eq!(berg.name, "Anna Berg");
     }
 
     #[test]
@@ -2103,13 +2083,12 @@ mod tests {
             ],
             &[&[0]],
         );
-        let dept = with(&ents, "Springfield Police Department");
-        assert_eq!(dept.len(), 1, "{ents:?}");
-        assert_eq!(dept[0].kind, EntityKind::Group);
-        assert!(texts(dept[0]).contains(&"The department"));
+        let dept = entity_of(&ents, "Springfield Police Department");
+        assert_eq!(dept.kind, EntityKind::Group);
+        assert!(texts(dept).contains(&"The department"));
         assert!(with(&ents, "John Doe")[0].kind == EntityKind::Person);
         // a person description never joins the group
-        assert!(!texts(dept[0]).contains(&"the suspect"));
+        assert!(!texts(dept).contains(&"the suspect"));
     }
 
     #[test]
@@ -2119,12 +2098,11 @@ mod tests {
             &[&[0]],
         );
         // "Police" opening the sentence is the common noun, not a name: one group with "The police"
-        let police = with(&ents, "Police");
-        assert_eq!(police.len(), 1, "{ents:?}");
-        assert_eq!(police[0].kind, EntityKind::Group);
-        assert_eq!(texts(police[0]), vec!["Police", "The police"]);
+        let police = entity_of(&ents, "Police");
+        assert_eq!(police.kind, EntityKind::Group);
+        assert_eq!(texts(police), vec!["Police", "The police"]);
         assert!(
-            police[0]
+            police
                 .mentions
                 .iter()
                 .all(|m| m.form == MentionForm::Description)
