@@ -757,17 +757,18 @@ fn article_entities(
                                     .filter(|(_, e)| {
                                         e.kind == EntityKind::Person && !e.name.is_empty()
                                     })
+                                    .map(|(i, e)| (i, e, modified(e)))
                                     // a person given other roles is not "the actress"
-                                    .filter(|(_, e)| {
+                                    .filter(|&(_, e, named_so)| {
                                         e.roles.is_empty()
                                             || e.roles.contains(&role)
                                             || !lex.person_roles.contains_key(&head_word)
-                                            || modified(e)
+                                            || named_so
                                     })
-                                    .max_by_key(|(_, e)| {
-                                        (e.roles.contains(&role), modified(e), e.seen)
+                                    .max_by_key(|&(_, e, named_so)| {
+                                        (e.roles.contains(&role), named_so, e.seen)
                                     })
-                                    .map(|(i, _)| i),
+                                    .map(|(i, _, _)| i),
                                 // "the company", not "the defence ministry": a group
                                 // description with modifiers names a group of its own
                                 // (a group named by one common word, "the Observers",
