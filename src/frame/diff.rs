@@ -58,7 +58,8 @@ pub const LCS_CELLS: usize = 40_000;
 /// edit script: for sentences (up to [`LCS_CELLS`] word pairs) the LCS table, about twice as
 /// fast as Myers at that size; for longer texts Myers, whose cost grows with the differences
 /// rather than with the product of the lengths. The whitespace before matched words is shared
-/// when it is the same on both sides, and otherwise travels with the words it precedes. Shared and deleted runs always spell `a`, shared and inserted runs `b`.
+/// when it is the same on both sides, and otherwise travels with the words it precedes. Shared
+/// and deleted runs always spell `a`, shared and inserted runs `b`.
 pub fn word_diff(a: &str, b: &str) -> Vec<DiffOp> {
     let ((wa, ga), (wb, gb)) = (words_and_gaps(a), words_and_gaps(b));
     let mut ids: rustc_hash::FxHashMap<&str, u32> =

@@ -18,8 +18,8 @@
 //! before a lower-case word that is no noun after the head, an irregular past form or an "-s"
 //! form with an object after it: "the agency put", "the software finds it") joins, for a
 //! person, the person given that role before ("President X" … "the president") or named with
-//! one of its modifiers ("Venezian President X" … "the Venezian leader"), else the entity the same
-//! description stood for, else the person named last in its sentence or the one before (not
+//! one of its modifiers ("Venezian President X" … "the Venezian leader"), else the entity the
+//! same description stood for, else the person named last in its sentence or the one before (not
 //! inside a quotation; not one given other roles, for a role word: "the actress" is not the
 //! spokesman); for a group with no modifier, the same description or the group named last (not
 //! one named by a single common word: "the Observers" are not "the group"); for a place
@@ -37,8 +37,8 @@
 //! they name; a shorter name that starts or ends one longer name, or is its initials, joins it
 //! (of several, the one named three times more often; a place never by the words after "South",
 //! "New" and the like; never the first words of a name that ends in a thing: "Varnia Peace
-//! Talks" is no name of Varnia); an entity known only by a description joins the named entity of the
-//! story that articles describe with that head noun (of several, the one so described three
+//! Talks" is no name of Varnia); an entity known only by a description joins the named entity
+//! of the story that articles describe with that head noun (of several, the one so described three
 //! times more often), else (a thing, group or place described with `the`) the one name of the
 //! story ending in its head noun ("the church" / "Vale Bible Church"). Across stories, only one
 //! proper name joins: two or more words, or one word naming a group or place (a one-word person
