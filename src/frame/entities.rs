@@ -64,7 +64,7 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
     Person,
-    /// A group or an organisation ("the police", "Microsoft").
+    /// A group or an organisation ("the police", "Vale Systems").
     Group,
     Place,
     Other,
@@ -81,7 +81,7 @@ impl EntityKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MentionForm {
-    /// A proper name as written ("Nora Vance", "Microsoft").
+    /// A proper name as written ("Nora Vance", "Vale Systems").
     Name,
     /// A surname or title form of a name given before ("Vance", "Mr. Smith").
     Short,
@@ -533,7 +533,7 @@ fn is_name_word(text: &str, t: &Token) -> bool {
 }
 
 /// Whether a run of capitalised words starts with "New" before another name word: the English
-/// place-name pattern ("New Orleans", "New Delhi", "New South Wales"), where the stop word
+/// place-name pattern ("New Dunmore", "New Delhi", "New South Wales"), where the stop word
 /// "new" is part of the name.
 fn opens_place_name(run: &[Token]) -> bool {
     run.len() >= 2 && run[0].lower == "new"
@@ -1272,7 +1272,7 @@ fn article_entities(
 
 /// Entities of different stories (or of articles in no story) that carry one proper name join:
 /// a name of two or more words ("Nora Vance", "Vale Bible Church"), or one word naming a group
-/// or place ("Microsoft", "Peru"), written as a name in both, denotes one referent wherever it
+/// or place ("Vale Systems", "Peru"), written as a name in both, denotes one referent wherever it
 /// is read. A one-word person name ("Vance") is left alone: two stories may mean two people.
 fn merge_across_stories(entities: Vec<Entity>) -> Vec<Entity> {
     let key = |e: &Entity| -> Option<String> {
@@ -1482,8 +1482,8 @@ pub fn find_entities(
             }
         }
         // a shorter name that is the start or end of one longer name of the story, or its
-        // initials ("Intel" / "Intel Corp", "Saints" / "New Orleans Saints", "AMD" /
-        // "Advanced Micro Devices"), joins it when no other name fits, or of several, the one
+        // initials ("Vale" / "Vale Corp", "Comets" / "New Dunmore Comets", "OMT" /
+        // "Ostrian Motor Trust"), joins it when no other name fits, or of several, the one
         // the story names three times more often than the others
         // twice: "Vale Systems" joins "Vale Systems Inc." first, then "Vale" both
         for _ in 0..2 {
@@ -1983,11 +1983,11 @@ mod tests {
     #[test]
     fn new_opens_a_place_name_and_the_article_does_not() {
         let ents = run(
-            &["The New Orleans Saints won on Sunday. New Delhi said nothing."],
+            &["The New Dunmore Comets won on Sunday. New Delhi said nothing."],
             &[&[0]],
         );
         let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
-        assert!(names.contains(&"New Orleans Saints"), "{names:?}");
+        assert!(names.contains(&"New Dunmore Comets"), "{names:?}");
         assert!(names.contains(&"New Delhi"), "{names:?}");
     }
 
