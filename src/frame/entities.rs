@@ -376,6 +376,8 @@ fn describe(
         by_head.insert(d.head.clone(), ents.len() - 1);
         ents.len() - 1
     });
+    // the same description again is the entity it was last used for
+    by_head.insert(d.head.clone(), e);
     ents[e].mentions.push(d.mention);
     ents[e].seen = d.at;
     if !ents[e].heads.contains(&d.head) {
@@ -759,9 +761,11 @@ fn article_entities(
                                     })
                                     .map(|(i, e)| (i, e, modified(e)))
                                     // a person given other roles is not "the actress"
+                                    // (an office or a trade, not a noun such as "girl")
                                     .filter(|&(_, e, named_so)| {
-                                        e.roles.is_empty()
-                                            || e.roles.contains(&role)
+                                        e.roles.iter().all(|r| {
+                                            r == &role || !lex.person_roles.contains_key(r)
+                                        }) || e.roles.contains(&role)
                                             || !lex.person_roles.contains_key(&head_word)
                                             || named_so
                                     })
@@ -795,10 +799,6 @@ fn article_entities(
                                 ents[e].roles.contains(&role)
                                     || kind == EntityKind::Person && modified(&ents[e])
                             });
-                            // inside a quotation the speaker may mean anyone: not by recency
-                            let recent = antecedent.filter(|&e| {
-                                ents[e].seen.0 + 1 >= s && !in_quotation(text, t.start)
-                            });
                             // capitalised modifiers say whose it is: "the Varga administration"
                             // is not "the Holm administration"
                             let proper: Vec<&str> = modifiers
@@ -806,6 +806,10 @@ fn article_entities(
                                 .filter(|w| w.capitalized)
                                 .map(|w| w.lower.as_str())
                                 .collect();
+                            // inside a quotation the speaker may mean anyone: not by recency
+                            let recent = antecedent.filter(|&e| {
+                                ents[e].seen.0 + 1 >= s && !in_quotation(text, t.start)
+                            });
                             let key = if proper.is_empty() {
                                 head_word.clone()
                             } else {
@@ -893,6 +897,7 @@ fn article_entities(
                     && !is_possessive(text, &toks[j - 1])
                     && !CALENDAR.contains(&toks[j - 1].lower.as_str())
                     && !CALENDAR.contains(&toks[j].lower.as_str())
+                    && !DEICTIC_TIMES.contains(&toks[j - 1].lower.as_str())
                 {
                     let prev = &toks[j - 1];
                     let gap_ok = joined(text, prev, &toks[j])
@@ -934,6 +939,7 @@ fn article_entities(
                     && !CALENDAR.contains(&toks[a].lower.as_str())
                     && !opens_place_name(&toks[a..j])
                     && (is_stopword(&toks[a].lower)
+                        || DEICTIC_TIMES.contains(&toks[a].lower.as_str())
                         || lex.not_names.contains(&toks[a].lower) && toks[a].lower.len() <= 4
                         || ((a == k && opener || title_case)
                             && lower_words.contains(toks[a].lower.as_str())))
@@ -944,8 +950,10 @@ fn article_entities(
                 let mut roles: Vec<String> = Vec::new();
                 let mut b = k;
                 // and lower-case person nouns before the name ("actress Ines Cole")
+                // (not an owner: "the actress's agent Ann Lee" is the agent)
                 while b > 0
                     && !toks[b - 1].capitalized
+                    && !is_possessive(text, &toks[b - 1])
                     && joined(text, &toks[b - 1], &toks[b])
                     && (role_of(lex, &toks[b - 1].lower).is_some()
                         || noun_kind(&toks[b - 1].lower, lex) == Some(EntityKind::Person))
@@ -964,15 +972,29 @@ fn article_entities(
                     }
                 }
                 // a person noun capitalised as a title before a name of two words or more
-                // ("Coach Ann Lee", "Actress Ines Cole"); not before one ("Hunter Lee")
-                if n < j
-                    && j - n >= 3
-                    && noun_kind(&toks[n].lower, lex) == Some(EntityKind::Person)
-                    && lower_words.contains(toks[n].lower.as_str())
-                    && toks[n + 1..j].iter().all(|t| !is_initial(text, t))
-                {
-                    roles.push(toks[n].lower.clone());
-                    n += 1;
+                // ("Coach Ann Lee", "Actress Ines Cole"); not before one ("Hunter Lee"). Words
+                // before it that the articles write in lower case are the title's ("Head Coach
+                // Ann Lee"); a name before those is a name of its own, read first ("Comets Head
+                // Coach Ann Lee": the Comets, then the coach)
+                // (and not before a group's name: "National Rifle Club" is no title and a club)
+                let title = (n..j.saturating_sub(2)).find(|&x| {
+                    noun_kind(&toks[x].lower, lex) == Some(EntityKind::Person)
+                        && lower_words.contains(toks[x].lower.as_str())
+                        && toks[x + 1..j].iter().all(|t| !is_initial(text, t))
+                        && noun_kind(&toks[j - 1].lower, lex) != Some(EntityKind::Group)
+                });
+                if let Some(x) = title {
+                    let p = (n..x)
+                        .rev()
+                        .take_while(|&y| lower_words.contains(toks[y].lower.as_str()))
+                        .last()
+                        .unwrap_or(x);
+                    if p > n {
+                        j = p;
+                    } else {
+                        roles.push(toks[x].lower.clone());
+                        n = x + 1;
+                    }
                 }
                 if n >= j {
                     // only common words (or only a title): read them as words
@@ -996,12 +1018,41 @@ fn article_entities(
                     };
                     let calendar = words.len() == 1 && CALENDAR.contains(&words[0]);
                     let after_locative = n > 0 && LOCATIVES.contains(&toks[n - 1].lower.as_str());
+                    let titled = !roles.is_empty();
+                    let start_tok = if b < k {
+                        b
+                    } else if n > a {
+                        a
+                    } else {
+                        n
+                    };
+                    // a name written after "the", with no title between, is no person's ("the
+                    // Comets", "the Dunmore Times"), unless a noun follows that the name
+                    // modifies ("the Varga family")
+                    let after_the = !titled
+                        && start_tok > 0
+                        && toks[start_tok - 1].lower == "the"
+                        && !toks.get(j).is_some_and(|x| {
+                            joined(text, &toks[j - 1], x)
+                                && !x.capitalized
+                                && noun_kind(&x.lower, lex).is_some()
+                        });
+                    let plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss");
+                    // a name ending in a noun of a group or a place names one ("Dunmore
+                    // County") when it follows "the" or the articles write that noun in lower
+                    // case, or, for a group, when it has three words or more ("Vale Bible
+                    // Church"): not "Ann Bush", not "Coach Ann Lee"
                     let head_kind = if words.len() > 1 {
-                        noun_kind(&last, lex)
-                            .filter(|k| matches!(k, EntityKind::Group | EntityKind::Place))
+                        noun_kind(&last, lex).filter(|&k| {
+                            after_the
+                                || lower_words.contains(last.as_str())
+                                || k == EntityKind::Group && words.len() > 2
+                        })
                     } else {
                         None
                     };
+                    let head_kind =
+                        head_kind.filter(|k| matches!(k, EntityKind::Group | EntityKind::Place));
                     let known = by_name.get(&lower_name).copied().or_else(|| {
                         if words.len() == 1 {
                             by_last
@@ -1016,18 +1067,10 @@ fn article_entities(
                                 .filter(|&e| ents[e].kind == EntityKind::Person && !ents[e].full())
                         }
                     });
-                    let titled = !roles.is_empty();
                     let form = match known {
                         Some(e) if words.len() == 1 && ents[e].full() => MentionForm::Short,
                         _ if titled && words.len() == 1 => MentionForm::Short,
                         _ => MentionForm::Name,
-                    };
-                    let start_tok = if b < k {
-                        b
-                    } else if n > a {
-                        a
-                    } else {
-                        n
                     };
                     let Some(m) = mention(start_tok, j, form) else {
                         k = j;
@@ -1046,9 +1089,18 @@ fn article_entities(
                                 EntityKind::Place
                             } else if words.iter().any(|w| lex.not_names.contains(*w)) {
                                 EntityKind::Group
+                            } else if after_the {
+                                if plural {
+                                    EntityKind::Group
+                                } else {
+                                    EntityKind::Other
+                                }
                             } else if words.len() >= 2
                                 && words.len() <= 4
-                                && !noun_kind(&last, lex).is_some_and(EntityKind::is_actor)
+                                // no surname is a noun of an actor the articles write in
+                                // lower case ("Prime Minister"); "Ann Bush" is a name
+                                && !(noun_kind(&last, lex).is_some_and(EntityKind::is_actor)
+                                    && lower_words.contains(last.as_str()))
                                 // no surname is a noun the articles write in lower case
                                 // ("the Peace Talks" … "the talks")
                                 && !(lower_words.contains(last.as_str())
@@ -1082,6 +1134,13 @@ fn article_entities(
                     }
                     if titled && ent.kind == EntityKind::Other {
                         ent.kind = EntityKind::Person;
+                    }
+                    if after_the && ent.kind == EntityKind::Person {
+                        ent.kind = if plural {
+                            EntityKind::Group
+                        } else {
+                            EntityKind::Other
+                        };
                     }
                     for r in roles {
                         if !ent.roles.contains(&r) {
@@ -1277,13 +1336,28 @@ fn article_entities(
 fn merge_across_stories(entities: Vec<Entity>) -> Vec<Entity> {
     let key = |e: &Entity| -> Option<String> {
         let words = e.name.split_whitespace().count();
-        let named = e
-            .mentions
-            .iter()
-            .any(|m| m.form == MentionForm::Name && m.text.eq_ignore_ascii_case(&e.name));
+        // written as that name somewhere, a title before it or not ("coach Ann Lee")
+        let named = e.mentions.iter().any(|m| {
+            m.form == MentionForm::Name
+                && m.text.len() >= e.name.len()
+                && m.text
+                    .get(m.text.len() - e.name.len()..)
+                    .is_some_and(|tail| tail.eq_ignore_ascii_case(&e.name))
+                && m.text[..m.text.len() - e.name.len()]
+                    .chars()
+                    .last()
+                    .is_none_or(char::is_whitespace)
+        });
         let proper = e.name.chars().next().is_some_and(char::is_uppercase);
+        // a name of two words or more is one referent whatever kind each story took it for;
+        // one word also needs the same kind ("Jordan" the person is not "Jordan" the country)
+        let kind = if words >= 2 {
+            String::new()
+        } else {
+            format!("{:?}", e.kind)
+        };
         (named && proper && (words >= 2 || matches!(e.kind, EntityKind::Group | EntityKind::Place)))
-            .then(|| format!("{:?}:{}", e.kind, e.name.to_lowercase()))
+            .then(|| format!("{kind}:{}", e.name.to_lowercase()))
     };
     let mut first: FxHashMap<String, usize> = FxHashMap::default();
     let mut out: Vec<Entity> = Vec::with_capacity(entities.len());
@@ -1707,6 +1781,88 @@ mod tests {
         ents.iter()
             .filter(|e| e.mentions.iter().any(|m| m.text == text))
             .collect()
+    }
+
+    #[test]
+    fn a_name_before_a_capitalised_title_is_a_name_of_its_own() {
+        let ents = run(
+            &[
+                "\"We rest him,\" Comets Head Coach Ann Lee said. Lee left early. The head \
+               coach of a team speaks often.",
+            ],
+            &[&[0]],
+        );
+        let lee = entity_of(&ents, "Head Coach Ann Lee");
+        assert_eq!(lee.name, "Ann Lee", "{ents:?}");
+        assert!(texts(lee).contains(&"Lee"), "{ents:?}");
+        let comets = entity_of(&ents, "Comets");
+        assert_ne!(comets.kind, EntityKind::Person, "{ents:?}");
+    }
+
+    #[test]
+    fn a_name_written_after_the_is_no_person() {
+        let ents = run(
+            &["Ann Lee praised the Dunmore Comets. The Comets won, and they said he was right."],
+            &[&[0]],
+        );
+        let comets = entity_of(&ents, "Dunmore Comets");
+        assert_eq!(comets.kind, EntityKind::Group, "{ents:?}");
+        assert!(texts(comets).contains(&"Comets"), "{ents:?}");
+        assert!(!texts(comets).contains(&"he"), "{ents:?}");
+        // a name that modifies the noun after it may still be a person's
+        let ents = run(&["Ann Vale spoke for the Vale family. She left."], &[&[0]]);
+        assert_eq!(entity_of(&ents, "Ann Vale").kind, EntityKind::Person);
+    }
+
+    #[test]
+    fn a_surname_that_is_a_common_noun_is_still_a_name() {
+        let ents = run(
+            &["Yesterday Ann Bush said she would stay. Bush spoke again. The church was full."],
+            &[&[0]],
+        );
+        let bush = entity_of(&ents, "Ann Bush");
+        assert_eq!(bush.kind, EntityKind::Person, "{ents:?}");
+        assert!(texts(bush).contains(&"she"), "{ents:?}");
+        assert!(texts(bush).contains(&"Bush"), "{ents:?}");
+    }
+
+    #[test]
+    fn an_owner_before_a_title_is_not_the_persons_role() {
+        let ents = run(
+            &[
+                "Ines Cole arrived. The actress's agent Ann Lee said she was tired. \
+               The actress left.",
+            ],
+            &[&[0]],
+        );
+        let lee = entity_of(&ents, "Ann Lee");
+        assert!(!texts(lee).contains(&"The actress"), "{ents:?}");
+        let cole = entity_of(&ents, "Ines Cole");
+        assert!(texts(cole).contains(&"The actress"), "{ents:?}");
+    }
+
+    #[test]
+    fn a_person_noun_that_is_no_office_does_not_bar_a_role() {
+        let ents = run(
+            &["Teenager Ines Cole won the race. The actress said it was her best day."],
+            &[&[0]],
+        );
+        let cole = entity_of(&ents, "Teenager Ines Cole");
+        assert!(texts(cole).contains(&"The actress"), "{ents:?}");
+    }
+
+    #[test]
+    fn a_full_name_joins_across_stories_a_title_before_it_or_not() {
+        let ents = run(
+            &[
+                "On Monday, Coach Ann Lee rested two players.",
+                "Ann Lee, the coach of the team, would speak on Friday.",
+            ],
+            &[&[0], &[1]],
+        );
+        let lee = entity_of(&ents, "Coach Ann Lee");
+        assert_eq!(lee.name, "Ann Lee", "{ents:?}");
+        assert!(texts(lee).contains(&"Ann Lee"), "{ents:?}");
     }
 
     #[test]
