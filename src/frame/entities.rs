@@ -373,7 +373,6 @@ fn describe(
             mentions: Vec::new(),
             seen: d.at,
         });
-        by_head.insert(d.head.clone(), ents.len() - 1);
         ents.len() - 1
     });
     // the same description again is the entity it was last used for
@@ -799,6 +798,10 @@ fn article_entities(
                                 ents[e].roles.contains(&role)
                                     || kind == EntityKind::Person && modified(&ents[e])
                             });
+                            // inside a quotation the speaker may mean anyone: not by recency
+                            let recent = antecedent.filter(|&e| {
+                                ents[e].seen.0 + 1 >= s && !in_quotation(text, t.start)
+                            });
                             // capitalised modifiers say whose it is: "the Varga administration"
                             // is not "the Holm administration"
                             let proper: Vec<&str> = modifiers
@@ -806,10 +809,6 @@ fn article_entities(
                                 .filter(|w| w.capitalized)
                                 .map(|w| w.lower.as_str())
                                 .collect();
-                            // inside a quotation the speaker may mean anyone: not by recency
-                            let recent = antecedent.filter(|&e| {
-                                ents[e].seen.0 + 1 >= s && !in_quotation(text, t.start)
-                            });
                             let key = if proper.is_empty() {
                                 head_word.clone()
                             } else {
@@ -1037,7 +1036,13 @@ fn article_entities(
                                 && !x.capitalized
                                 && noun_kind(&x.lower, lex).is_some()
                         });
+                    // what such a name is instead: a group if plural ("the Comets"), else a thing
                     let plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss");
+                    let no_person = if plural {
+                        EntityKind::Group
+                    } else {
+                        EntityKind::Other
+                    };
                     // a name ending in a noun of a group or a place names one ("Dunmore
                     // County") when it follows "the" or the articles write that noun in lower
                     // case, or, for a group, when it has three words or more ("Vale Bible
@@ -1090,21 +1095,14 @@ fn article_entities(
                             } else if words.iter().any(|w| lex.not_names.contains(*w)) {
                                 EntityKind::Group
                             } else if after_the {
-                                if plural {
-                                    EntityKind::Group
-                                } else {
-                                    EntityKind::Other
-                                }
+                                no_person
                             } else if words.len() >= 2
                                 && words.len() <= 4
-                                // no surname is a noun of an actor the articles write in
-                                // lower case ("Prime Minister"); "Ann Bush" is a name
-                                && !(noun_kind(&last, lex).is_some_and(EntityKind::is_actor)
-                                    && lower_words.contains(last.as_str()))
                                 // no surname is a noun the articles write in lower case
-                                // ("the Peace Talks" … "the talks")
+                                // ("Prime Minister", "the Peace Talks" … "the talks"); a
+                                // noun never so written may be one ("Ann Bush")
                                 && !(lower_words.contains(last.as_str())
-                                    && noun_kind(&last, lex) == Some(EntityKind::Other))
+                                    && noun_kind(&last, lex).is_some())
                                 && name_toks.iter().all(|t| {
                                     text.get(t.start..t.end)
                                         .is_some_and(|w| w.chars().any(char::is_lowercase))
@@ -1136,11 +1134,7 @@ fn article_entities(
                         ent.kind = EntityKind::Person;
                     }
                     if after_the && ent.kind == EntityKind::Person {
-                        ent.kind = if plural {
-                            EntityKind::Group
-                        } else {
-                            EntityKind::Other
-                        };
+                        ent.kind = no_person;
                     }
                     for r in roles {
                         if !ent.roles.contains(&r) {
@@ -1339,14 +1333,14 @@ fn merge_across_stories(entities: Vec<Entity>) -> Vec<Entity> {
         // written as that name somewhere, a title before it or not ("coach Ann Lee")
         let named = e.mentions.iter().any(|m| {
             m.form == MentionForm::Name
-                && m.text.len() >= e.name.len()
                 && m.text
-                    .get(m.text.len() - e.name.len()..)
-                    .is_some_and(|tail| tail.eq_ignore_ascii_case(&e.name))
-                && m.text[..m.text.len() - e.name.len()]
-                    .chars()
-                    .last()
-                    .is_none_or(char::is_whitespace)
+                    .len()
+                    .checked_sub(e.name.len())
+                    .and_then(|at| m.text.split_at_checked(at))
+                    .is_some_and(|(before, tail)| {
+                        tail.eq_ignore_ascii_case(&e.name)
+                            && before.chars().last().is_none_or(char::is_whitespace)
+                    })
         });
         let proper = e.name.chars().next().is_some_and(char::is_uppercase);
         // a name of two words or more is one referent whatever kind each story took it for;
