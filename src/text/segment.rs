@@ -202,11 +202,22 @@ fn piece_end(para: &str, from: usize) -> usize {
         .unwrap_or(limit)
 }
 
+/// Titles written with a full stop before a name that `sentencex`'s English abbreviations lack
+/// (it knows "Mr.", "Mrs." and "Dr.").
+const TITLES_BEFORE_NAMES: &[&str] = &["Ms.", "Mses.", "Messrs."];
+
 /// Rejoins pieces the segmenter split off that cannot stand alone: a lone closing quote or
-/// bracket, or a piece that starts lower-case (a continuation such as `"..." he said.`).
+/// bracket, a piece that starts lower-case (a continuation such as `"..." he said.`), or the
+/// name after a title the segmenter took for a sentence end ("Ms. Lee").
 fn merge_fragments(para: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
     for (s, e) in spans {
+        let after_title = out.last().is_some_and(|&(ls, le)| {
+            para[ls..le]
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|w| TITLES_BEFORE_NAMES.contains(&w))
+        });
         let piece = &para[s..e];
         let first = piece
             .chars()
@@ -214,7 +225,7 @@ fn merge_fragments(para: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)
         let only_closers = piece.chars().all(|c| !c.is_alphanumeric());
         let continues = first.is_some_and(|c| c.is_lowercase());
         match out.last_mut() {
-            Some(last) if only_closers || continues => last.1 = e,
+            Some(last) if only_closers || continues || after_title => last.1 = e,
             _ => out.push((s, e)),
         }
     }
@@ -245,6 +256,12 @@ mod tests {
                 "Gen. Syrskyi said the line held."
             ]
         );
+    }
+
+    #[test]
+    fn a_title_the_segmenter_lacks_does_not_split() {
+        let s = sents("She met Ms. Lee on Monday. Ms. Vale left.");
+        assert_eq!(s, vec!["She met Ms. Lee on Monday.", "Ms. Vale left."]);
     }
 
     #[test]
