@@ -152,59 +152,92 @@ fn trim_possessive(text: &str) -> &str {
         .unwrap_or(text)
 }
 
-/// The noun table (assets/entities/nouns.txt) without its `#` header: one `noun | kind` a line,
-/// sorted by noun.
-fn noun_table() -> &'static [u8] {
-    const TEXT: &str = include_str!("../../assets/entities/nouns.txt");
-    // where the header ends, found once (it is read on every look-up)
-    static START: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-    let at = *START.get_or_init(|| {
-        let mut at = 0;
-        while TEXT.as_bytes().get(at) == Some(&b'#') {
-            at = TEXT[at..].find('\n').map_or(TEXT.len(), |n| at + n + 1);
-        }
-        at
-    });
-    &TEXT.as_bytes()[at..]
+/// A table compiled in from assets/entities: `#` header lines, then one `key | value` a line,
+/// sorted by key. Searched by binary search over line offsets found once, on first use, in one
+/// pass over the bytes: no key is copied or hashed, so start-up stays cheap.
+struct SortedTable {
+    text: &'static str,
+    lines: std::sync::OnceLock<Vec<(u32, u32)>>,
 }
 
-/// Each line of the noun table as (where its noun starts, where it ends), found on first use in
-/// one pass over the bytes: no word is copied or hashed, so start-up stays cheap.
-fn noun_lines() -> &'static [(u32, u32)] {
-    static LINES: std::sync::OnceLock<Vec<(u32, u32)>> = std::sync::OnceLock::new();
-    LINES.get_or_init(|| {
-        let table = noun_table();
-        let mut out = Vec::with_capacity(table.len() / 16);
-        let mut start = 0usize;
-        for line in table.split(|&b| b == b'\n') {
-            let noun = line
-                .windows(2)
-                .position(|w| w == b" |")
-                .unwrap_or(line.len());
-            if !line.is_empty() {
-                out.push((start as u32, (start + noun) as u32));
+impl SortedTable {
+    const fn new(text: &'static str) -> Self {
+        SortedTable {
+            text,
+            lines: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Each line after the header as (where its key starts, where it ends).
+    fn lines(&self) -> &[(u32, u32)] {
+        self.lines.get_or_init(|| {
+            let bytes = self.text.as_bytes();
+            let mut start = 0usize;
+            while bytes.get(start) == Some(&b'#') {
+                start = self.text[start..]
+                    .find('\n')
+                    .map_or(bytes.len(), |n| start + n + 1);
             }
-            start += line.len() + 1;
-        }
-        out
-    })
+            let mut out = Vec::with_capacity((bytes.len() - start) / 16);
+            for line in bytes[start..].split(|&b| b == b'\n') {
+                let key = line
+                    .windows(2)
+                    .position(|w| w == b" |")
+                    .unwrap_or(line.len());
+                if !line.is_empty() {
+                    out.push((start as u32, (start + key) as u32));
+                }
+                start += line.len() + 1;
+            }
+            out
+        })
+    }
+
+    /// The value of `key`, trimmed.
+    fn get(&self, key: &str) -> Option<&'static [u8]> {
+        let text: &'static [u8] = self.text.as_bytes();
+        let lines = self.lines();
+        let k = lines
+            .binary_search_by(|&(s, e)| text[s as usize..e as usize].cmp(key.as_bytes()))
+            .ok()?;
+        let rest = &text[lines[k].1 as usize..];
+        let value = rest.get(2..).unwrap_or_default();
+        Some(
+            value[..value
+                .iter()
+                .position(|&b| b == b'\n')
+                .unwrap_or(value.len())]
+                .trim_ascii(),
+        )
+    }
 }
 
-/// The kind of a head noun in the noun table: a binary search over its sorted lines.
+/// The noun table: nouns that name a person, a group, a place or a thing (WordNet; see the
+/// file's header).
+static NOUNS: SortedTable = SortedTable::new(include_str!("../../assets/entities/nouns.txt"));
+
+/// Given names and the sex they are most often given to (the 1990 US Census lists; see the
+/// file's header).
+static FIRST_NAMES: SortedTable =
+    SortedTable::new(include_str!("../../assets/entities/first_names.txt"));
+
+/// The kind of a head noun in the noun table.
 fn table_kind(word: &str) -> Option<EntityKind> {
-    let table = noun_table();
-    let lines = noun_lines();
-    let k = lines
-        .binary_search_by(|&(s, e)| table[s as usize..e as usize].cmp(word.as_bytes()))
-        .ok()?;
-    let rest = &table[lines[k].1 as usize..];
-    let kind = rest.get(2..).unwrap_or_default();
-    let kind = &kind[..kind.iter().position(|&b| b == b'\n').unwrap_or(kind.len())];
-    match kind.trim_ascii() {
+    match NOUNS.get(word)? {
         b"person" => Some(EntityKind::Person),
         b"group" => Some(EntityKind::Group),
         b"place" => Some(EntityKind::Place),
         b"thing" => Some(EntityKind::Other),
+        _ => None,
+    }
+}
+
+/// The sex a lower-case given name is most often given to: `Some(true)` for a woman's name,
+/// `Some(false)` for a man's, none for a name common to both or unknown.
+fn name_female(word: &str) -> Option<bool> {
+    match FIRST_NAMES.get(word)? {
+        b"f" => Some(true),
+        b"m" => Some(false),
         _ => None,
     }
 }
@@ -333,6 +366,9 @@ struct Local {
     mentions: Vec<EntityMention>,
     /// Sentence and token of the latest mention (for "latest" look-ups).
     seen: (usize, usize),
+    /// A person's sex as the text shows it (a given name, "Mr."/"Ms."): `Some(true)` for a
+    /// woman, for he/she agreement.
+    female: Option<bool>,
 }
 
 impl Local {
@@ -372,6 +408,7 @@ fn describe(
             roles: Vec::new(),
             mentions: Vec::new(),
             seen: d.at,
+            female: None,
         });
         ents.len() - 1
     });
@@ -1121,6 +1158,7 @@ fn article_entities(
                                 roles: Vec::new(),
                                 mentions: Vec::new(),
                                 seen: (s, k),
+                                female: None,
                             });
                             ents.len() - 1
                         }
@@ -1132,6 +1170,21 @@ fn article_entities(
                     }
                     if titled && ent.kind == EntityKind::Other {
                         ent.kind = EntityKind::Person;
+                    }
+                    // the sex a given name or an honorific shows
+                    let sex = words
+                        .first()
+                        .filter(|_| words.len() > 1)
+                        .and_then(|w| name_female(w))
+                        .or_else(|| {
+                            roles.iter().find_map(|r| match r.as_str() {
+                                "mr" => Some(false),
+                                "mrs" | "ms" | "miss" => Some(true),
+                                _ => None,
+                            })
+                        });
+                    if sex.is_some() && ent.female.is_none() {
+                        ent.female = sex;
                     }
                     if after_the && ent.kind == EntityKind::Person {
                         ent.kind = no_person;
@@ -1241,13 +1294,31 @@ fn article_entities(
                 k += 1;
                 continue;
             }
-            // he and she: the person named last, in this sentence or the one before
+            // he and she: the person named last, in this sentence or the one before; if the text
+            // shows that person is of the other sex, the person of this sex met last there
             if PRONOUNS.contains(&t.lower.as_str())
                 && let Some((e, at)) = last_person
                 && at + 1 >= s
-                && let Some(m) = mention(k, k + 1, MentionForm::Pronoun)
             {
-                ents[e].mentions.push(m);
+                let female = matches!(t.lower.as_str(), "she" | "her" | "hers" | "herself");
+                let target = if ents[e].female == Some(!female) {
+                    ents.iter()
+                        .enumerate()
+                        .filter(|(_, x)| {
+                            x.kind == EntityKind::Person
+                                && x.seen.0 + 1 >= s
+                                && x.female != Some(!female)
+                        })
+                        .max_by_key(|(_, x)| x.seen)
+                        .map(|(i, _)| i)
+                } else {
+                    Some(e)
+                };
+                if let (Some(e), Some(m)) = (target, mention(k, k + 1, MentionForm::Pronoun)) {
+                    ents[e].mentions.push(m);
+                    // a reader takes the person's sex from the pronoun
+                    ents[e].female.get_or_insert(female);
+                }
             }
             // "X, who …": the relative pronoun is X
             // "the car, which …", "the vessel that …", "the town where …": any entity
@@ -1860,6 +1931,23 @@ mod tests {
     }
 
     #[test]
+    fn he_and_she_agree_with_the_sex_a_name_or_title_shows() {
+        let ents = run(
+            &["Tom Vale praised Ann Lee on Monday. He said she was ready."],
+            &[&[0]],
+        );
+        let vale = entity_of(&ents, "Tom Vale");
+        assert!(texts(vale).contains(&"He"), "{ents:?}");
+        assert!(!texts(vale).contains(&"she"), "{ents:?}");
+        let lee = entity_of(&ents, "Ann Lee");
+        assert!(texts(lee).contains(&"she"), "{ents:?}");
+        assert!(!texts(lee).contains(&"He"), "{ents:?}");
+        let ents = run(&["Mr. Cole thanked Ms. Okafor. He left early."], &[&[0]]);
+        let cole = entity_of(&ents, "Mr. Cole");
+        assert!(texts(cole).contains(&"He"), "{ents:?}");
+    }
+
+    #[test]
     fn capitalised_modifiers_keep_two_administrations_apart() {
         let ents = run(
             &[
@@ -2295,14 +2383,23 @@ mod tests {
         assert_eq!(table_kind("vessel"), Some(EntityKind::Other));
         assert_eq!(table_kind("zzzzqx"), None);
         assert_eq!(table_kind(""), None);
-        let table = std::str::from_utf8(noun_table()).unwrap();
-        let lines: Vec<&str> = table.lines().collect();
-        for line in [lines[0], lines[lines.len() / 2], lines[lines.len() - 1]] {
-            let (word, _) = line.split_once(" |").unwrap();
-            assert!(table_kind(word).is_some(), "{line}");
+        for table in [&NOUNS, &FIRST_NAMES] {
+            let lines: Vec<&str> = table.text.lines().filter(|l| !l.starts_with('#')).collect();
+            for line in [lines[0], lines[lines.len() / 2], lines[lines.len() - 1]] {
+                let (word, _) = line.split_once(" |").unwrap();
+                assert!(table.get(word).is_some(), "{line}");
+            }
+            // sorted, as the binary search needs
+            assert!(
+                lines.windows(2).all(|w| w[0] < w[1]),
+                "a table is out of order"
+            );
         }
         // an adjective is no head noun ("the small vessel": the head is "vessel")
         assert_eq!(table_kind("small"), None);
+        assert_eq!(name_female("ann"), Some(true));
+        assert_eq!(name_female("reggie"), Some(false));
+        assert_eq!(name_female("zzzzqx"), None);
     }
 
     #[test]
