@@ -1095,6 +1095,13 @@ fn article_entities(
                     };
                     let head_kind =
                         head_kind.filter(|k| matches!(k, EntityKind::Group | EntityKind::Place));
+                    // a given name opening two words is a person's name even when the second is
+                    // a noun ("Jo Carter"), unless a noun of a group or place ended it above
+                    let given = words.len() == 2 && !after_the && name_female(words[0]).is_some();
+                    let people_noun = |w: &str| {
+                        noun_kind(w, lex) == Some(EntityKind::Person)
+                            || singulars(w).any(|x| noun_kind(&x, lex) == Some(EntityKind::Person))
+                    };
                     let known = by_name.get(&lower_name).copied().or_else(|| {
                         if words.len() == 1 {
                             by_last
@@ -1135,11 +1142,15 @@ fn article_entities(
                                 no_person
                             } else if words.len() >= 2
                                 && words.len() <= 4
-                                // no surname is a noun the articles write in lower case
-                                // ("Prime Minister", "the Peace Talks" … "the talks"); a
-                                // noun never so written may be one ("Ann Bush")
-                                && !(lower_words.contains(last.as_str())
-                                    && noun_kind(&last, lex).is_some())
+                                // no surname is a noun of persons ("African Americans")
+                                // or a noun the articles write in lower case ("Prime
+                                // Minister", "the Peace Talks" … "the talks"), unless a given
+                                // name opens it; another noun never so written may be one
+                                // ("Ann Bush")
+                                && (given
+                                    || !(people_noun(&last)
+                                        || lower_words.contains(last.as_str())
+                                            && noun_kind(&last, lex).is_some()))
                                 && name_toks.iter().all(|t| {
                                     text.get(t.start..t.end)
                                         .is_some_and(|w| w.chars().any(char::is_lowercase))
@@ -1426,6 +1437,8 @@ fn merge_across_stories(entities: Vec<Entity>) -> Vec<Entity> {
     };
     let mut first: FxHashMap<String, usize> = FxHashMap::default();
     let mut out: Vec<Entity> = Vec::with_capacity(entities.len());
+    // mentions per kind of the entities joined into each
+    let mut votes: Vec<FxHashMap<EntityKind, usize>> = Vec::with_capacity(entities.len());
     for e in entities {
         // the entity met first under a key takes the later ones in
         let earlier = key(&e).and_then(|k| {
@@ -1435,13 +1448,28 @@ fn merge_across_stories(entities: Vec<Entity>) -> Vec<Entity> {
         });
         match earlier {
             Some(i) => {
+                *votes[i].entry(e.kind).or_default() += e.mentions.len();
                 out[i].mentions.extend(e.mentions);
                 in_text_order(&mut out[i].mentions);
+                out[i].kind = voted_kind(&votes[i]);
             }
-            None => out.push(e),
+            None => {
+                votes.push(FxHashMap::from_iter([(e.kind, e.mentions.len())]));
+                out.push(e);
+            }
         }
     }
     out
+}
+
+/// The kind most mentions give (an unknown kind yields to any other; of two as many, the
+/// first in [`EntityKind`] order).
+fn voted_kind(votes: &FxHashMap<EntityKind, usize>) -> EntityKind {
+    votes
+        .iter()
+        .filter(|(k, _)| **k != EntityKind::Other)
+        .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
+        .map_or(EntityKind::Other, |(k, _)| *k)
 }
 
 /// For each topic (in `topics` order), the indices into `entities` of the actors (people,
@@ -1763,16 +1791,12 @@ pub fn find_entities(
                 .flat_map(|&x| items[x].mentions.iter().cloned())
                 .collect();
             in_text_order(&mut mentions);
-            // the kind most members give (an unknown kind yields to any other)
+            // the kind most members give
             let mut votes: FxHashMap<EntityKind, usize> = FxHashMap::default();
             for &x in &members {
                 *votes.entry(items[x].kind).or_default() += items[x].mentions.len();
             }
-            let kind = votes
-                .iter()
-                .filter(|(k, _)| **k != EntityKind::Other)
-                .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
-                .map_or(EntityKind::Other, |(k, _)| *k);
+            let kind = voted_kind(&votes);
             let name = members
                 .iter()
                 .map(|&x| items[x])
@@ -1945,6 +1969,54 @@ mod tests {
         let ents = run(&["Mr. Cole thanked Ms. Okafor. He left early."], &[&[0]]);
         let cole = entity_of(&ents, "Mr. Cole");
         assert!(texts(cole).contains(&"He"), "{ents:?}");
+    }
+
+    #[test]
+    fn a_plural_of_persons_is_no_person_and_a_given_name_makes_one() {
+        let ents = run(
+            &["Yesterday Kenyan Americans met Jo Carter, who said she was glad."],
+            &[&[0]],
+        );
+        assert_ne!(
+            entity_of(&ents, "Kenyan Americans").kind,
+            EntityKind::Person,
+            "{ents:?}"
+        );
+        let carter = entity_of(&ents, "Jo Carter");
+        assert_eq!(carter.kind, EntityKind::Person, "{ents:?}");
+        assert!(texts(carter).contains(&"she"), "{ents:?}");
+    }
+
+    #[test]
+    fn a_name_joined_across_stories_takes_the_kind_most_mentions_give() {
+        let entity = |article: usize, kind: EntityKind, n: usize| Entity {
+            id: 0,
+            name: "Ann Vale".into(),
+            kind,
+            mentions: (0..n)
+                .map(|s| EntityMention {
+                    article: ArticleId(article),
+                    sentence: s,
+                    start: 0,
+                    end: 8,
+                    text: "Ann Vale".into(),
+                    form: MentionForm::Name,
+                })
+                .collect(),
+        };
+        // the first story took the name for a thing, the second for a person, more often
+        let merged = merge_across_stories(vec![
+            entity(0, EntityKind::Other, 2),
+            entity(1, EntityKind::Person, 1),
+        ]);
+        assert_eq!(merged.len(), 1);
+        assert_eq!(merged[0].kind, EntityKind::Person);
+        assert_eq!(merged[0].mentions.len(), 3);
+        let merged = merge_across_stories(vec![
+            entity(0, EntityKind::Group, 1),
+            entity(1, EntityKind::Person, 3),
+        ]);
+        assert_eq!(merged[0].kind, EntityKind::Person);
     }
 
     #[test]
