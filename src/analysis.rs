@@ -76,11 +76,43 @@ pub fn analyze_with_progress(
 /// [`analyze_with_progress`] that gives up (returns None) as soon as `cancelled` says so; it is
 /// asked between stages. The window cancels an analysis that a newer one has superseded.
 pub fn analyze_cancellable(
-    mut articles: Vec<Article>,
+    articles: Vec<Article>,
     config: &Config,
     progress: &dyn Fn(Stage, f32),
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Analysis> {
+    run(articles, config, progress, cancelled).map(|(analysis, _scratch)| analysis)
+}
+
+/// What the pipeline built for its own use and no longer needs when it returns: the shared
+/// tokenisation and the omission check's reading of every sentence, hundreds of thousands of
+/// small allocations. Dropping it frees them one by one, after the analysis, on one thread; a
+/// process that ends right after the analysis may [`std::mem::forget`] it instead.
+pub struct Scratch {
+    _tokens: Vec<crate::text::analyzer::ArticleTokens>,
+    _signals: frame::compare::omission::Signals,
+}
+
+/// [`analyze`] that hands back its [`Scratch`] instead of dropping it (the CLI, which exits
+/// after writing the result, does not free it).
+pub fn analyze_with_scratch(articles: Vec<Article>, config: &Config) -> (Analysis, Scratch) {
+    run(articles, config, &|_, _| {}, &|| false).unwrap_or_else(|| {
+        (
+            Analysis::default(),
+            Scratch {
+                _tokens: Vec::new(),
+                _signals: frame::compare::omission::Signals::new(&[]),
+            },
+        )
+    })
+}
+
+fn run(
+    mut articles: Vec<Article>,
+    config: &Config,
+    progress: &dyn Fn(Stage, f32),
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<(Analysis, Scratch)> {
     for (i, a) in articles.iter_mut().enumerate() {
         a.id = ArticleId(i);
     }
@@ -146,7 +178,7 @@ pub fn analyze_cancellable(
         return None;
     }
     progress(Stage::Done, 1.0);
-    Some(Analysis {
+    let analysis = Analysis {
         articles,
         stories: aligned.stories,
         topics: aligned.topics,
@@ -158,7 +190,12 @@ pub fn analyze_cancellable(
         differences: framing.differences,
         diffs,
         entities,
-    })
+    };
+    let scratch = Scratch {
+        _tokens: tokens,
+        _signals: signals,
+    };
+    Some((analysis, scratch))
 }
 
 /// Runs the analysis without progress reporting.

@@ -261,7 +261,7 @@ fn compare(
         eprintln!("framediff: no article could be read");
         return ExitCode::from(2);
     }
-    let analysis = framediff::analyze(articles, &config);
+    let (analysis, scratch) = framediff::analysis::analyze_with_scratch(articles, &config);
     let analysed = started.elapsed();
     let (text, key_text) = match &handout_key {
         Some(_) => {
@@ -307,7 +307,7 @@ fn compare(
     }
     // The process ends here: the operating system takes the analysis back at once, while
     // dropping it would free its hundreds of thousands of strings one by one.
-    std::mem::forget((analysis, text, key_text));
+    std::mem::forget((analysis, scratch, text, key_text));
     if failed.is_empty() {
         ExitCode::SUCCESS
     } else {

@@ -122,7 +122,10 @@ pub fn features(text: &str, tokens: &[Token], syn: &Synonyms) -> SentenceFeature
         } else {
             crate::text::tokens::stem(&lower)
         };
-        let term = syn.canonical(&stem).unwrap_or(&stem).to_string();
+        let term = match syn.canonical(&stem) {
+            Some(canonical) => canonical.to_string(),
+            None => stem,
+        };
         if t.capitalized && position > 0 {
             f.entities.insert(term.clone());
         }

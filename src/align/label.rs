@@ -10,7 +10,6 @@ use super::features::SentenceFeatures;
 use crate::text::tokens::is_stopword;
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// A topic's label and terms.
 pub struct Labelled {
@@ -24,50 +23,82 @@ pub struct Labelled {
 /// `idf`: the term's inverse document frequency in the story.
 pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
     let n = members.len().max(1) as f32;
-    // topic weight of each canonical term: share of member sentences using it × idf
-    let mut sentence_count: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut articles_of: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
-    let mut surfaces: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
-    for (article, f, _, _) in members {
-        let unique: BTreeSet<&str> = f.terms.iter().map(String::as_str).collect();
-        for t in unique {
-            *sentence_count.entry(t).or_default() += 1;
-            articles_of.entry(t).or_default().insert(*article);
-        }
-        for (t, s) in f.terms.iter().zip(&f.surfaces) {
-            *surfaces
-                .entry(t.as_str())
-                .or_default()
-                .entry(s.as_str())
-                .or_default() += 1;
+    // each distinct canonical term once, in order of first use: how many member sentences use
+    // it, in how many articles, and how often each lower-case surface word stands for it
+    struct TermUse<'m> {
+        term: &'m str,
+        sentences: usize,
+        /// The last member sentence counted (a term counts once per sentence).
+        last: usize,
+        articles: Vec<usize>,
+        surfaces: Vec<(&'m str, usize)>,
+        weight: f32,
+    }
+    let mut uses: Vec<TermUse> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::default();
+    for (k, (article, f, _, _)) in members.iter().enumerate() {
+        for (j, t) in f.terms.iter().enumerate() {
+            let i = *index.entry(t.as_str()).or_insert_with(|| {
+                uses.push(TermUse {
+                    term: t,
+                    sentences: 0,
+                    last: usize::MAX,
+                    articles: Vec::new(),
+                    surfaces: Vec::new(),
+                    weight: 0.0,
+                });
+                uses.len() - 1
+            });
+            let u = &mut uses[i];
+            if u.last != k {
+                u.last = k;
+                u.sentences += 1;
+                if !u.articles.contains(article) {
+                    u.articles.push(*article);
+                }
+            }
+            if let Some(s) = f.surfaces.get(j) {
+                match u.surfaces.iter_mut().find(|(x, _)| *x == s.as_str()) {
+                    Some((_, c)) => *c += 1,
+                    None => u.surfaces.push((s, 1)),
+                }
+            }
         }
     }
-    let weight = |t: &str| -> f32 {
-        let share = sentence_count.get(t).copied().unwrap_or(0) as f32 / n;
-        let spread = articles_of.get(t).map_or(1, BTreeSet::len) as f32;
-        share * idf(t) * (1.0 + 0.3 * (spread - 1.0))
-    };
-    let mut ranked: Vec<(&str, f32)> = sentence_count.keys().map(|&t| (t, weight(t))).collect();
+    // topic weight of each canonical term: share of member sentences using it × idf
+    for u in &mut uses {
+        let share = u.sentences as f32 / n;
+        let spread = u.articles.len().max(1) as f32;
+        u.weight = share * idf(u.term) * (1.0 + 0.3 * (spread - 1.0));
+    }
+    let mut ranked: Vec<(&str, f32)> = uses.iter().map(|u| (u.term, u.weight)).collect();
     ranked.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(y.0)));
+    // the most frequent surface word of a term (the first in byte order on a tie)
     let surface = |t: &str| -> String {
-        surfaces
+        index
             .get(t)
-            .and_then(|m| {
-                m.iter()
-                    .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)))
+            .and_then(|&i| {
+                uses[i]
+                    .surfaces
+                    .iter()
+                    .max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(x.0)))
                     .map(|(s, _)| s.to_string())
             })
             .unwrap_or_else(|| t.to_string())
     };
     let terms: Vec<String> = ranked.iter().take(6).map(|(t, _)| surface(t)).collect();
 
-    // plain stem of each surface word → the topic weight of its canonical term
-    let term_weight: HashMap<&str, f32> = ranked.iter().copied().collect();
+    // plain stem of each surface word → the topic weight of its canonical term (terms in byte
+    // order and their surface words in byte order: the first to claim a stem keeps it)
+    let mut by_term: Vec<&TermUse> = uses.iter().filter(|u| !u.surfaces.is_empty()).collect();
+    by_term.sort_unstable_by(|x, y| x.term.cmp(y.term));
     let mut canonical_of: HashMap<String, f32> = HashMap::default();
-    for (t, forms) in &surfaces {
-        let w = term_weight.get(t).copied().unwrap_or(0.0);
-        canonical_of.entry(t.to_string()).or_insert(w);
-        for s in forms.keys() {
+    for u in by_term {
+        let w = u.weight;
+        canonical_of.entry(u.term.to_string()).or_insert(w);
+        let mut forms: Vec<&str> = u.surfaces.iter().map(|(s, _)| *s).collect();
+        forms.sort_unstable();
+        for s in forms {
             canonical_of
                 .entry(crate::text::tokens::stem(s))
                 .or_insert(w);

@@ -26,7 +26,7 @@
 use super::features::SentenceFeatures;
 use super::vector::{Sparse, Vocab, document_frequencies, tfidf};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Average-linkage similarity two groups need to be one story (fitted as the module doc says;
 /// searched over 0.12-0.20 with [`ANCHOR_WEIGHT`] over 0.2-0.6).
@@ -89,12 +89,13 @@ pub fn document_vectors(
     for (sentences, title) in docs {
         // a name is a term the article writes capitalised inside a sentence somewhere; every
         // use of it counts, at the start of a sentence and in the title too
-        let names: BTreeSet<&str> = sentences
+        let names: rustc_hash::FxHashSet<&str> = sentences
             .iter()
             .flat_map(|f| f.entities.iter().map(String::as_str))
             .collect();
-        let mut bag = BTreeMap::new();
-        let mut anchors = BTreeMap::new();
+        // counted in hash maps, then ordered by id
+        let mut bag: rustc_hash::FxHashMap<u32, f32> = Default::default();
+        let mut anchors: rustc_hash::FxHashMap<u32, f32> = Default::default();
         for f in sentences.iter().chain(std::iter::repeat_n(title, 3)) {
             for t in &f.terms {
                 let boost = if f.entities.contains(t) { 2.0 } else { 1.0 };
@@ -108,8 +109,8 @@ pub fn document_vectors(
                 *anchors.entry(vocab.id(&format!("#{n}"))).or_insert(0.0) += 1.0;
             }
         }
-        word_bags.push(bag);
-        anchor_bags.push(anchors);
+        word_bags.push(bag.into_iter().collect());
+        anchor_bags.push(anchors.into_iter().collect());
     }
     let df = document_frequencies(word_bags.iter());
     let anchor_df = document_frequencies(anchor_bags.iter());

@@ -11,8 +11,13 @@ pub struct Vocab {
 
 impl Vocab {
     pub fn id(&mut self, term: &str) -> u32 {
+        // a term seen before (most are) is looked up without copying it
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
         let next = self.ids.len() as u32;
-        *self.ids.entry(term.to_string()).or_insert(next)
+        self.ids.insert(term.to_string(), next);
+        next
     }
 
     pub fn get(&self, term: &str) -> Option<u32> {

@@ -68,7 +68,6 @@ pub fn article_tone(id: ArticleId, article: &Article) -> Tone {
 /// no `!` or `?`, and no character outside ASCII, letters and general punctuation (VADER turns
 /// emoji into words). About half of news sentences pass, for a fraction of a VADER run.
 fn surely_neutral(text: &str) -> bool {
-    const PUNCTUATION: &str = "[!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~]";
     if text.bytes().any(|b| b == b'!' || b == b'?') {
         return false;
     }
@@ -84,7 +83,8 @@ fn surely_neutral(text: &str) -> bool {
             || crate::text::tokens::with_lowercase(w, |l| lexicon.contains_key(l))
     };
     text.split_whitespace().all(|w| {
-        let stripped = w.trim_matches(|c| PUNCTUATION.contains(c));
+        // VADER strips Python's `string.punctuation`: the 32 ASCII punctuation characters
+        let stripped = w.trim_matches(|c: char| c.is_ascii_punctuation());
         !known(w) && !known(stripped)
     })
 }
@@ -120,6 +120,16 @@ mod tests {
         );
         let t = article_tone(ArticleId(0), &a);
         assert!(t.sentences[0] < -0.3 && t.sentences[1] > 0.3, "{t:?}");
+    }
+
+    #[test]
+    fn pythons_string_punctuation_is_the_ascii_punctuation() {
+        // VADER strips `string.punctuation`; `surely_neutral` strips `is_ascii_punctuation`
+        let python = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+        assert_eq!(python.len(), 32);
+        for c in (0u8..=127).map(char::from) {
+            assert_eq!(c.is_ascii_punctuation(), python.contains(c), "{c:?}");
+        }
     }
 
     #[test]

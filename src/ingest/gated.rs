@@ -140,13 +140,21 @@ pub fn contains_any(t: &str, words: &[&str]) -> bool {
         let f = fold(t);
         return words.iter().any(|w| f.contains(w));
     }
+    if words.iter().any(|w| w.is_empty()) {
+        return true;
+    }
+    // one pass over the text: a word is tried only where the text has its first letter
+    let mut first = [false; 256];
+    for w in words {
+        first[usize::from(w.as_bytes()[0])] = true;
+    }
     let bytes = t.as_bytes();
-    words.iter().any(|w| {
-        let Some(&first) = w.as_bytes().first() else {
-            return true;
-        };
-        let last_start = bytes.len().saturating_sub(w.len() - 1);
-        (0..last_start).any(|at| bytes[at].to_ascii_lowercase() == first && folded_at(bytes, at, w))
+    bytes.iter().enumerate().any(|(at, b)| {
+        let b = b.to_ascii_lowercase();
+        first[usize::from(b)]
+            && words
+                .iter()
+                .any(|w| w.as_bytes()[0] == b && folded_at(bytes, at, w))
     })
 }
 
@@ -215,6 +223,7 @@ mod tests {
             "ph",
             "",
             "read more ›",
+            "PPhOTOO",
         ];
         let words: &[&[&str]] = &[
             &["photo"],
@@ -222,6 +231,8 @@ mod tests {
             &["kilo", "sea"],
             &["ph"],
             &["more ›"],
+            &["zz", ""],
+            &["oo", "hot", "pho"],
         ];
         for t in texts {
             let f = fold(t);

@@ -133,6 +133,21 @@ pub fn to_json_with(analysis: &Analysis, notes: &[Note], opts: &ExportOptions) -
             ][..],
         ),
     };
+    if rendered.notes.is_empty() && rendered.letters.is_none() && rendered.hidden.is_none() {
+        return outline_of_elements(&[
+            ("articles", &rendered.articles),
+            ("stories", &rendered.stories),
+            ("topics", &rendered.topics),
+            ("alignments", &rendered.alignments),
+            ("quotes", &rendered.quotes),
+            ("cues", &rendered.cues),
+            ("tones", &rendered.tones),
+            ("tables", &rendered.tables),
+            ("differences", &rendered.differences),
+            ("diffs", &rendered.diffs),
+            ("entities", &rendered.entities),
+        ]);
+    }
     let size: usize = [
         &rendered.articles,
         &rendered.diffs,
@@ -149,6 +164,30 @@ pub fn to_json_with(analysis: &Analysis, notes: &[Note], opts: &ExportOptions) -
         Ok(()) => String::from_utf8(out).unwrap_or_default(),
         Err(e) => format!("{{\"error\": \"{e}\"}}"),
     }
+}
+
+/// An object of arrays of JSON elements in the [`Outline`] layout of two levels: the text that
+/// serialising it with `Outline::new(2)` writes (each element on a line of its own), put
+/// together from the elements' text directly, without a serialiser's pass over it (and the
+/// check that its bytes are UTF-8). The keys are plain field names, written unescaped.
+fn outline_of_elements(fields: &[(&str, &Vec<Box<serde_json::value::RawValue>>)]) -> String {
+    let size: usize = (fields.iter())
+        .flat_map(|(_, v)| v.iter().map(|r| r.get().len() + 6))
+        .sum();
+    let mut out = String::with_capacity(size + 32 * fields.len() + 2);
+    out.push('{');
+    for (k, (key, items)) in fields.iter().enumerate() {
+        out.push_str(if k == 0 { "\n  \"" } else { ",\n  \"" });
+        out.push_str(key);
+        out.push_str("\": [");
+        for (i, item) in items.iter().enumerate() {
+            out.push_str(if i == 0 { "\n    " } else { ",\n    " });
+            out.push_str(item.get());
+        }
+        out.push_str(if items.is_empty() { "]" } else { "\n  ]" });
+    }
+    out.push_str(if fields.is_empty() { "}" } else { "\n}" });
+    out
 }
 
 /// The same text as [`to_json`], written in one serial pass from the derived serialisation
@@ -362,6 +401,10 @@ mod tests {
             to_json_serial(&a, &[]),
             "every field of Analysis, in its order"
         );
+        // and with every array empty (written as `[]`, not on lines of their own)
+        let empty = Analysis::default();
+        assert_eq!(to_json(&empty, &[]), to_json_serial(&empty, &[]));
+        assert!(to_json(&empty, &[]).contains("\n  \"stories\": [],\n"));
         let note = Note {
             target: NoteTarget::Topic {
                 label: "Budget".into(),

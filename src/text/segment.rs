@@ -75,17 +75,38 @@ fn split_blank_block(block: &str) -> Vec<String> {
 /// Collapses runs of whitespace (including non-breaking spaces) into one space and trims.
 pub fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}' {
-            space = true;
-        } else {
-            if space && !out.is_empty() {
-                out.push(' ');
+    if s.is_ascii() {
+        // the ASCII characters `char::is_whitespace` counts: tab, line feed, vertical tab,
+        // form feed, carriage return and space
+        let space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            while i < bytes.len() && space(bytes[i]) {
+                i += 1;
             }
-            space = false;
-            out.push(c);
+            let start = i;
+            while i < bytes.len() && !space(bytes[i]) {
+                i += 1;
+            }
+            if start < i {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&s[start..i]);
+            }
         }
+        return out;
+    }
+    // the runs between spaces, copied whole
+    for word in s
+        .split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}')
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
     }
     out
 }
@@ -235,6 +256,39 @@ fn merge_fragments(para: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whitespace_runs_collapse_to_one_space_in_ascii_and_other_text() {
+        // the rule, one character at a time
+        let reference = |s: &str| {
+            let mut out = String::new();
+            let mut space = false;
+            for c in s.chars() {
+                if c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}' {
+                    space = true;
+                } else {
+                    if space && !out.is_empty() {
+                        out.push(' ');
+                    }
+                    space = false;
+                    out.push(c);
+                }
+            }
+            out
+        };
+        for s in [
+            "",
+            "   ",
+            " a  b\t\tc\n",
+            "a\x0bb\x0cc\rd",
+            "a\x1cb",
+            "\u{a0}x\u{200b}y\u{85}z\u{2003} ",
+            "“Quoted”  text\u{a0}\u{a0}here ",
+        ] {
+            assert_eq!(collapse_whitespace(s), reference(s), "{s:?}");
+        }
+        assert_eq!(collapse_whitespace(" a \x0b b "), "a b");
+    }
 
     fn sents(text: &str) -> Vec<String> {
         let seg = segment(text);

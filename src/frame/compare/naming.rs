@@ -17,6 +17,7 @@ use crate::align::Topic;
 use crate::frame::entities::{Entity, EntityMention, MentionForm};
 use crate::frame::{Cue, CueKind, Difference, DifferenceKind};
 use crate::model::{Article, ArticleId};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// The naming differences of one topic. `cues` are sorted by article (as framing makes them).
@@ -161,10 +162,16 @@ pub fn add(
     // to state: `differences` needs a name beside the description)
     let actors = crate::frame::entities::actors_by_topic(topics, entities);
     let before = diffs.len();
-    for (t, ids) in topics.iter().zip(&actors) {
-        let here: Vec<&Entity> = ids.iter().map(|&i| &entities[i]).collect();
-        diffs.extend(differences(t, &here, cues, articles));
-    }
+    // topics in parallel, their differences kept in topic order
+    let found: Vec<Vec<Difference>> = topics
+        .par_iter()
+        .zip(actors.par_iter())
+        .map(|(t, ids)| {
+            let here: Vec<&Entity> = ids.iter().map(|&i| &entities[i]).collect();
+            differences(t, &here, cues, articles)
+        })
+        .collect();
+    diffs.extend(found.into_iter().flatten());
     if diffs.len() == before {
         return;
     }
