@@ -232,11 +232,12 @@ fn compare(
         (articles, failed)
     };
     let (config, (articles, failed)) = std::thread::scope(|scope| {
+        // the reader first: a file parsed by a worker process starts that process at once
+        let reader = scope.spawn(read_all);
         let warm = scope.spawn(framediff::ingest::clean::warm_up);
         let tone = scope.spawn(framediff::frame::tone::warm_up);
         // the static embeddings' vocabulary, for the omission check
         let embed = scope.spawn(framediff::text::embed::StaticEmbeddings::builtin);
-        let reader = scope.spawn(read_all);
         let config = framediff::files::load_config(lexicons.as_deref());
         let _ = (warm.join(), tone.join(), embed.join());
         (config, reader.join().unwrap_or_default())
