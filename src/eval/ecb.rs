@@ -96,8 +96,8 @@
 //! 0.704; the others: 0.675; mentions matched without possessive endings); after stop 21's
 //! names after "the", titles inside a capitalised run, surnames that are common nouns, owners
 //! before titles, the kind-blind cross-story join and he/she agreement by the sex a given
-//! name, honorific or pronoun shows: F1 0.705, P 0.911, R 0.575 (1 mod 4: 0.724; the others:
-//! 0.680), over the bar. `framediff eval ecb --entity-errors` lists
+//! name, honorific or pronoun shows: F1 0.704, P 0.911, R 0.574 (1 mod 4: 0.724; the others:
+//! 0.679), over the bar. `framediff eval ecb --entity-errors` lists
 //! the gold mentions missed, put in a wrong cluster or split from their chain, by form; most of
 //! the recall now lost is split chains (a description or pronoun clustered apart from the name it
 //! stands for), not missed mentions. Perfect clusters that never cross a found story would reach
