@@ -1539,8 +1539,10 @@ pub fn find_entities(
     lex: &Lexicons,
 ) -> Vec<Entity> {
     use rayon::prelude::*;
-    let lower_words = lower_case_words(tokens, articles);
-    let body_names = body_names(tokens, articles);
+    let (lower_words, body_names) = rayon::join(
+        || lower_case_words(tokens, articles),
+        || body_names(tokens, articles),
+    );
     let locals: Vec<Vec<Local>> = articles
         .par_iter()
         .zip(tokens.par_iter())
@@ -1562,266 +1564,270 @@ pub fn find_entities(
         }
     }
     groups.extend((0..articles.len()).filter(|&i| !placed[i]).map(|i| vec![i]));
-    let mut out: Vec<Entity> = Vec::new();
-    for group in groups {
-        let items: Vec<&Local> = group.iter().flat_map(|&a| &locals[a]).collect();
-        let mut parent: Vec<usize> = (0..items.len()).collect();
-        let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
-        // last name -> the distinct full names of people ending with it
-        let mut fulls: FxHashMap<&str, FxHashSet<String>> = FxHashMap::default();
-        let mut full_of: FxHashMap<String, usize> = FxHashMap::default();
-        let mut keys: Vec<String> = Vec::with_capacity(items.len());
-        for (x, e) in items.iter().enumerate() {
-            let key = if e.name.is_empty() {
-                match deictic_day(e, articles) {
-                    Some(day) => format!("n:{day}"),
-                    None => format!("d:{}", e.head),
-                }
-            } else {
-                let lower = e.name.to_lowercase();
-                let words: Vec<&str> = lower
-                    .split(|c: char| c.is_whitespace() || c == '.')
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                format!("n:{}", name_key(&words))
-            };
-            let full_key = key.strip_prefix("n:").unwrap_or_default().to_string();
-            keys.push(full_key.clone());
-            match by_key.get(&key) {
-                Some(&y) => union(&mut parent, x, y),
-                None => {
-                    by_key.insert(key, x);
-                }
-            }
-            if e.kind == EntityKind::Person && e.full() {
-                fulls
-                    .entry(e.last.as_str())
-                    .or_default()
-                    .insert(full_key.clone());
-                full_of.entry(full_key).or_insert(x);
-            }
-        }
-        // full names of one surname whose first names share their initial are one person
-        // written two ways ("Alexandra Ruiz" / "Alex Ruiz", a middle name or not)
-        for names in fulls.values() {
-            if names.len() < 2 {
-                continue;
-            }
-            let mut by_initial: FxHashMap<char, Vec<usize>> = FxHashMap::default();
-            for n in names {
-                if let (Some(c), Some(&x)) = (n.chars().next(), full_of.get(n)) {
-                    by_initial.entry(c).or_default().push(x);
-                }
-            }
-            for xs in by_initial.values() {
-                for w in xs.windows(2) {
-                    union(&mut parent, w[0], w[1]);
-                }
-            }
-        }
-        // mentions of each full name in the story
-        let mut full_mentions: FxHashMap<&str, usize> = FxHashMap::default();
-        for (x, e) in items.iter().enumerate() {
-            if e.kind == EntityKind::Person && e.full() {
-                let key = &keys[x];
-                *full_mentions.entry(key.as_str()).or_default() += e.mentions.len();
-            }
-        }
-        // a lone last name joins the one full name of the story that ends with it, or of
-        // several, the one the story names far more often than the others
-        for (x, e) in items.iter().enumerate() {
-            if e.name.is_empty() || e.full() {
-                continue;
-            }
-            let Some(names) = fulls.get(e.last.as_str()) else {
-                continue;
-            };
-            // mentions per person (full names already joined count as one)
-            let mut per_root: FxHashMap<usize, usize> = FxHashMap::default();
-            for n in names {
-                if let Some(&y) = full_of.get(n) {
-                    *per_root.entry(find(&mut parent, y)).or_default() +=
-                        full_mentions.get(n.as_str()).copied().unwrap_or(0);
-                }
-            }
-            if let Some(y) = dominant(per_root.into_iter().map(|(r, m)| (m, r))) {
-                union(&mut parent, x, y);
-            }
-        }
-        // a shorter name that is the start or end of one longer name of the story, or its
-        // initials ("Vale" / "Vale Corp", "Comets" / "New Dunmore Comets", "OMT" /
-        // "Ostrian Motor Trust"), joins it when no other name fits, or of several, the one
-        // the story names three times more often than the others
-        // twice: "Vale Systems" joins "Vale Systems Inc." first, then "Vale" both
-        for _ in 0..2 {
-            let mut parts: FxHashMap<String, FxHashSet<usize>> = FxHashMap::default();
+    // the groups are independent: read in parallel, their entities kept in group order
+    let per_group: Vec<Vec<Entity>> = groups
+        .par_iter()
+        .map(|group| {
+            let mut out: Vec<Entity> = Vec::new();
+            let items: Vec<&Local> = group.iter().flat_map(|&a| &locals[a]).collect();
+            let mut parent: Vec<usize> = (0..items.len()).collect();
+            let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+            // last name -> the distinct full names of people ending with it
+            let mut fulls: FxHashMap<&str, FxHashSet<String>> = FxHashMap::default();
+            let mut full_of: FxHashMap<String, usize> = FxHashMap::default();
+            let mut keys: Vec<String> = Vec::with_capacity(items.len());
             for (x, e) in items.iter().enumerate() {
-                let words: Vec<&str> = e.name.split_whitespace().collect();
-                if words.len() < 2 || CALENDAR.iter().any(|c| e.name.eq_ignore_ascii_case(c)) {
+                let key = if e.name.is_empty() {
+                    match deictic_day(e, articles) {
+                        Some(day) => format!("n:{day}"),
+                        None => format!("d:{}", e.head),
+                    }
+                } else {
+                    let lower = e.name.to_lowercase();
+                    let words: Vec<&str> = lower
+                        .split(|c: char| c.is_whitespace() || c == '.')
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    format!("n:{}", name_key(&words))
+                };
+                let full_key = key.strip_prefix("n:").unwrap_or_default().to_string();
+                keys.push(full_key.clone());
+                match by_key.get(&key) {
+                    Some(&y) => union(&mut parent, x, y),
+                    None => {
+                        by_key.insert(key, x);
+                    }
+                }
+                if e.kind == EntityKind::Person && e.full() {
+                    fulls
+                        .entry(e.last.as_str())
+                        .or_default()
+                        .insert(full_key.clone());
+                    full_of.entry(full_key).or_insert(x);
+                }
+            }
+            // full names of one surname whose first names share their initial are one person
+            // written two ways ("Alexandra Ruiz" / "Alex Ruiz", a middle name or not)
+            for names in fulls.values() {
+                if names.len() < 2 {
+                    continue;
+                }
+                let mut by_initial: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+                for n in names {
+                    if let (Some(c), Some(&x)) = (n.chars().next(), full_of.get(n)) {
+                        by_initial.entry(c).or_default().push(x);
+                    }
+                }
+                for xs in by_initial.values() {
+                    for w in xs.windows(2) {
+                        union(&mut parent, w[0], w[1]);
+                    }
+                }
+            }
+            // mentions of each full name in the story
+            let mut full_mentions: FxHashMap<&str, usize> = FxHashMap::default();
+            for (x, e) in items.iter().enumerate() {
+                if e.kind == EntityKind::Person && e.full() {
+                    let key = &keys[x];
+                    *full_mentions.entry(key.as_str()).or_default() += e.mentions.len();
+                }
+            }
+            // a lone last name joins the one full name of the story that ends with it, or of
+            // several, the one the story names far more often than the others
+            for (x, e) in items.iter().enumerate() {
+                if e.name.is_empty() || e.full() {
+                    continue;
+                }
+                let Some(names) = fulls.get(e.last.as_str()) else {
+                    continue;
+                };
+                // mentions per person (full names already joined count as one)
+                let mut per_root: FxHashMap<usize, usize> = FxHashMap::default();
+                for n in names {
+                    if let Some(&y) = full_of.get(n) {
+                        *per_root.entry(find(&mut parent, y)).or_default() +=
+                            full_mentions.get(n.as_str()).copied().unwrap_or(0);
+                    }
+                }
+                if let Some(y) = dominant(per_root.into_iter().map(|(r, m)| (m, r))) {
+                    union(&mut parent, x, y);
+                }
+            }
+            // a shorter name that is the start or end of one longer name of the story, or its
+            // initials ("Vale" / "Vale Corp", "Comets" / "New Dunmore Comets", "OMT" /
+            // "Ostrian Motor Trust"), joins it when no other name fits, or of several, the one
+            // the story names three times more often than the others
+            // twice: "Vale Systems" joins "Vale Systems Inc." first, then "Vale" both
+            for _ in 0..2 {
+                let mut parts: FxHashMap<String, FxHashSet<usize>> = FxHashMap::default();
+                for (x, e) in items.iter().enumerate() {
+                    let words: Vec<&str> = e.name.split_whitespace().collect();
+                    if words.len() < 2 || CALENDAR.iter().any(|c| e.name.eq_ignore_ascii_case(c)) {
+                        continue;
+                    }
+                    let root = find(&mut parent, x);
+                    // a name ending in a common noun of a thing is about its first words, not
+                    // them: "Varnia Peace Talks" is not a name of Varnia
+                    let about = words.last().is_some_and(|w| {
+                        noun_kind(&w.to_lowercase(), lex) == Some(EntityKind::Other)
+                    }) && e.kind != EntityKind::Person;
+                    for i in 1..words.len() {
+                        let head = words[..i].join(" ").to_lowercase();
+                        let tail = words[i..].join(" ").to_lowercase();
+                        if !about {
+                            parts.entry(head).or_default().insert(root);
+                        }
+                        // "South Varnia" is not "Varnia", nor "New Dunmore" "Dunmore"
+                        let directional = words[..i]
+                            .iter()
+                            .all(|w| PLACE_QUALIFIERS.contains(&w.to_lowercase().as_str()));
+                        if !directional {
+                            parts.entry(tail).or_default().insert(root);
+                        }
+                    }
+                    let initials: String = words
+                        .iter()
+                        .filter_map(|w| w.chars().next())
+                        .filter(|c| c.is_uppercase())
+                        .collect();
+                    if initials.chars().count() >= 2 {
+                        parts
+                            .entry(initials.to_lowercase())
+                            .or_default()
+                            .insert(root);
+                    }
+                }
+                // mentions per cluster so far
+                let mut size: FxHashMap<usize, usize> = FxHashMap::default();
+                for (x, e) in items.iter().enumerate() {
+                    *size.entry(find(&mut parent, x)).or_default() += e.mentions.len();
+                }
+                for (x, e) in items.iter().enumerate() {
+                    if e.name.is_empty() || e.kind == EntityKind::Other && e.name.len() < 2 {
+                        continue;
+                    }
+                    if let Some(roots) = parts.get(&e.name.to_lowercase()) {
+                        let distinct: FxHashSet<usize> =
+                            roots.iter().map(|&r| find(&mut parent, r)).collect();
+                        // of several, the one the story names far more often than the others
+                        let dominant = dominant(
+                            distinct
+                                .iter()
+                                .map(|&r| (size.get(&r).copied().unwrap_or(0), r)),
+                        );
+                        // a place is not part of a group's name: "Dunmore" / "Dunmore Bible Church"
+                        let fits = |k: EntityKind| {
+                            k == e.kind || k == EntityKind::Other || e.kind == EntityKind::Other
+                        };
+                        if let Some(y) = dominant.filter(|&y| fits(items[y].kind)) {
+                            union(&mut parent, x, y);
+                        }
+                    }
+                }
+            }
+            // an entity known only by a description ("the woman") joins the one named entity of the
+            // story that some article describes with the same head noun
+            // (or of several, the one described so three times as often as the others)
+            let mut described_as: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+            for (x, e) in items.iter().enumerate() {
+                if e.name.is_empty() {
                     continue;
                 }
                 let root = find(&mut parent, x);
-                // a name ending in a common noun of a thing is about its first words, not
-                // them: "Varnia Peace Talks" is not a name of Varnia
-                let about = words
-                    .last()
-                    .is_some_and(|w| noun_kind(&w.to_lowercase(), lex) == Some(EntityKind::Other))
-                    && e.kind != EntityKind::Person;
-                for i in 1..words.len() {
-                    let head = words[..i].join(" ").to_lowercase();
-                    let tail = words[i..].join(" ").to_lowercase();
-                    if !about {
-                        parts.entry(head).or_default().insert(root);
-                    }
-                    // "South Varnia" is not "Varnia", nor "New Dunmore" "Dunmore"
-                    let directional = words[..i]
-                        .iter()
-                        .all(|w| PLACE_QUALIFIERS.contains(&w.to_lowercase().as_str()));
-                    if !directional {
-                        parts.entry(tail).or_default().insert(root);
-                    }
-                }
-                let initials: String = words
-                    .iter()
-                    .filter_map(|w| w.chars().next())
-                    .filter(|c| c.is_uppercase())
-                    .collect();
-                if initials.chars().count() >= 2 {
-                    parts
-                        .entry(initials.to_lowercase())
-                        .or_default()
-                        .insert(root);
+                for h in &e.heads {
+                    described_as.entry(h.as_str()).or_default().push(root);
                 }
             }
-            // mentions per cluster so far
-            let mut size: FxHashMap<usize, usize> = FxHashMap::default();
             for (x, e) in items.iter().enumerate() {
-                *size.entry(find(&mut parent, x)).or_default() += e.mentions.len();
-            }
-            for (x, e) in items.iter().enumerate() {
-                if e.name.is_empty() || e.kind == EntityKind::Other && e.name.len() < 2 {
+                if !e.name.is_empty() {
                     continue;
                 }
-                if let Some(roots) = parts.get(&e.name.to_lowercase()) {
-                    let distinct: FxHashSet<usize> =
-                        roots.iter().map(|&r| find(&mut parent, r)).collect();
-                    // of several, the one the story names far more often than the others
-                    let dominant = dominant(
-                        distinct
-                            .iter()
-                            .map(|&r| (size.get(&r).copied().unwrap_or(0), r)),
-                    );
-                    // a place is not part of a group's name: "Dunmore" / "Dunmore Bible Church"
-                    let fits = |k: EntityKind| {
-                        k == e.kind || k == EntityKind::Other || e.kind == EntityKind::Other
-                    };
-                    if let Some(y) = dominant.filter(|&y| fits(items[y].kind)) {
+                if let Some(roots) = described_as.get(e.head.as_str()) {
+                    let mut times: FxHashMap<usize, usize> = FxHashMap::default();
+                    for &r in roots {
+                        *times.entry(find(&mut parent, r)).or_default() += 1;
+                    }
+                    if let Some(y) = dominant(times.into_iter().map(|(r, n)| (n, r))) {
                         union(&mut parent, x, y);
                     }
                 }
             }
-        }
-        // an entity known only by a description ("the woman") joins the one named entity of the
-        // story that some article describes with the same head noun
-        // (or of several, the one described so three times as often as the others)
-        let mut described_as: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-        for (x, e) in items.iter().enumerate() {
-            if e.name.is_empty() {
-                continue;
-            }
-            let root = find(&mut parent, x);
-            for h in &e.heads {
-                described_as.entry(h.as_str()).or_default().push(root);
-            }
-        }
-        for (x, e) in items.iter().enumerate() {
-            if !e.name.is_empty() {
-                continue;
-            }
-            if let Some(roots) = described_as.get(e.head.as_str()) {
-                let mut times: FxHashMap<usize, usize> = FxHashMap::default();
-                for &r in roots {
-                    *times.entry(find(&mut parent, r)).or_default() += 1;
-                }
-                if let Some(y) = dominant(times.into_iter().map(|(r, n)| (n, r))) {
-                    union(&mut parent, x, y);
-                }
-            }
-        }
-        // a thing, group or place known only by a description joins the one name of the story
-        // whose last word is the description's head noun ("the church" / "Vale Bible Church")
-        let mut named_by_last: FxHashMap<&str, FxHashSet<usize>> = FxHashMap::default();
-        for (x, e) in items.iter().enumerate() {
-            if e.kind != EntityKind::Person
-                && e.full()
-                && let Some(last) = keys[x].rsplit(' ').next()
-            {
-                let root = find(&mut parent, x);
-                named_by_last.entry(last).or_default().insert(root);
-            }
-        }
-        for (x, e) in items.iter().enumerate() {
-            // a definite description ("the church"), not a bare noun ("states")
-            let definite = e.mentions.iter().any(|m| {
-                m.text
-                    .get(..4)
-                    .is_some_and(|w| w.eq_ignore_ascii_case("the "))
-            });
-            if !e.name.is_empty() || e.kind == EntityKind::Person || !definite {
-                continue;
-            }
-            if let Some(roots) = named_by_last.get(e.head.as_str()) {
-                let distinct: FxHashSet<usize> =
-                    roots.iter().map(|&r| find(&mut parent, r)).collect();
-                if distinct.len() == 1
-                    && let Some(&y) = distinct.iter().next()
+            // a thing, group or place known only by a description joins the one name of the story
+            // whose last word is the description's head noun ("the church" / "Vale Bible Church")
+            let mut named_by_last: FxHashMap<&str, FxHashSet<usize>> = FxHashMap::default();
+            for (x, e) in items.iter().enumerate() {
+                if e.kind != EntityKind::Person
+                    && e.full()
+                    && let Some(last) = keys[x].rsplit(' ').next()
                 {
-                    union(&mut parent, x, y);
+                    let root = find(&mut parent, x);
+                    named_by_last.entry(last).or_default().insert(root);
                 }
             }
-        }
-        let mut clusters: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-        for x in 0..items.len() {
-            let r = find(&mut parent, x);
-            clusters.entry(r).or_default().push(x);
-        }
-        for (_, members) in clusters {
-            let mut mentions: Vec<EntityMention> = members
-                .iter()
-                .flat_map(|&x| items[x].mentions.iter().cloned())
-                .collect();
-            in_text_order(&mut mentions);
-            // the kind most members give
-            let mut votes: FxHashMap<EntityKind, usize> = FxHashMap::default();
-            for &x in &members {
-                *votes.entry(items[x].kind).or_default() += items[x].mentions.len();
+            for (x, e) in items.iter().enumerate() {
+                // a definite description ("the church"), not a bare noun ("states")
+                let definite = e.mentions.iter().any(|m| {
+                    m.text
+                        .get(..4)
+                        .is_some_and(|w| w.eq_ignore_ascii_case("the "))
+                });
+                if !e.name.is_empty() || e.kind == EntityKind::Person || !definite {
+                    continue;
+                }
+                if let Some(roots) = named_by_last.get(e.head.as_str()) {
+                    let distinct: FxHashSet<usize> =
+                        roots.iter().map(|&r| find(&mut parent, r)).collect();
+                    if distinct.len() == 1
+                        && let Some(&y) = distinct.iter().next()
+                    {
+                        union(&mut parent, x, y);
+                    }
+                }
             }
-            let kind = voted_kind(&votes);
-            let name = members
-                .iter()
-                .map(|&x| items[x])
-                .filter(|e| !e.name.is_empty())
-                .max_by_key(|e| (e.name.split(' ').count(), e.mentions.len()))
-                .map(|e| e.name.clone())
-                .or_else(|| {
-                    mentions
-                        .iter()
-                        .find(|m| m.form == MentionForm::Description)
-                        .map(|m| m.text.clone())
-                })
-                .unwrap_or_default();
-            if mentions.is_empty() || name.is_empty() {
-                continue;
+            let mut clusters: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+            for x in 0..items.len() {
+                let r = find(&mut parent, x);
+                clusters.entry(r).or_default().push(x);
             }
-            out.push(Entity {
-                id: 0,
-                name,
-                kind,
-                mentions,
-            });
-        }
-    }
-    let mut out = merge_across_stories(out);
+            for (_, members) in clusters {
+                let mut mentions: Vec<EntityMention> = members
+                    .iter()
+                    .flat_map(|&x| items[x].mentions.iter().cloned())
+                    .collect();
+                in_text_order(&mut mentions);
+                // the kind most members give
+                let mut votes: FxHashMap<EntityKind, usize> = FxHashMap::default();
+                for &x in &members {
+                    *votes.entry(items[x].kind).or_default() += items[x].mentions.len();
+                }
+                let kind = voted_kind(&votes);
+                let name = members
+                    .iter()
+                    .map(|&x| items[x])
+                    .filter(|e| !e.name.is_empty())
+                    .max_by_key(|e| (e.name.split(' ').count(), e.mentions.len()))
+                    .map(|e| e.name.clone())
+                    .or_else(|| {
+                        mentions
+                            .iter()
+                            .find(|m| m.form == MentionForm::Description)
+                            .map(|m| m.text.clone())
+                    })
+                    .unwrap_or_default();
+                if mentions.is_empty() || name.is_empty() {
+                    continue;
+                }
+                out.push(Entity {
+                    id: 0,
+                    name,
+                    kind,
+                    mentions,
+                });
+            }
+            out
+        })
+        .collect();
+    let mut out = merge_across_stories(per_group.into_iter().flatten().collect());
     // a thing described once ("the problem", "a deal") is no actor and has no other naming to
     // compare: it is left out (about half the entities of a large set)
     out.retain(|e| {
