@@ -1451,13 +1451,16 @@ fn merge_across_stories(entities: Vec<Entity>) -> Vec<Entity> {
                 *votes[i].entry(e.kind).or_default() += e.mentions.len();
                 out[i].mentions.extend(e.mentions);
                 in_text_order(&mut out[i].mentions);
-                out[i].kind = voted_kind(&votes[i]);
             }
             None => {
                 votes.push(FxHashMap::from_iter([(e.kind, e.mentions.len())]));
                 out.push(e);
             }
         }
+    }
+    // a joined entity takes the kind most of its mentions give
+    for (e, v) in out.iter_mut().zip(&votes) {
+        e.kind = voted_kind(v);
     }
     out
 }
