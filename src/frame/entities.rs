@@ -9,8 +9,11 @@
 //! "it" for things, "its" and "they" for groups, and relative pronouns ("X, who", "the car,
 //! which", "the town where") — and the mentions are clustered within the article, then across
 //! the articles of one story. A mention's span leaves out a possessive ending ("Ann Lee's"
-//! names "Ann Lee"); a capitalised person noun before a name of two words or more is a title
-//! ("Coach Ann Lee").
+//! names "Ann Lee"); a person noun the articles write in lower case is a title where it stands
+//! capitalised before a name of two words or more ("Coach Ann Lee"), also inside a longer run
+//! ("Comets Head Coach Ann Lee": the Comets, then Ann Lee). A name right after "the" is no
+//! person's ("the Comets"); nor is a plural of persons ("Kenyan Americans"); a given name
+//! opening two words makes one ("Jo Porter").
 //!
 //! Within an article: a full name joins an earlier entity with the same name (a middle initial
 //! aside); a surname or a title form joins the latest person with that last name; a description
@@ -27,7 +30,9 @@
 //! name is that name (an appositive); else it stands for itself. Capitalised modifiers
 //! belong to the description's key: "the Varga administration" is not "the Holm
 //! administration", and a later "the administration" is the one met last. A pronoun joins the
-//! person named last, in its sentence or the one before; "it" the latest thing (not a day or
+//! person named last, in its sentence or the one before (if the text shows that person is of
+//! the other sex, by a given name of the 1990 US Census lists, Mr./Ms. or an earlier pronoun,
+//! the person of the pronoun's sex met last there); "it" the latest thing (not a day or
 //! month; not "it is", "it was"); "that" a description right before it (no comma). Across the
 //! articles of a story: the same full name joins; full names of one surname whose first names
 //! share their initial join ("Alexandra Ruiz" / "Alex Ruiz"); a lone surname joins the one full
@@ -42,7 +47,7 @@
 //! times more often), else (a thing, group or place described with `the`) the one name of the
 //! story ending in its head noun ("the church" / "Vale Bible Church"). Across stories, only one
 //! proper name joins: two or more words, or one word naming a group or place (a one-word person
-//! name may mean two people). A thing described only once ("the problem") is left out.
+//! name may mean two people); the joined entity takes the kind most of its mentions give. A thing described only once ("the problem") is left out.
 //!
 //! Head nouns and their kinds come from `assets/entities/nouns.txt`, generated from WordNet 3.0
 //! by `tools/build_entity_nouns.py` (person, group, place; any other noun that is never an
