@@ -8,6 +8,7 @@ pub mod entities;
 pub mod lexicon;
 pub mod quotes;
 pub mod tone;
+pub mod vader;
 pub mod verbs;
 pub mod vocab;
 
