@@ -1,8 +1,8 @@
 //! framediff's own VADER (src/frame/vader.rs) against the `vader-parity` crate, which pins the
 //! reference Python vaderSentiment 3.3.2 bit for bit: on every text `vader::covers` accepts, the
 //! two compound scores must be equal. Checked on hand-made sentences for each rule, on every
-//! sentence of the sample articles, and on every sentence of BASIL dev when it is present
-//! beside the checkout (skipped otherwise).
+//! sentence of the sample articles, and on every sentence of BASIL dev and ECB+ dev when they
+//! are present beside the checkout (skipped otherwise).
 
 use framediff::frame::{tone, vader};
 
@@ -110,6 +110,28 @@ fn own_vader_matches_the_reference_on_basil_dev() {
     let (covered, wrong) = differences(&texts);
     eprintln!(
         "BASIL dev: {covered} of {} sentences covered, {} differ",
+        texts.len(),
+        wrong.len()
+    );
+    assert!(covered * 10 >= texts.len() * 9);
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn own_vader_matches_the_reference_on_ecb_dev() {
+    let Some(dir) = framediff::eval::ecb::default_dir() else {
+        eprintln!("ECB+ dev data not found beside the checkout: skipped");
+        return;
+    };
+    let topics = framediff::eval::ecb::load(&dir, None).expect("ECB+ loads");
+    let texts: Vec<String> = topics
+        .iter()
+        .flat_map(|t| &t.docs)
+        .flat_map(|d| d.article.sentences.iter().map(|s| s.text.clone()))
+        .collect();
+    let (covered, wrong) = differences(&texts);
+    eprintln!(
+        "ECB+ dev: {covered} of {} sentences covered, {} differ",
         texts.len(),
         wrong.len()
     );
