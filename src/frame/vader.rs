@@ -24,7 +24,6 @@
 //! rule finds each score by its value, as the reference does.
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// Added to (or taken from) a word in ALL CAPS among words that are not.
@@ -68,6 +67,9 @@ struct Rules {
     boosters: FxHashMap<&'static str, f64>,
     negations: FxHashSet<&'static str>,
     idioms: FxHashMap<&'static str, Valence>,
+    /// Every word of an idiom or of a booster of more than one word: a run of words can be one
+    /// of these only when each of its words is here.
+    phrase_words: FxHashSet<&'static str>,
 }
 
 fn rules() -> &'static Rules {
@@ -83,6 +85,7 @@ fn rules() -> &'static Rules {
             boosters: FxHashMap::default(),
             negations: FxHashSet::default(),
             idioms: FxHashMap::default(),
+            phrase_words: FxHashSet::default(),
         };
         for line in include_str!("../../assets/text/vader_rules.tsv").lines() {
             if line.starts_with('#') || line.is_empty() {
@@ -115,6 +118,12 @@ fn rules() -> &'static Rules {
                 _ => panic!("assets/text/vader_rules.tsv: a line this code does not know: {line}"),
             }
         }
+        let phrases = rules.idioms.keys().chain(rules.boosters.keys());
+        let words: Vec<&'static str> = phrases
+            .filter(|k| k.contains(' '))
+            .flat_map(|k| k.split(' '))
+            .collect();
+        rules.phrase_words.extend(words);
         rules
     })
 }
@@ -161,16 +170,13 @@ pub fn covers(text: &str) -> bool {
     })
 }
 
-/// One token: the word as VADER keeps it, in lower case, and whether it is in ALL CAPS
-/// (Python's `str.isupper`).
-struct Token<'t> {
-    lower: Cow<'t, str>,
-    upper: bool,
-}
-
 /// Python's `str.isupper` for the characters [`covers`] accepts: some upper-case letter and
 /// no lower-case one.
 fn is_upper(word: &str) -> bool {
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        return b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase);
+    }
     let mut cased = false;
     for c in word.chars() {
         if c.is_lowercase() {
@@ -181,9 +187,23 @@ fn is_upper(word: &str) -> bool {
     cased
 }
 
-fn tokens(text: &str) -> Vec<Token<'_>> {
-    text.split_whitespace()
-        .map(|w| {
+/// The tokens of a text as VADER reads them: whitespace-separated words with ASCII punctuation
+/// stripped from their ends (unless fewer than three characters would be left), in lower case,
+/// all in one buffer; and for each whether it is in ALL CAPS.
+struct Tokens {
+    lower: String,
+    ends: Vec<(usize, usize)>,
+    upper: Vec<bool>,
+}
+
+impl Tokens {
+    fn new(text: &str) -> Tokens {
+        let mut t = Tokens {
+            lower: String::with_capacity(text.len()),
+            ends: Vec::with_capacity(text.len() / 5 + 1),
+            upper: Vec::with_capacity(text.len() / 5 + 1),
+        };
+        for w in text.split_whitespace() {
             // Python's `string.punctuation` is the ASCII punctuation
             let stripped = w.trim_matches(|c: char| c.is_ascii_punctuation());
             let word = if stripped.chars().count() <= 2 {
@@ -191,32 +211,37 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
             } else {
                 stripped
             };
-            let lower = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-                Cow::Owned(word.to_lowercase())
+            let start = t.lower.len();
+            if word.is_ascii() {
+                t.lower.push_str(word);
+                t.lower[start..].make_ascii_lowercase();
             } else {
-                Cow::Borrowed(word)
-            };
-            Token {
-                lower,
-                upper: is_upper(word),
+                t.lower.push_str(&word.to_lowercase());
             }
-        })
-        .collect()
+            t.ends.push((start, t.lower.len()));
+            t.upper.push(is_upper(word));
+        }
+        t
+    }
+
+    fn words(&self) -> Vec<&str> {
+        self.ends.iter().map(|&(s, e)| &self.lower[s..e]).collect()
+    }
 }
 
 /// VADER's compound score of `text` (−1 … +1, four decimals), for text that [`covers`]
 /// accepts.
 pub fn compound(text: &str) -> f64 {
     let rules = rules();
-    let tokens = tokens(text);
-    let words: Vec<&str> = tokens.iter().map(|t| t.lower.as_ref()).collect();
+    let tokens = Tokens::new(text);
+    let words = tokens.words();
     let n = words.len();
-    let uppers = tokens.iter().filter(|t| t.upper).count();
+    let uppers = tokens.upper.iter().filter(|&&u| u).count();
     let cap_differential = n > uppers && uppers > 0;
     let scorer = Scorer {
         rules,
         words: &words,
-        tokens: &tokens,
+        upper: &tokens.upper,
         cap_differential,
     };
     let mut sentiments: Vec<Valence> = Vec::with_capacity(n);
@@ -315,14 +340,14 @@ fn but_check(words: &[&str], sentiments: &mut [Valence]) {
     }
 }
 
-struct Scorer<'a, 't> {
+struct Scorer<'a> {
     rules: &'a Rules,
     words: &'a [&'a str],
-    tokens: &'a [Token<'t>],
+    upper: &'a [bool],
     cap_differential: bool,
 }
 
-impl Scorer<'_, '_> {
+impl Scorer<'_> {
     fn known(&self, word: &str) -> bool {
         self.rules.lexicon.contains_key(word)
     }
@@ -348,7 +373,7 @@ impl Scorer<'_, '_> {
         {
             value = own * N_SCALAR;
         }
-        if self.tokens[i].upper && self.cap_differential {
+        if self.upper[i] && self.cap_differential {
             if value > 0.0 {
                 value += C_INCR;
             } else {
@@ -384,7 +409,7 @@ impl Scorer<'_, '_> {
         if valence < 0.0 {
             scalar = -scalar;
         }
-        if self.tokens[j].upper && self.cap_differential {
+        if self.upper[j] && self.cap_differential {
             if valence > 0.0 {
                 scalar += C_INCR;
             } else {
@@ -438,7 +463,14 @@ impl Scorer<'_, '_> {
     /// boosters just before it ("kind of").
     fn idioms_check(&self, mut valence: Valence, i: usize) -> Valence {
         let w = self.words;
-        let join = |parts: &[&str]| parts.join(" ");
+        // a run of words is joined only when it may be an idiom or a booster
+        let join = |parts: &[&str]| {
+            if parts.iter().all(|p| self.rules.phrase_words.contains(p)) {
+                parts.join(" ")
+            } else {
+                String::new()
+            }
+        };
         let (three, two, one, zero) = (w[i - 3], w[i - 2], w[i - 1], w[i]);
         let before = [
             join(&[one, zero]),
