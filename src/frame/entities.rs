@@ -158,62 +158,78 @@ fn trim_possessive(text: &str) -> &str {
 }
 
 /// A table compiled in from assets/entities: `#` header lines, then one `key | value` a line,
-/// sorted by key. Searched by binary search over line offsets found once, on first use, in one
-/// pass over the bytes: no key is copied or hashed, so start-up stays cheap.
+/// sorted by key. Searched by binary search over the text itself: each step takes the line
+/// that holds the middle byte of the range left and compares its key, so there is no index to
+/// build, no key is copied or hashed, and start-up costs nothing.
 struct SortedTable {
     text: &'static str,
-    lines: std::sync::OnceLock<Vec<(u32, u32)>>,
+    /// Where the first line after the header starts.
+    body: usize,
 }
 
 impl SortedTable {
     const fn new(text: &'static str) -> Self {
-        SortedTable {
-            text,
-            lines: std::sync::OnceLock::new(),
+        let bytes = text.as_bytes();
+        let mut body = 0;
+        // skip the `#` lines (found at compile time)
+        while body < bytes.len() && bytes[body] == b'#' {
+            while body < bytes.len() && bytes[body] != b'\n' {
+                body += 1;
+            }
+            if body < bytes.len() {
+                body += 1;
+            }
         }
-    }
-
-    /// Each line after the header as (where its key starts, where it ends).
-    fn lines(&self) -> &[(u32, u32)] {
-        self.lines.get_or_init(|| {
-            let bytes = self.text.as_bytes();
-            let mut start = 0usize;
-            while bytes.get(start) == Some(&b'#') {
-                start = self.text[start..]
-                    .find('\n')
-                    .map_or(bytes.len(), |n| start + n + 1);
-            }
-            let mut out = Vec::with_capacity((bytes.len() - start) / 16);
-            for line in bytes[start..].split(|&b| b == b'\n') {
-                let key = line
-                    .windows(2)
-                    .position(|w| w == b" |")
-                    .unwrap_or(line.len());
-                if !line.is_empty() {
-                    out.push((start as u32, (start + key) as u32));
-                }
-                start += line.len() + 1;
-            }
-            out
-        })
+        SortedTable { text, body }
     }
 
     /// The value of `key`, trimmed.
     fn get(&self, key: &str) -> Option<&'static [u8]> {
+        use std::cmp::Ordering;
         let text: &'static [u8] = self.text.as_bytes();
-        let lines = self.lines();
-        let k = lines
-            .binary_search_by(|&(s, e)| text[s as usize..e as usize].cmp(key.as_bytes()))
-            .ok()?;
-        let rest = &text[lines[k].1 as usize..];
-        let value = rest.get(2..).unwrap_or_default();
-        Some(
-            value[..value
+        let key = key.as_bytes();
+        // [lo, hi) starts at the start of a line and ends at the end of a line (after its `\n`)
+        let (mut lo, mut hi) = (self.body, text.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let start = text[lo..mid]
                 .iter()
-                .position(|&b| b == b'\n')
-                .unwrap_or(value.len())]
-                .trim_ascii(),
-        )
+                .rposition(|&b| b == b'\n')
+                .map_or(lo, |n| lo + n + 1);
+            // the line's key (up to " |" or the end of the line) against `key`, a byte at a time
+            let mut i = start;
+            let order = loop {
+                let c = if i < hi { text[i] } else { b'\n' };
+                if c == b'\n' || (c == b' ' && text.get(i + 1) == Some(&b'|')) {
+                    break if i - start == key.len() {
+                        Ordering::Equal
+                    } else {
+                        Ordering::Less
+                    };
+                }
+                match key.get(i - start).map_or(Ordering::Greater, |k| c.cmp(k)) {
+                    Ordering::Equal => i += 1,
+                    other => break other,
+                }
+            };
+            let end = || {
+                text[i..hi]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(hi, |n| i + n)
+            };
+            match order {
+                Ordering::Less => lo = (end() + 1).min(hi),
+                Ordering::Greater => hi = start,
+                // an empty line is no entry
+                Ordering::Equal if i == start && end() == start => return None,
+                Ordering::Equal => {
+                    let value = &text[i..end()];
+                    return Some(value.get(2..).unwrap_or_default().trim_ascii());
+                }
+            }
+        }
+        None
     }
 }
 
@@ -1857,6 +1873,69 @@ mod tests {
     use super::*;
     use crate::model::Format;
     use crate::text::analyzer::tokenize_articles;
+
+    /// Every line of a table read into a map, for checking its binary search.
+    fn scan(table: &SortedTable) -> FxHashMap<&'static str, &'static [u8]> {
+        table
+            .text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .filter_map(|l| {
+                let (k, v) = l.split_once(" |")?;
+                Some((k, v.trim().as_bytes()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_sorted_table_finds_every_key_and_nothing_else() {
+        for table in [&NOUNS, &FIRST_NAMES] {
+            let map = scan(table);
+            let keys: Vec<&str> = table
+                .text
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .map(|l| l.split_once(" |").map_or(l, |(k, _)| k))
+                .collect();
+            assert!(
+                keys.len() > 5000 && keys.len() == map.len(),
+                "{}",
+                keys.len()
+            );
+            assert!(
+                keys.windows(2).all(|w| w[0] < w[1]),
+                "keys sorted, once each"
+            );
+            for key in &keys {
+                let got = table.get(key);
+                assert!(got.is_some_and(|v| !v.is_empty()), "{key:?}");
+                assert_eq!(got, map.get(key).copied(), "{key:?}");
+            }
+            // absent keys: around every key, and past both ends
+            let mut absent = vec![
+                String::new(),
+                " ".to_string(),
+                "#".to_string(),
+                "|".to_string(),
+                "0".to_string(),
+                "zzzzzzzzzz".to_string(),
+                "\u{ff}".to_string(),
+            ];
+            for key in keys.iter().step_by(7) {
+                absent.push(format!("{key}zz"));
+                absent.push(format!("{key} "));
+                absent.push(format!("{key} |"));
+                absent.push(key[..key.len() - 1].to_string());
+                absent.push(key.to_uppercase());
+            }
+            for key in &absent {
+                assert_eq!(table.get(key), map.get(key.as_str()).copied(), "{key:?}");
+            }
+            assert!(absent.iter().any(|k| table.get(k).is_none()));
+        }
+        assert_eq!(NOUNS.get("committee"), Some(&b"group"[..]));
+        assert_eq!(FIRST_NAMES.get("zulma"), Some(&b"f"[..]));
+    }
 
     fn article(body: &str) -> Article {
         Article::from_body("x.txt", Format::Text, "T".into(), body)

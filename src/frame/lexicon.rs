@@ -204,19 +204,38 @@ pub fn inflections(lemma: &str) -> Vec<String> {
     out
 }
 
-/// The "-ly" adverbs of an adjective (harsh → harshly, angry → angrily, cynic → cynically).
-fn adverbs_of(adjective: &str) -> Vec<String> {
-    let mut out = Vec::new();
+/// The "-ly" adverb of an adjective (harsh → harshly, angry → angrily, cynic → cynically),
+/// written into `out`; false when the adjective makes none here (it ends in "-ly").
+fn adverb_of(adjective: &str, out: &mut String) -> bool {
+    out.clear();
     if let Some(base) = adjective.strip_suffix('y') {
-        out.push(format!("{base}ily"));
+        out.push_str(base);
+        out.push_str("ily");
     } else if let Some(base) = adjective.strip_suffix("le") {
-        out.push(format!("{base}ly"));
+        out.push_str(base);
+        out.push_str("ly");
     } else if adjective.ends_with("ic") {
-        out.push(format!("{adjective}ally"));
+        out.push_str(adjective);
+        out.push_str("ally");
     } else if !adjective.ends_with("ly") {
-        out.push(format!("{adjective}ly"));
+        out.push_str(adjective);
+        out.push_str("ly");
+    } else {
+        return false;
     }
-    out
+    true
+}
+
+/// A word in lower case (copied as it is when it has no upper-case letter, as most do).
+fn lower(word: &str) -> String {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        word.to_string()
+    } else {
+        word.to_lowercase()
+    }
 }
 
 /// Stems of a phrase as the matcher sees them.
@@ -307,12 +326,15 @@ impl Lexicons {
                     continue;
                 }
                 if WORD_LISTS.contains(&kind) {
-                    let fields: Vec<String> =
-                        line.split('|').map(|f| f.trim().to_lowercase()).collect();
+                    let mut fields = line.split('|').map(str::trim);
+                    let word = fields.next().unwrap_or_default();
+                    let role = fields.next();
+                    let more = fields.next().is_some();
                     let well_formed = match kind {
-                        "person_roles" => fields.len() <= 2,
-                        _ => fields.len() == 1,
-                    } && fields.iter().all(|f| !f.is_empty());
+                        "person_roles" => !more,
+                        _ => role.is_none(),
+                    } && !word.is_empty()
+                        && role.is_none_or(|r| !r.is_empty());
                     if !well_formed {
                         return Err(err(
                             file,
@@ -324,7 +346,7 @@ impl Lexicons {
                             },
                         ));
                     }
-                    let word = fields[0].clone();
+                    let word = lower(word);
                     match kind {
                         "descriptive" => {
                             descriptive.insert(word);
@@ -333,7 +355,7 @@ impl Lexicons {
                             lex.neutral_adverbs.insert(word);
                         }
                         "person_roles" => {
-                            let role = fields.get(1).cloned().unwrap_or_else(|| word.clone());
+                            let role = role.map_or_else(|| word.clone(), lower);
                             lex.person_roles.insert(word, role);
                         }
                         "not_names" => {
@@ -456,19 +478,42 @@ impl Lexicons {
         }
         lex.entries = entries.into_iter().flatten().collect();
         // in the file's order: an adverb two adjectives share takes the first one's valence
-        for &(word, valence) in super::tone::vader_entries() {
-            let w = word.to_lowercase();
-            if f64::from(valence.abs()) >= POLAR_THRESHOLD
-                && w.chars().all(|c| c.is_alphabetic() || c == '-')
-                && !descriptive.contains(&w)
+        let mut adverb = String::new();
+        let vader = super::tone::vader_entries();
+        // room for every strong word and its adverb at once: no growing the map as it fills
+        let strong = vader
+            .iter()
+            .filter(|(_, v)| f64::from(v.abs()) >= POLAR_THRESHOLD)
+            .count();
+        lex.polar.reserve(2 * strong);
+        for &(word, valence) in vader {
+            if f64::from(valence.abs()) < POLAR_THRESHOLD {
+                continue;
+            }
+            // most of VADER's words are lower-case ASCII already: looked at without a copy
+            let lowered;
+            let (w, word_chars) = if word
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
             {
+                (
+                    word,
+                    word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-'),
+                )
+            } else {
+                lowered = word.to_lowercase();
+                let w = lowered.as_str();
+                (w, w.chars().all(|c| c.is_alphabetic() || c == '-'))
+            };
+            if word_chars && !descriptive.contains(w) {
                 // manner adverbs made from a polar adjective judge too ("harsh" → "harshly")
-                for adverb in adverbs_of(&w) {
-                    if !descriptive.contains(&adverb) {
-                        lex.polar.entry(adverb).or_insert(valence);
-                    }
+                if adverb_of(w, &mut adverb)
+                    && !descriptive.contains(&adverb)
+                    && !lex.polar.contains_key(&adverb)
+                {
+                    lex.polar.insert(adverb.clone(), valence);
                 }
-                lex.polar.insert(w, valence);
+                lex.polar.insert(w.to_string(), valence);
             }
         }
         lex.index();
@@ -504,6 +549,75 @@ impl Lexicons {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The strong VADER words and their adverbs as first written: every word lower-cased, its
+    /// adverbs made with `format!`, each inserted through the map's entry.
+    fn polar_as_first_written(descriptive: &HashSet<String>) -> HashMap<String, f32> {
+        let adverbs_of = |adjective: &str| -> Vec<String> {
+            let mut out = Vec::new();
+            if let Some(base) = adjective.strip_suffix('y') {
+                out.push(format!("{base}ily"));
+            } else if let Some(base) = adjective.strip_suffix("le") {
+                out.push(format!("{base}ly"));
+            } else if adjective.ends_with("ic") {
+                out.push(format!("{adjective}ally"));
+            } else if !adjective.ends_with("ly") {
+                out.push(format!("{adjective}ly"));
+            }
+            out
+        };
+        let mut polar: HashMap<String, f32> = HashMap::default();
+        for &(word, valence) in crate::frame::tone::vader_entries() {
+            let w = word.to_lowercase();
+            if f64::from(valence.abs()) >= POLAR_THRESHOLD
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !descriptive.contains(&w)
+            {
+                for adverb in adverbs_of(&w) {
+                    if !descriptive.contains(&adverb) {
+                        polar.entry(adverb).or_insert(valence);
+                    }
+                }
+                polar.insert(w, valence);
+            }
+        }
+        polar
+    }
+
+    #[test]
+    fn the_polar_words_are_the_strong_vader_words_and_their_adverbs_as_first_written() {
+        let lex = Lexicons::builtin();
+        let descriptive: HashSet<String> = BUILTIN
+            .iter()
+            .find(|(n, _)| *n == "descriptive.txt")
+            .map(|(_, t)| {
+                t.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .map(str::to_lowercase)
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert!(descriptive.len() > 100);
+        let want = polar_as_first_written(&descriptive);
+        assert!(want.len() > 1000);
+        assert_eq!(lex.polar, want);
+        // a word the user calls descriptive leaves the map, with its adverb
+        let (word, adverb) = want
+            .keys()
+            .filter_map(|w| {
+                let mut a = String::new();
+                (adverb_of(w, &mut a) && want.contains_key(&a)).then(|| (w.clone(), a))
+            })
+            .min()
+            .expect("a polar word with its adverb");
+        let user = vec![("descriptive.txt".to_string(), format!("{word}\n{adverb}\n"))];
+        let lex = Lexicons::overlay(&user).unwrap();
+        assert!(!lex.polar.contains_key(&word) && !lex.polar.contains_key(&adverb));
+        let mut more = descriptive.clone();
+        more.extend([word, adverb]);
+        assert_eq!(lex.polar, polar_as_first_written(&more));
+    }
 
     #[test]
     fn builtin_lexicons_parse() {
@@ -559,6 +673,38 @@ mod tests {
         let bad = vec![("loaded.txt".to_string(), "!no-such-entry\n".to_string())];
         let e = Lexicons::overlay(&bad).unwrap_err();
         assert_eq!((e.file.as_str(), e.line), ("loaded.txt", 1));
+    }
+
+    #[test]
+    fn word_lists_take_one_word_a_line_and_roles_a_short_form() {
+        let ok = Lexicons::from_sources(&[
+            (
+                "person_roles.txt".into(),
+                "# c\nGov | Governor\nmayor\n".into(),
+            ),
+            ("not_names.txt".into(), "  Tuesday  \n".into()),
+        ])
+        .unwrap();
+        assert_eq!(
+            ok.person_roles.get("gov").map(String::as_str),
+            Some("governor")
+        );
+        assert_eq!(
+            ok.person_roles.get("mayor").map(String::as_str),
+            Some("mayor")
+        );
+        assert!(ok.not_names.contains("tuesday"));
+        for (file, text, line) in [
+            ("person_roles.txt", "gov | governor | x\n", 1),
+            ("person_roles.txt", "ok\ngov |\n", 2),
+            ("person_roles.txt", "| governor\n", 1),
+            ("not_names.txt", "a | b\n", 1),
+            ("noun_markers.txt", "the\n |\n", 2),
+        ] {
+            let e = Lexicons::from_sources(&[(file.into(), text.into())]).unwrap_err();
+            assert_eq!((e.file.as_str(), e.line), (file, line), "{text:?}");
+            assert!(e.message.starts_with("expected"), "{e}");
+        }
     }
 
     #[test]
