@@ -244,13 +244,24 @@ static FIRST_NAMES: SortedTable =
 
 /// The kind of a head noun in the noun table.
 fn table_kind(word: &str) -> Option<EntityKind> {
-    match NOUNS.get(word)? {
-        b"person" => Some(EntityKind::Person),
-        b"group" => Some(EntityKind::Group),
-        b"place" => Some(EntityKind::Place),
-        b"thing" => Some(EntityKind::Other),
-        _ => None,
+    // the same few thousand words are looked up again and again: each thread keeps the answers
+    // it found (they only depend on the table compiled in)
+    thread_local! {
+        static KNOWN: std::cell::RefCell<FxHashMap<Box<str>, Option<EntityKind>>> =
+            std::cell::RefCell::new(FxHashMap::default());
     }
+    if let Some(k) = KNOWN.with_borrow(|known| known.get(word).copied()) {
+        return k;
+    }
+    let kind = match NOUNS.get(word) {
+        Some(b"person") => Some(EntityKind::Person),
+        Some(b"group") => Some(EntityKind::Group),
+        Some(b"place") => Some(EntityKind::Place),
+        Some(b"thing") => Some(EntityKind::Other),
+        _ => None,
+    };
+    KNOWN.with_borrow_mut(|known| known.insert(word.into(), kind));
+    kind
 }
 
 /// The sex a lower-case given name is most often given to: `Some(true)` for a woman's name,
