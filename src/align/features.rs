@@ -95,16 +95,20 @@ pub fn features(text: &str, tokens: &[Token], syn: &Synonyms) -> SentenceFeature
     let mut k = 0;
     while k < tokens.len() {
         let t = &tokens[k];
-        let (lower, end, next) = match acronym_at(text, tokens, k) {
-            Some((n, letters)) => (letters.to_lowercase(), tokens[k + n - 1].end + 1, k + n),
-            None => (t.lower.clone(), t.end, k + 1),
+        let (lower, end, next): (std::borrow::Cow<str>, _, _) = match acronym_at(text, tokens, k) {
+            Some((n, letters)) => (
+                letters.to_lowercase().into(),
+                tokens[k + n - 1].end + 1,
+                k + n,
+            ),
+            None => (t.lower.as_str().into(), t.end, k + 1),
         };
         let position = f.words;
         f.words += 1;
         k = next;
         let surface = &text[t.start..end];
         if lower.len() >= 2 && lower.chars().all(|c| c.is_ascii_digit()) {
-            f.numbers.push(lower);
+            f.numbers.push(lower.into_owned());
             continue;
         }
         // an acronym written in capitals ("US", "U.S.", "WHO") is a name, not the function word
@@ -117,7 +121,7 @@ pub fn features(text: &str, tokens: &[Token], syn: &Synonyms) -> SentenceFeature
         {
             continue;
         }
-        let stem = if lower == t.lower {
+        let stem = if lower.as_ref() == t.lower {
             t.stem.clone()
         } else {
             crate::text::tokens::stem(&lower)
@@ -130,7 +134,7 @@ pub fn features(text: &str, tokens: &[Token], syn: &Synonyms) -> SentenceFeature
             f.entities.insert(term.clone());
         }
         f.terms.push(term);
-        f.surfaces.push(lower);
+        f.surfaces.push(lower.into_owned());
         f.offsets.push((t.start, end));
     }
     for q in quoted_words(text) {
