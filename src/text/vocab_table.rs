@@ -35,6 +35,13 @@ fn token<'a>(vocab: &'a str, spans: &[u8], id: u32) -> Option<&'a str> {
     vocab.get(start as usize..end as usize)
 }
 
+/// The bytes of token `id` (no check of char boundaries, for comparing).
+fn token_bytes<'a>(vocab: &'a str, spans: &[u8], id: u32) -> Option<&'a [u8]> {
+    let id = id as usize;
+    let (start, end) = (u32_at(spans, 2 * id)?, u32_at(spans, 2 * id + 1)?);
+    vocab.as_bytes().get(start as usize..end as usize)
+}
+
 /// The id of `piece` in a vocabulary and its table; none when it is not in the vocabulary
 /// (or the table does not fit the text).
 pub fn find(vocab: &str, slots: &[u8], spans: &[u8], piece: &str) -> Option<u32> {
@@ -50,7 +57,7 @@ pub fn find(vocab: &str, slots: &[u8], spans: &[u8], piece: &str) -> Option<u32>
         if id == EMPTY {
             return None;
         }
-        if token(vocab, spans, id)? == piece {
+        if token_bytes(vocab, spans, id)? == piece.as_bytes() {
             return Some(id);
         }
         k = (k + 1) & mask;
