@@ -4,7 +4,8 @@
 //!
 //! A sentence vector is the mean of its tokens' vectors, L2-normalised (as model2vec does);
 //! unknown pieces (`[UNK]`) are left out. The vectors are compiled into the binary as float16 and
-//! read in place, so loading costs only the parse of the 30,522-entry vocabulary.
+//! read in place, and so is the hash table of the 30,522-entry vocabulary (made by build.rs,
+//! see [`super::vocab_table`]): loading the built-in embeddings builds nothing.
 //!
 //! The tokenizer re-implements the model's `tokenizer.json` (BertNormalizer with lowercase and
 //! accent stripping, BertPreTokenizer, WordPiece with `##` continuation, 100-character word
