@@ -1,4 +1,6 @@
-//! Build script: link options for the `framediff` binary only (the library is untouched).
+//! Build script: the built-in WordPiece vocabulary's table (see `write_vocab_table`) and the
+//! line starts of the entity tables (`write_line_starts`), and link options for the
+//! `framediff` binary only.
 //!
 //! On Linux with glibc the binary is linked with packed relative relocations
 //! (`-z pack-relative-relocs`, DT_RELR; GNU ld 2.38+, glibc 2.36+). The binary is
@@ -8,7 +10,63 @@
 //! (`crate::isolate`). Set `FRAMEDIFF_PLAIN_RELOCS=1` to link without it (an older toolchain
 //! that rejects the option).
 
+#[allow(dead_code)]
+#[path = "src/text/vocab_table.rs"]
+mod vocab_table;
+
+/// The built-in WordPiece vocabulary's hash table (`src/text/vocab_table.rs`), written to
+/// OUT_DIR for `src/text/embed.rs` to include: the binary reads it in place instead of
+/// building a 30,522-entry map at every start.
+fn write_vocab_table() {
+    println!("cargo:rerun-if-changed=assets/embeddings/vocab.txt");
+    println!("cargo:rerun-if-changed=src/text/vocab_table.rs");
+    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let vocab = std::fs::read_to_string("assets/embeddings/vocab.txt")
+        .expect("assets/embeddings/vocab.txt is readable UTF-8");
+    let table = vocab_table::build(&vocab).expect("the vocabulary fits u32 offsets");
+    std::fs::write(out.join("vocab_slots.bin"), &table.slots).expect("OUT_DIR is writable");
+    std::fs::write(out.join("vocab_spans.bin"), &table.spans).expect("OUT_DIR is writable");
+    std::fs::write(out.join("vocab_distinct.rs"), table.distinct.to_string())
+        .expect("OUT_DIR is writable");
+}
+
+/// Where each entry line of an assets/entities table starts and where its key ends (after the
+/// `#` header lines, empty lines left out), as little-endian u32 pairs, written to OUT_DIR for
+/// `src/frame/entities.rs` to binary-search without building an index at start.
+fn write_line_starts(name: &str) {
+    let path = format!("assets/entities/{name}.txt");
+    println!("cargo:rerun-if-changed={path}");
+    let text = std::fs::read_to_string(&path).expect("the entity table is readable UTF-8");
+    let bytes = text.as_bytes();
+    let mut start = 0usize;
+    while bytes.get(start) == Some(&b'#') {
+        start = text[start..]
+            .find('\n')
+            .map_or(bytes.len(), |n| start + n + 1);
+    }
+    let mut out = Vec::new();
+    for line in bytes[start..].split(|&b| b == b'\n') {
+        if !line.is_empty() {
+            // the key ends at " |" (or with the line)
+            let key = line
+                .windows(2)
+                .position(|w| w == b" |")
+                .unwrap_or(line.len());
+            for at in [start, start + key] {
+                let at = u32::try_from(at).expect("the table is smaller than 4 GB");
+                out.extend_from_slice(&at.to_le_bytes());
+            }
+        }
+        start += line.len() + 1;
+    }
+    let dir = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(dir.join(format!("{name}.lines")), out).expect("OUT_DIR is writable");
+}
+
 fn main() {
+    write_vocab_table();
+    write_line_starts("nouns");
+    write_line_starts("first_names");
     println!("cargo:rerun-if-env-changed=FRAMEDIFF_PLAIN_RELOCS");
     let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
     let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();

@@ -197,9 +197,9 @@ fn compare(
     };
     let started = std::time::Instant::now();
     // Files are read (and risky ones handed to reading workers) while the configuration loads,
-    // the page cleaner's patterns compile, VADER's lexicons and the embeddings' vocabulary are
-    // built: none of them needs another (the lexicon loader waits for VADER's words if it gets
-    // there first).
+    // the page cleaner's patterns compile, VADER's lexicons are built and the embeddings are
+    // checked (their vocabulary's table is compiled in): none of them needs another (the
+    // lexicon loader waits for VADER's words if it gets there first).
     let read_all = || {
         // Files are read in parallel and web addresses fetched; articles keep the argument order.
         let options = framediff::fetch::FetchOptions::default();

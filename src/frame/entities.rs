@@ -158,73 +158,44 @@ fn trim_possessive(text: &str) -> &str {
 }
 
 /// A table compiled in from assets/entities: `#` header lines, then one `key | value` a line,
-/// sorted by key. Searched by binary search over the text itself: each step takes the line
-/// that holds the middle byte of the range left and compares its key, so there is no index to
-/// build, no key is copied or hashed, and start-up costs nothing.
+/// sorted by key. Searched by binary search over where its lines' keys start and end, a list
+/// build.rs writes (`write_line_starts`) and the binary reads in place: nothing is built at
+/// start, and no key is copied or hashed.
 struct SortedTable {
     text: &'static str,
-    /// Where the first line after the header starts.
-    body: usize,
+    /// (where each entry line starts, where its key ends), as little-endian u32.
+    lines: &'static [u8],
 }
 
 impl SortedTable {
-    const fn new(text: &'static str) -> Self {
-        let bytes = text.as_bytes();
-        let mut body = 0;
-        // skip the `#` lines (found at compile time)
-        while body < bytes.len() && bytes[body] == b'#' {
-            while body < bytes.len() && bytes[body] != b'\n' {
-                body += 1;
-            }
-            if body < bytes.len() {
-                body += 1;
-            }
-        }
-        SortedTable { text, body }
+    const fn new(text: &'static str, lines: &'static [u8]) -> Self {
+        SortedTable { text, lines }
+    }
+
+    /// Where the key of line `k` starts and ends.
+    fn key_span(&self, k: usize) -> Option<(usize, usize)> {
+        let b = self.lines.get(8 * k..8 * k + 8)?;
+        Some((
+            u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize,
+            u32::from_le_bytes([b[4], b[5], b[6], b[7]]) as usize,
+        ))
     }
 
     /// The value of `key`, trimmed.
     fn get(&self, key: &str) -> Option<&'static [u8]> {
-        use std::cmp::Ordering;
         let text: &'static [u8] = self.text.as_bytes();
         let key = key.as_bytes();
-        // [lo, hi) starts at the start of a line and ends at the end of a line (after its `\n`)
-        let (mut lo, mut hi) = (self.body, text.len());
+        let (mut lo, mut hi) = (0, self.lines.len() / 8);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            let start = text[lo..mid]
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(lo, |n| lo + n + 1);
-            // the line's key (up to " |" or the end of the line) against `key`, a byte at a time
-            let mut i = start;
-            let order = loop {
-                let c = if i < hi { text[i] } else { b'\n' };
-                if c == b'\n' || (c == b' ' && text.get(i + 1) == Some(&b'|')) {
-                    break if i - start == key.len() {
-                        Ordering::Equal
-                    } else {
-                        Ordering::Less
-                    };
-                }
-                match key.get(i - start).map_or(Ordering::Greater, |k| c.cmp(k)) {
-                    Ordering::Equal => i += 1,
-                    other => break other,
-                }
-            };
-            let end = || {
-                text[i..hi]
-                    .iter()
-                    .position(|&b| b == b'\n')
-                    .map_or(hi, |n| i + n)
-            };
-            match order {
-                Ordering::Less => lo = (end() + 1).min(hi),
-                Ordering::Greater => hi = start,
-                // an empty line is no entry
-                Ordering::Equal if i == start && end() == start => return None,
-                Ordering::Equal => {
-                    let value = &text[i..end()];
+            let (start, end) = self.key_span(mid)?;
+            match text.get(start..end)?.cmp(key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => {
+                    let rest = text.get(end..).unwrap_or_default();
+                    let value =
+                        &rest[..rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len())];
                     return Some(value.get(2..).unwrap_or_default().trim_ascii());
                 }
             }
@@ -235,12 +206,17 @@ impl SortedTable {
 
 /// The noun table: nouns that name a person, a group, a place or a thing (WordNet; see the
 /// file's header).
-static NOUNS: SortedTable = SortedTable::new(include_str!("../../assets/entities/nouns.txt"));
+static NOUNS: SortedTable = SortedTable::new(
+    include_str!("../../assets/entities/nouns.txt"),
+    include_bytes!(concat!(env!("OUT_DIR"), "/nouns.lines")),
+);
 
 /// Given names and the sex they are most often given to (the 1990 US Census lists; see the
 /// file's header).
-static FIRST_NAMES: SortedTable =
-    SortedTable::new(include_str!("../../assets/entities/first_names.txt"));
+static FIRST_NAMES: SortedTable = SortedTable::new(
+    include_str!("../../assets/entities/first_names.txt"),
+    include_bytes!(concat!(env!("OUT_DIR"), "/first_names.lines")),
+);
 
 /// The kind of a head noun in the noun table.
 fn table_kind(word: &str) -> Option<EntityKind> {

@@ -4,7 +4,8 @@
 //!
 //! A sentence vector is the mean of its tokens' vectors, L2-normalised (as model2vec does);
 //! unknown pieces (`[UNK]`) are left out. The vectors are compiled into the binary as float16 and
-//! read in place, so loading costs only the parse of the 30,522-entry vocabulary.
+//! read in place, and so is the hash table of the 30,522-entry vocabulary (made by build.rs,
+//! see [`super::vocab_table`]): loading the built-in embeddings builds nothing.
 //!
 //! The tokenizer re-implements the model's `tokenizer.json` (BertNormalizer with lowercase and
 //! accent stripping, BertPreTokenizer, WordPiece with `##` continuation, 100-character word
@@ -12,7 +13,7 @@
 //! `model2vec-rs` crate pulls a hub client by default and declares no licence on crates.io,
 //! so the small, documented algorithm is implemented here over the model's vocabulary.
 
-use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 use thiserror::Error;
 use unicode_normalization::UnicodeNormalization;
@@ -43,31 +44,75 @@ pub enum EmbedError {
     NoUnknownToken,
 }
 
+/// The built-in vocabulary's table, made by build.rs (see [`super::vocab_table`]).
+const BUILTIN_SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/vocab_slots.bin"));
+const BUILTIN_SPANS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/vocab_spans.bin"));
+const BUILTIN_DISTINCT: usize = include!(concat!(env!("OUT_DIR"), "/vocab_distinct.rs"));
+
 /// The model's WordPiece tokenizer over a vocabulary (line n = token id n).
 #[derive(Debug)]
 pub struct WordPiece<'a> {
-    ids: HashMap<&'a str, u32>,
+    vocab: &'a str,
+    /// The vocabulary's hash table ([`super::vocab_table`]): the built-in one is compiled in.
+    slots: Cow<'a, [u8]>,
+    spans: Cow<'a, [u8]>,
+    distinct: usize,
     unk: u32,
 }
 
 impl<'a> WordPiece<'a> {
     /// Builds the tokenizer from a `vocab.txt` text.
     pub fn new(vocab: &'a str) -> Result<Self, EmbedError> {
-        let mut ids: HashMap<&str, u32> = HashMap::default();
-        ids.reserve(vocab.len() / 8);
-        ids.extend(vocab.lines().enumerate().map(|(i, t)| (t, i as u32)));
-        let unk = *ids.get("[UNK]").ok_or(EmbedError::NoUnknownToken)?;
-        Ok(WordPiece { ids, unk })
+        // a vocabulary of 4 GB cannot be indexed; it has no usable [UNK] either
+        let table = super::vocab_table::build(vocab).ok_or(EmbedError::NoUnknownToken)?;
+        Self::with_table(
+            vocab,
+            Cow::Owned(table.slots),
+            Cow::Owned(table.spans),
+            table.distinct,
+        )
+    }
+
+    fn with_table(
+        vocab: &'a str,
+        slots: Cow<'a, [u8]>,
+        spans: Cow<'a, [u8]>,
+        distinct: usize,
+    ) -> Result<Self, EmbedError> {
+        let mut w = WordPiece {
+            vocab,
+            slots,
+            spans,
+            distinct,
+            unk: 0,
+        };
+        w.unk = w.id("[UNK]").ok_or(EmbedError::NoUnknownToken)?;
+        Ok(w)
+    }
+
+    /// The tokenizer over the built-in vocabulary, its table read in place.
+    fn builtin() -> Result<WordPiece<'static>, EmbedError> {
+        WordPiece::with_table(
+            BUILTIN_VOCAB,
+            Cow::Borrowed(BUILTIN_SLOTS),
+            Cow::Borrowed(BUILTIN_SPANS),
+            BUILTIN_DISTINCT,
+        )
+    }
+
+    /// The id of a vocabulary entry.
+    fn id(&self, piece: &str) -> Option<u32> {
+        super::vocab_table::find(self.vocab, &self.slots, &self.spans, piece)
     }
 
     /// Number of vocabulary entries.
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.distinct
     }
 
     /// Whether the vocabulary is empty.
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.distinct == 0
     }
 
     /// Id of the `[UNK]` token.
@@ -88,7 +133,7 @@ impl<'a> WordPiece<'a> {
         // most words of news text are one vocabulary entry: the greedy longest-match below
         // finds the whole word first, so looking it up directly gives the same piece
         if word.len() <= MAX_WORD_CHARS
-            && let Some(&id) = self.ids.get(word)
+            && let Some(id) = self.id(word)
         {
             out.push(id);
             return;
@@ -112,7 +157,7 @@ impl<'a> WordPiece<'a> {
                     piece.push_str("##");
                 }
                 piece.push_str(&word[from..to]);
-                if let Some(&id) = self.ids.get(piece.as_str()) {
+                if let Some(id) = self.id(&piece) {
                     found = Some(id);
                     break;
                 }
@@ -250,11 +295,20 @@ impl StaticEmbeddings {
 
     /// A fresh copy of the built-in embeddings (for measuring load time; prefer [`Self::builtin`]).
     pub fn load_builtin() -> Result<Self, EmbedError> {
-        Self::from_parts(BUILTIN_VECTORS, BUILTIN_VOCAB)
+        Self::with_tokenizer(BUILTIN_VECTORS, WordPiece::builtin)
     }
 
     /// Embeddings from a vector file (`FDSTEMB1` header, float16 rows) and its `vocab.txt`.
     pub fn from_parts(vectors: &'static [u8], vocab: &'static str) -> Result<Self, EmbedError> {
+        Self::with_tokenizer(vectors, || WordPiece::new(vocab))
+    }
+
+    /// Embeddings from a vector file and the tokenizer over its vocabulary (made once the
+    /// vector file's header is checked).
+    fn with_tokenizer(
+        vectors: &'static [u8],
+        tokenizer: impl FnOnce() -> Result<WordPiece<'static>, EmbedError>,
+    ) -> Result<Self, EmbedError> {
         if vectors.len() < HEADER || &vectors[..8] != MAGIC {
             return Err(EmbedError::BadHeader);
         }
@@ -273,7 +327,7 @@ impl StaticEmbeddings {
                 want,
             });
         }
-        let tokenizer = WordPiece::new(vocab)?;
+        let tokenizer = tokenizer()?;
         if tokenizer.len() != rows {
             return Err(EmbedError::VocabMismatch {
                 vocab: tokenizer.len(),
@@ -487,6 +541,50 @@ mod tests {
             assert!(v.iter().zip(&one).all(|(a, b)| (a - b).abs() < 1e-5), "{t}");
         }
         assert!(all[1].iter().all(|&x| x == 0.0));
+    }
+
+    #[test]
+    fn the_compiled_in_vocabulary_table_finds_every_token_at_its_line() {
+        let builtin = WordPiece::builtin().unwrap();
+        let built = WordPiece::new(BUILTIN_VOCAB).unwrap();
+        // the straightforward map: each line's text to its line number, later lines winning
+        let mut map: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+        map.extend(
+            BUILTIN_VOCAB
+                .lines()
+                .enumerate()
+                .map(|(i, t)| (t, i as u32)),
+        );
+        assert_eq!(map.len(), 30522);
+        assert_eq!((builtin.len(), built.len()), (map.len(), map.len()));
+        assert_eq!(builtin.unk(), map["[UNK]"]);
+        for (&token, &id) in &map {
+            assert_eq!(builtin.id(token), Some(id), "{token:?}");
+            assert_eq!(built.id(token), Some(id), "{token:?}");
+        }
+        for token in map.keys().step_by(5) {
+            for absent in [
+                format!("{token}\u{1}"),
+                format!("\u{1}{token}"),
+                format!("{token}\n"),
+            ] {
+                assert_eq!(builtin.id(&absent), map.get(absent.as_str()).copied());
+            }
+        }
+        assert_eq!(builtin.id(""), None);
+    }
+
+    #[test]
+    fn a_vocabulary_given_at_run_time_is_read_as_a_map_of_its_lines() {
+        let w = WordPiece::new("a\r\n[UNK]\nb\na\n##c").unwrap();
+        assert_eq!(
+            (w.id("a"), w.id("b"), w.id("##c"), w.unk()),
+            (Some(3), Some(2), Some(4), 1)
+        );
+        assert_eq!((w.len(), w.id("c"), w.id("a\r")), (4, None, None));
+        assert_eq!(w.encode("b a bc"), [2, 3, 2, 4]);
+        assert_eq!(WordPiece::new("").unwrap_err(), EmbedError::NoUnknownToken);
+        assert!(WordPiece::new("[UNK]").unwrap().id("[UNK]") == Some(0));
     }
 
     #[test]

@@ -5,4 +5,5 @@ pub mod analyzer;
 pub mod embed;
 pub mod segment;
 pub mod tokens;
+pub mod vocab_table;
 pub mod wordnet;
