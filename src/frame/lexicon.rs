@@ -226,15 +226,15 @@ fn adverb_of(adjective: &str, out: &mut String) -> bool {
     true
 }
 
-/// A word in lower case (copied as it is when it has no upper-case letter, as most do).
-fn lower(word: &str) -> String {
+/// A word in lower case, borrowed as it is when it is lower-case ASCII already, as most are.
+fn lower(word: &str) -> std::borrow::Cow<'_, str> {
     if word
         .bytes()
         .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
     {
-        word.to_string()
+        word.into()
     } else {
-        word.to_lowercase()
+        word.to_lowercase().into()
     }
 }
 
@@ -346,7 +346,7 @@ impl Lexicons {
                             },
                         ));
                     }
-                    let word = lower(word);
+                    let word = lower(word).into_owned();
                     match kind {
                         "descriptive" => {
                             descriptive.insert(word);
@@ -355,7 +355,7 @@ impl Lexicons {
                             lex.neutral_adverbs.insert(word);
                         }
                         "person_roles" => {
-                            let role = role.map_or_else(|| word.clone(), lower);
+                            let role = role.map_or_else(|| word.clone(), |r| lower(r).into_owned());
                             lex.person_roles.insert(word, role);
                         }
                         "not_names" => {
@@ -491,21 +491,9 @@ impl Lexicons {
                 continue;
             }
             // most of VADER's words are lower-case ASCII already: looked at without a copy
-            let lowered;
-            let (w, word_chars) = if word
-                .bytes()
-                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-            {
-                (
-                    word,
-                    word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-'),
-                )
-            } else {
-                lowered = word.to_lowercase();
-                let w = lowered.as_str();
-                (w, w.chars().all(|c| c.is_alphabetic() || c == '-'))
-            };
-            if word_chars && !descriptive.contains(w) {
+            let lowered = lower(word);
+            let w = lowered.as_ref();
+            if w.chars().all(|c| c.is_alphabetic() || c == '-') && !descriptive.contains(w) {
                 // manner adverbs made from a polar adjective judge too ("harsh" → "harshly")
                 if adverb_of(w, &mut adverb)
                     && !descriptive.contains(&adverb)
