@@ -1,4 +1,4 @@
-//! Isolation of article parsing: a risky file's bytes (PDF, HTML, or any large file) are parsed
+//! Isolation of article parsing: a risky file's bytes (a PDF, or any large file) are parsed
 //! in a worker subprocess (the
 //! `framediff` binary run again with the hidden argument [`WORKER_ARG`]) under a wall-time limit
 //! and an address-space limit, so that a crash (stack overflow, abort), a hang or a memory
@@ -93,7 +93,7 @@ pub fn worker_entry() -> Option<ExitCode> {
         }
         return Some(ExitCode::from(3));
     }
-    // A small page gets only its foreign parser run here and the page cleaner runs in the
+    // A small file (a PDF) gets only its foreign parser run here and the page cleaner runs in the
     // caller, whose patterns are compiled already (a worker's start costs less); a large file
     // is read whole here, under the limits.
     let result: Result<Answer, IngestError> = if bytes.len() > IN_PROCESS_BYTES {
@@ -130,15 +130,19 @@ pub fn worker_exe() -> Option<&'static Path> {
     WORKER_EXE.get().map(PathBuf::as_path)
 }
 
-/// Plain text and Markdown up to this size are read in-process: their readers have no native
-/// parser that can crash, and a worker process costs more than reading an ordinary article.
+/// Text, Markdown and HTML up to this size are read in-process, where a worker process (its
+/// start alone is a fifth of the time to compare the four samples) would cost more than reading
+/// them. Their readers are Rust code with no native parser: a panic is caught and becomes a
+/// typed error; the one way they could recurse out of stack, an HTML page nested deeper than
+/// the main-text finder takes, is read as plain text after a linear look at its nesting
+/// (`ingest::html::MAX_DEPTH`); and at this size time and memory stay small. Real web pages are
+/// mostly larger and go to a worker.
 pub const IN_PROCESS_BYTES: usize = 64 * 1024;
 
-/// Whether a file needs a worker: PDFs and HTML pages (parsers that recurse over untrusted
-/// structure), and any file larger than [`IN_PROCESS_BYTES`].
+/// Whether a file needs a worker: PDFs (a parser over untrusted structure with cycles and
+/// compressed streams), and any file larger than [`IN_PROCESS_BYTES`].
 pub fn needs_worker(path: &str, bytes: &[u8]) -> bool {
-    bytes.len() > IN_PROCESS_BYTES
-        || matches!(ingest::sniff(path, bytes), Format::Pdf | Format::Html)
+    bytes.len() > IN_PROCESS_BYTES || matches!(ingest::sniff(path, bytes), Format::Pdf)
 }
 
 /// Reads one article from its bytes: a risky file (see [`needs_worker`]) in a worker when one is
@@ -415,6 +419,17 @@ mod tests {
             ingest("e.txt", b"  ").unwrap_err().problem,
             IngestProblem::Empty
         );
+    }
+
+    #[test]
+    fn only_pdfs_and_large_files_need_a_worker() {
+        let page = b"<!DOCTYPE html><html><body><p>The council met.</p></body></html>";
+        assert!(!needs_worker("a.html", page));
+        assert!(!needs_worker("a.md", b"# Title"));
+        assert!(needs_worker("a.pdf", b"%PDF-1.4"));
+        assert!(needs_worker("a", b"%PDF-1.4"));
+        let large = vec![b'a'; IN_PROCESS_BYTES + 1];
+        assert!(needs_worker("a.html", &large) && needs_worker("a.txt", &large));
     }
 
     #[test]
