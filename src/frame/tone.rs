@@ -21,7 +21,7 @@ pub fn compound(text: &str) -> f64 {
     if vader::covers(text) {
         vader::compound(text)
     } else {
-        analyzer().polarity_scores(text).compound
+        reference_compound(text)
     }
 }
 
