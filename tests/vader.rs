@@ -52,7 +52,7 @@ const RULES: &[&str] = &[
     "It was barely acceptable, hardly a win.",
     "The extremely   bad  weather ; wasn't  helpful .",
     ":) great :( sad <3",
-    "“Pointless,” he said of the summit — a “starting point” for talks.",
+    "“Useless,” she said of the meeting — a “fair deal” for all.",
     "Ça va très bien, merci: the café was lovely.",
     "İstanbul was GREAT, said Ömer.",
     "A 5 € fee is not fair ‐ not at all…",

@@ -810,7 +810,7 @@ mod tests {
     #[test]
     fn a_name_inside_a_quotation_does_not_take_the_next_pronoun() {
         let q = quotes(
-            "Former President Tomas Brek spoke on CNN. \"I think this is a mistake by President Ana Ruiz.\"\n\n\"It is a desperate move,\" he added.",
+            "Former President Tomas Brek spoke on CNN. \"I think this is a mistake by President Ana Okafor.\"\n\n\"It is a desperate move,\" he added.",
         );
         assert_eq!(who(&q[1]), ("Tomas Brek", "added"), "{q:#?}");
     }
