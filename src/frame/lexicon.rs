@@ -4,7 +4,7 @@
 
 use super::vocab::{CueKind, FrameDimension, Technique, VerbClass};
 use crate::error::LexiconError;
-use crate::text::tokens::tokenize;
+use crate::text::tokens::{tokenize, with_lowercase};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// One lexicon entry.
@@ -226,18 +226,6 @@ fn adverb_of(adjective: &str, out: &mut String) -> bool {
     true
 }
 
-/// A word in lower case, borrowed as it is when it is lower-case ASCII already, as most are.
-fn lower(word: &str) -> std::borrow::Cow<'_, str> {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        word.into()
-    } else {
-        word.to_lowercase().into()
-    }
-}
-
 /// Stems of a phrase as the matcher sees them.
 pub fn phrase_stems(phrase: &str) -> Vec<String> {
     tokenize(phrase).iter().map(|t| t.stem.clone()).collect()
@@ -346,7 +334,7 @@ impl Lexicons {
                             },
                         ));
                     }
-                    let word = lower(word).into_owned();
+                    let word = with_lowercase(word, str::to_string);
                     match kind {
                         "descriptive" => {
                             descriptive.insert(word);
@@ -355,7 +343,10 @@ impl Lexicons {
                             lex.neutral_adverbs.insert(word);
                         }
                         "person_roles" => {
-                            let role = role.map_or_else(|| word.clone(), |r| lower(r).into_owned());
+                            let role = role.map_or_else(
+                                || word.clone(),
+                                |r| with_lowercase(r, str::to_string),
+                            );
                             lex.person_roles.insert(word, role);
                         }
                         "not_names" => {
@@ -490,19 +481,19 @@ impl Lexicons {
             if f64::from(valence.abs()) < POLAR_THRESHOLD {
                 continue;
             }
-            // most of VADER's words are lower-case ASCII already: looked at without a copy
-            let lowered = lower(word);
-            let w = lowered.as_ref();
-            if w.chars().all(|c| c.is_alphabetic() || c == '-') && !descriptive.contains(w) {
-                // manner adverbs made from a polar adjective judge too ("harsh" → "harshly")
-                if adverb_of(w, &mut adverb)
-                    && !descriptive.contains(&adverb)
-                    && !lex.polar.contains_key(&adverb)
-                {
-                    lex.polar.insert(adverb.clone(), valence);
+            // most of VADER's words are lower-case already: looked at without a copy
+            with_lowercase(word, |w| {
+                if w.chars().all(|c| c.is_alphabetic() || c == '-') && !descriptive.contains(w) {
+                    // manner adverbs made from a polar adjective judge too ("harsh" → "harshly")
+                    if adverb_of(w, &mut adverb)
+                        && !descriptive.contains(&adverb)
+                        && !lex.polar.contains_key(&adverb)
+                    {
+                        lex.polar.insert(adverb.clone(), valence);
+                    }
+                    lex.polar.insert(w.to_string(), valence);
                 }
-                lex.polar.insert(w.to_string(), valence);
-            }
+            });
         }
         lex.index();
         Ok(lex)
