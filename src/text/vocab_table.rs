@@ -28,14 +28,7 @@ fn u32_at(bytes: &[u8], i: usize) -> Option<u32> {
     Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
-/// The text of token `id`.
-fn token<'a>(vocab: &'a str, spans: &[u8], id: u32) -> Option<&'a str> {
-    let id = id as usize;
-    let (start, end) = (u32_at(spans, 2 * id)?, u32_at(spans, 2 * id + 1)?);
-    vocab.get(start as usize..end as usize)
-}
-
-/// The bytes of token `id` (no check of char boundaries, for comparing).
+/// The bytes of token `id` (no check of char boundaries, for hashing and comparing).
 fn token_bytes<'a>(vocab: &'a str, spans: &[u8], id: u32) -> Option<&'a [u8]> {
     let id = id as usize;
     let (start, end) = (u32_at(spans, 2 * id)?, u32_at(spans, 2 * id + 1)?);
@@ -95,8 +88,8 @@ pub fn build(vocab: &str) -> Option<Table> {
     let mut ids = vec![EMPTY; size];
     let mut distinct = 0;
     for id in 0..lines as u32 {
-        let text = token(vocab, &spans, id)?;
-        let mut k = hash(text.as_bytes()) as usize & mask;
+        let text = token_bytes(vocab, &spans, id)?;
+        let mut k = hash(text) as usize & mask;
         loop {
             let at = ids[k];
             if at == EMPTY {
@@ -104,7 +97,7 @@ pub fn build(vocab: &str) -> Option<Table> {
                 distinct += 1;
                 break;
             }
-            if token(vocab, &spans, at)? == text {
+            if token_bytes(vocab, &spans, at)? == text {
                 // a later line with the same text takes the id
                 ids[k] = id;
                 break;
