@@ -167,11 +167,6 @@ fn parse_decimal(text: &str) -> Option<f64> {
     Some(if negative { -value } else { value })
 }
 
-/// Whether a token (as VADER looks it up, in lower case) is in the lexicon.
-pub fn in_lexicon(lower: &str) -> bool {
-    rules().lexicon.contains_key(lower)
-}
-
 /// Reads VADER's data now (it is otherwise read on first use).
 pub fn warm_up() {
     let _ = rules();
