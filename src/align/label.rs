@@ -1,6 +1,9 @@
 //! Readable topic labels and defining terms: the best-scoring short phrase (2–4 words, no
 //! function word at either end) from the topic's sentences, weighted by how characteristic its
-//! terms are of the topic and how many articles use it.
+//! terms are of the topic and how many articles use it. A label is a noun phrase by its shape:
+//! it ends in a noun, holds no verb with its object, and neither opens with nor holds a word
+//! that WordNet knows only as a verb, or an adverb that qualifies anything but an adjective;
+//! a name, alone or after its title, weighs less than a phrase that says what happened.
 
 use crate::text::tokens::Token;
 
@@ -191,10 +194,43 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
                 {
                     continue;
                 }
-                // nor does it hold a verb with its object ("dismissed the demands")
+                // nor does it hold a verb with its object ("dismissed the demands", "reach a
+                // quick deal"): inside a noun phrase an article comes after a preposition or
+                // "and", never straight after another word
                 if run.windows(2).any(|p| {
-                    !p[0].caps && past_form(&p[0].lower) && ARTICLES.contains(&p[1].lower.as_ref())
+                    ARTICLES.contains(&p[1].lower.as_ref())
+                        && !NOUN_PHRASE_WORDS.contains(&p[0].lower.as_ref())
                 }) {
+                    continue;
+                }
+                // and it does not open with a word that can only be a verb ("elapse", "went")
+                // or, before more words, only an adverb ("never agreed")
+                let pos_first = parts_of_speech(&first.lower);
+                if !first.caps && (pos_first == VERB || (len > 1 && pos_first == ADVERB)) {
+                    continue;
+                }
+                // nor inside a fixed phrase ("at least six sailors")
+                if start > 0
+                    && words[start - 1].lower == "at"
+                    && matches!(first.lower.as_ref(), "least" | "most")
+                {
+                    continue;
+                }
+                // inside a noun phrase an adverb qualifies an adjective ("truly historic
+                // deal"); before any other word it qualifies a verb ("proposal really brings")
+                // (the word before the phrase counts: "merely repeats old promises")
+                let before = start
+                    .checked_sub(1)
+                    .map(|b| &words[b])
+                    .filter(|_| !first.breaks);
+                let qualifies_a_verb = |adverb: &Word, word: &Word| {
+                    !adverb.caps
+                        && parts_of_speech(&adverb.lower) == ADVERB
+                        && parts_of_speech(&word.lower) & ADJECTIVE == 0
+                };
+                if before.is_some_and(|b| qualifies_a_verb(b, first))
+                    || run.windows(2).any(|p| qualifies_a_verb(&p[0], &p[1]))
+                {
                     continue;
                 }
                 // inside a noun phrase only articles, prepositions and "and" stand between
@@ -241,8 +277,18 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
             3 => 0.95,
             _ => 0.8,
         };
-        // a label says what the topic is about; a bare name says only who
-        let names = if run.iter().all(|w| w.caps) { 0.6 } else { 1.0 };
+        // a label says what the topic is about; a bare name says only who, and so does a
+        // name after its title ("spokesman Ann Lee"), unlike a place after a preposition
+        // ("offensive near Dunmore")
+        let tail = run.iter().rev().take_while(|w| w.caps).count();
+        let titled = tail > 0
+            && tail < run.len()
+            && !NOUN_PHRASE_WORDS.contains(&run[run.len() - tail - 1].lower.as_ref());
+        let names = if tail == run.len() || titled {
+            0.6
+        } else {
+            1.0
+        };
         let total = score * shape * names * (1.0 + 0.25 * (spread - 1.0));
         if best.as_ref().is_some_and(|(b, _)| total < *b) {
             continue;
@@ -296,7 +342,34 @@ fn is_noun(lower: &str) -> bool {
     })
 }
 
-/// Articles: after a past form they mark its object.
+/// The parts of speech WordNet knows a word as (through its base forms), one bit each in the
+/// order of [`Pos`](crate::text::wordnet::Pos); remembered per thread like [`is_noun`].
+fn parts_of_speech(lower: &str) -> u8 {
+    use crate::text::wordnet::{Pos, WordNet};
+    thread_local! {
+        static SEEN: std::cell::RefCell<HashMap<String, u8>> =
+            std::cell::RefCell::new(HashMap::default());
+    }
+    SEEN.with(|seen| {
+        if let Some(&known) = seen.borrow().get(lower) {
+            return known;
+        }
+        let wn = WordNet::builtin();
+        let known = [Pos::Noun, Pos::Verb, Pos::Adjective, Pos::Adverb]
+            .iter()
+            .enumerate()
+            .filter(|(_, pos)| wn.knows_as(lower, **pos))
+            .fold(0, |bits, (i, _)| bits | 1 << i);
+        seen.borrow_mut().insert(lower.to_string(), known);
+        known
+    })
+}
+
+const VERB: u8 = 0b0010;
+const ADJECTIVE: u8 = 0b0100;
+const ADVERB: u8 = 0b1000;
+
+/// Articles: inside a noun phrase they follow a preposition or "and", not a verb.
 const ARTICLES: &[&str] = &["a", "an", "the"];
 
 /// Whether a lower-case word looks like a past tense or participle (-ed, not -eed: "dismissed",
@@ -355,6 +428,16 @@ mod tests {
                 "It does not necessarily mean an easy road for the envoys.",
                 "necessarily",
             ),
+            // a verb before its object's article, whatever its form
+            ("It may mean a long winter for the crews.", "mean a"),
+            // a word WordNet knows only as a verb opens no phrase
+            ("Varnia will never cede coastal land.", "cede"),
+            // nor does a phrase start inside "at least"
+            ("The storm sank at least six sailors' boats.", "least"),
+            // nor hold a verb after its adverb, or open with one
+            ("The new proposal really brings fresh hope.", "brings"),
+            ("The harbour scheme really offers little comfort.", "really"),
+            ("The plan merely repeats old promises.", "repeats"),
         ] {
             let tokens = crate::text::tokens::tokenize(text);
             let f = crate::align::features::features(text, &tokens, &Default::default());
@@ -371,5 +454,21 @@ mod tests {
         let f = crate::align::features::features(text, &tokens, &Default::default());
         let l = label(&[(0, &f, text, &tokens[..])], &|_| 1.0);
         assert!(!l.label.ends_with("relentless"), "{}", l.label);
+    }
+
+    #[test]
+    fn a_name_after_its_title_says_who_not_what() {
+        // "spokesman Ann Lee" weighs as a bare name would; the event's phrase wins
+        let text = "White House spokesman Ann Lee praised the ceasefire talks.";
+        let tokens = crate::text::tokens::tokenize(text);
+        let f = crate::align::features::features(text, &tokens, &Default::default());
+        let l = label(&[(0, &f, text, &tokens[..])], &|_| 1.0);
+        assert!(!l.label.ends_with("Lee"), "{}", l.label);
+        // a place after a preposition is still part of what happened
+        let text = "Troops began an offensive near Dunmore.";
+        let tokens = crate::text::tokens::tokenize(text);
+        let f = crate::align::features::features(text, &tokens, &Default::default());
+        let l = label(&[(0, &f, text, &tokens[..])], &|_| 1.0);
+        assert_eq!(l.label, "Offensive near Dunmore");
     }
 }

@@ -321,6 +321,12 @@ impl WordNet {
         out
     }
 
+    /// Whether WordNet knows a word as `pos` through its base forms ("went" as a verb, "fancy"
+    /// as a noun, a verb and an adjective).
+    pub fn knows_as(&self, word: &str, pos: Pos) -> bool {
+        !self.base_forms(word, pos).is_empty()
+    }
+
     /// Every synset of a word over all parts of speech, through its base forms.
     pub fn synsets_of(&self, word: &str) -> Vec<SynsetId> {
         let mut out = Vec::new();
@@ -479,6 +485,22 @@ mod tests {
         );
         assert!(wn().base_forms("qwzx", Pos::Noun).is_empty());
         assert!(wn().base_forms("", Pos::Noun).is_empty());
+    }
+
+    #[test]
+    fn parts_of_speech_through_base_forms() {
+        let parts = |w: &str| -> Vec<Pos> {
+            Pos::ALL
+                .into_iter()
+                .filter(|&p| wn().knows_as(w, p))
+                .collect()
+        };
+        assert_eq!(parts("elapse"), [Pos::Verb]);
+        assert_eq!(parts("went"), [Pos::Verb]);
+        assert_eq!(parts("quickly"), [Pos::Adverb]);
+        assert_eq!(parts("fancy"), [Pos::Noun, Pos::Verb, Pos::Adjective]);
+        assert!(parts("walks").contains(&Pos::Noun));
+        assert!(parts("qwzx").is_empty());
     }
 
     #[test]
