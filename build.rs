@@ -1,6 +1,6 @@
-//! Build script: the built-in WordPiece vocabulary's table (see `write_vocab_table`) and the
-//! line starts of the entity tables (`write_line_starts`), and link options for the
-//! `framediff` binary only.
+//! Build script: the built-in WordPiece vocabulary's table (see `write_vocab_table`), the
+//! line starts of the entity tables (`write_line_starts`), WordNet's parts of speech per word
+//! (`write_parts_of_speech`), and link options for the `framediff` binary only.
 //!
 //! On Linux with glibc the binary is linked with packed relative relocations
 //! (`-z pack-relative-relocs`, DT_RELR; GNU ld 2.38+, glibc 2.36+). The binary is
@@ -63,10 +63,64 @@ fn write_line_starts(name: &str) {
     std::fs::write(dir.join(format!("{name}.lines")), out).expect("OUT_DIR is writable");
 }
 
+/// Each word WordNet lists (`assets/wordnet`), with the parts of speech it is a lemma of and
+/// those it is an irregular form of (exception lists), written to OUT_DIR for
+/// `src/text/wordnet.rs` to binary-search (`knows_as`) without parsing the synsets: the words
+/// sorted by their bytes and joined by newlines, the start of each (and the end of the last)
+/// as little-endian u32, and one byte per word (bit `i` for the part of speech `i` in the
+/// order noun, verb, adjective, adverb: low four bits as a lemma, high four as an irregular form).
+fn write_parts_of_speech() {
+    println!("cargo:rerun-if-changed=assets/wordnet/synsets.txt");
+    println!("cargo:rerun-if-changed=assets/wordnet/exceptions.txt");
+    let bit = |letter: &str| match letter {
+        "n" => Some(0u8),
+        "v" => Some(1),
+        "a" | "s" => Some(2),
+        "r" => Some(3),
+        _ => None,
+    };
+    let mut words: std::collections::BTreeMap<String, u8> = std::collections::BTreeMap::new();
+    let synsets = std::fs::read_to_string("assets/wordnet/synsets.txt")
+        .expect("assets/wordnet/synsets.txt is readable UTF-8");
+    for line in synsets.lines() {
+        let mut cols = line.split('\t');
+        let Some(b) = cols.next().and_then(bit) else {
+            continue;
+        };
+        for lemma in cols.next().unwrap_or("").split_whitespace() {
+            *words.entry(lemma.to_string()).or_default() |= 1 << b;
+        }
+    }
+    let exceptions = std::fs::read_to_string("assets/wordnet/exceptions.txt")
+        .expect("assets/wordnet/exceptions.txt is readable UTF-8");
+    for line in exceptions.lines() {
+        let mut cols = line.split('\t');
+        let (Some(b), Some(form)) = (cols.next().and_then(bit), cols.next()) else {
+            continue;
+        };
+        *words.entry(form.to_string()).or_default() |= 1 << (b + 4);
+    }
+    let (mut text, mut starts, mut bits) = (String::new(), Vec::new(), Vec::new());
+    for (w, b) in &words {
+        let at = u32::try_from(text.len()).expect("the word list is smaller than 4 GB");
+        starts.extend_from_slice(&at.to_le_bytes());
+        text.push_str(w);
+        text.push('\n');
+        bits.push(*b);
+    }
+    let end = u32::try_from(text.len()).expect("the word list is smaller than 4 GB");
+    starts.extend_from_slice(&end.to_le_bytes());
+    let dir = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(dir.join("wordnet_words.txt"), text).expect("OUT_DIR is writable");
+    std::fs::write(dir.join("wordnet_word_starts.bin"), starts).expect("OUT_DIR is writable");
+    std::fs::write(dir.join("wordnet_word_parts.bin"), bits).expect("OUT_DIR is writable");
+}
+
 fn main() {
     write_vocab_table();
     write_line_starts("nouns");
     write_line_starts("first_names");
+    write_parts_of_speech();
     println!("cargo:rerun-if-env-changed=FRAMEDIFF_PLAIN_RELOCS");
     let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
     let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();

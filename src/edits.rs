@@ -581,12 +581,6 @@ fn link(a: &mut Analysis, ka: &SentenceKey, kb: &SentenceKey) -> Result<String, 
         }
         return Ok("confirmed this alignment".into());
     }
-    a.alignments.push(Alignment {
-        a: x,
-        b: y,
-        score: 1.0,
-        shared: vec![USER_LINK.into()],
-    });
     let text = |r: (ArticleId, usize)| {
         a.articles
             .get(r.0.index())
@@ -595,6 +589,16 @@ fn link(a: &mut Analysis, ka: &SentenceKey, kb: &SentenceKey) -> Result<String, 
             .unwrap_or_default()
     };
     let ops = crate::frame::diff::word_diff(text(x), text(y));
+    let embeddings = crate::text::embed::StaticEmbeddings::builtin();
+    let semantic =
+        crate::text::embed::cosine(&embeddings.embed(text(x)), &embeddings.embed(text(y)));
+    a.alignments.push(Alignment {
+        a: x,
+        b: y,
+        score: 1.0,
+        semantic: (semantic * 1000.0).round() / 1000.0,
+        shared: vec![USER_LINK.into()],
+    });
     a.diffs.push(PairDiff { a: x, b: y, ops });
     Ok("linked these sentences".into())
 }

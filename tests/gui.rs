@@ -124,6 +124,57 @@ fn hovering_a_cue_explains_it() {
 }
 
 #[test]
+fn hovering_an_aligned_sentence_says_what_ties_it() {
+    let mut h = harness();
+    let (text, expect) = {
+        let a = h.state().view.analysis.clone().unwrap();
+        // the first run of an aligned sentence: its words before the first cue or quote,
+        // long enough to be found by their text alone
+        let first_run = |r: (framediff::ArticleId, usize)| -> Option<String> {
+            let text = &a.articles[r.0.index()].sentences[r.1].text;
+            let cut = a
+                .cues
+                .iter()
+                .filter(|c| (c.article, c.sentence) == r)
+                .map(|c| c.start)
+                .chain(
+                    a.quotes
+                        .iter()
+                        .filter(|q| (q.article, q.sentence) == r)
+                        .map(|q| q.start),
+                )
+                .min()
+                .unwrap_or(text.len());
+            (cut >= 30).then(|| text[..cut].to_string())
+        };
+        let (text, other) = a
+            .alignments
+            .iter()
+            .find_map(|al| {
+                first_run(al.a)
+                    .map(|t| (t, al.b))
+                    .or_else(|| first_run(al.b).map(|t| (t, al.a)))
+            })
+            .expect("the samples have an aligned sentence with a long first run");
+        let expect = format!(
+            "Aligned with {}, sentence {}",
+            other.0.letter(),
+            other.1 + 1
+        );
+        (text, expect)
+    };
+    h.get_all_by_label(&text)
+        .next()
+        .expect("the first run is drawn")
+        .hover();
+    h.run();
+    assert!(
+        h.query_by_label_contains(&expect).is_some(),
+        "no tooltip with {expect:?}"
+    );
+}
+
+#[test]
 fn teaching_mode_hides_and_reveals_outlets() {
     let mut h = harness();
     h.get_by_label("View").click();

@@ -345,7 +345,7 @@ fn is_noun(lower: &str) -> bool {
 /// The parts of speech WordNet knows a word as (through its base forms), one bit each in the
 /// order of [`Pos`](crate::text::wordnet::Pos); remembered per thread like [`is_noun`].
 fn parts_of_speech(lower: &str) -> u8 {
-    use crate::text::wordnet::{Pos, WordNet};
+    use crate::text::wordnet::{Pos, knows_as};
     thread_local! {
         static SEEN: std::cell::RefCell<HashMap<String, u8>> =
             std::cell::RefCell::new(HashMap::default());
@@ -354,11 +354,10 @@ fn parts_of_speech(lower: &str) -> u8 {
         if let Some(&known) = seen.borrow().get(lower) {
             return known;
         }
-        let wn = WordNet::builtin();
         let known = [Pos::Noun, Pos::Verb, Pos::Adjective, Pos::Adverb]
             .iter()
             .enumerate()
-            .filter(|(_, pos)| wn.knows_as(lower, **pos))
+            .filter(|(_, pos)| knows_as(lower, **pos))
             .fold(0, |bits, (i, _)| bits | 1 << i);
         seen.borrow_mut().insert(lower.to_string(), known);
         known

@@ -19,6 +19,7 @@ pub use topics::TopicOptions;
 use crate::config::Config;
 use crate::model::{Article, ArticleId};
 use crate::text::analyzer::{ArticleTokens, tokenize_articles};
+use crate::text::embed::{SentenceVectors, StaticEmbeddings};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -82,6 +83,10 @@ pub struct Alignment {
     pub a: (ArticleId, usize),
     pub b: (ArticleId, usize),
     pub score: f32,
+    /// How close the two sentences are in meaning: the cosine of their static embeddings
+    /// ([`crate::text::embed`]), part of `score` above [`PairOptions::semantic_floor`].
+    #[serde(default)]
+    pub semantic: f32,
     /// The evidence: shared terms, entities and quoted strings.
     pub shared: Vec<String>,
 }
@@ -98,14 +103,36 @@ pub struct Aligned {
 /// the paraphrase groups and thresholds of `config`. Tokenises the articles itself; the
 /// pipeline, which shares one tokenisation with framing, calls [`align_tokens`].
 pub fn align(articles: &[Article], config: &Config) -> Aligned {
-    align_tokens(articles, &tokenize_articles(articles), config)
+    align_tokens(
+        articles,
+        &tokenize_articles(articles),
+        &sentence_vectors(articles),
+        config,
+    )
 }
 
-/// [`align`] over articles already tokenised (`tokens[i]` belongs to `articles[i]`). Stories
-/// are aligned in parallel; the output does not depend on the number of threads.
-pub fn align_tokens(articles: &[Article], tokens: &[ArticleTokens], config: &Config) -> Aligned {
+/// The built-in static embedding of every sentence of `articles` (see
+/// [`crate::text::embed::SentenceVectors`]), computed in parallel.
+pub fn sentence_vectors(articles: &[Article]) -> SentenceVectors {
+    let texts: Vec<Vec<&str>> = articles
+        .iter()
+        .map(|a| a.sentences.iter().map(|s| s.text.as_str()).collect())
+        .collect();
+    SentenceVectors::new(StaticEmbeddings::builtin(), &texts)
+}
+
+/// [`align`] over articles already tokenised (`tokens[i]` belongs to `articles[i]`) and
+/// embedded (`vectors`, from [`sentence_vectors`]). Stories are aligned in parallel; the output
+/// does not depend on the number of threads.
+pub fn align_tokens(
+    articles: &[Article],
+    tokens: &[ArticleTokens],
+    vectors: &SentenceVectors,
+    config: &Config,
+) -> Aligned {
     Aligner {
         config,
+        vectors,
         word_counts: articles.par_iter().map(Article::word_count).collect(),
     }
     .align(articles, tokens)
@@ -113,6 +140,8 @@ pub fn align_tokens(articles: &[Article], tokens: &[ArticleTokens], config: &Con
 
 struct Aligner<'c> {
     config: &'c Config,
+    /// The sentences' embeddings, by article id.
+    vectors: &'c SentenceVectors,
     /// Words of each article, counted once (a topic's share is measured against it).
     word_counts: Vec<usize>,
 }
@@ -183,7 +212,13 @@ impl Aligner<'_> {
         let sentence_feats: Vec<&[features::SentenceFeatures]> =
             group.iter().map(|&i| feats[i].0.as_slice()).collect();
         let space = pairs::space(&sentence_feats, vocab);
-        let alignments = pairs::align_story(ids, &sentence_feats, &space, &self.config.pairs);
+        let alignments = pairs::align_story(
+            ids,
+            &sentence_feats,
+            &space,
+            self.vectors,
+            &self.config.pairs,
+        );
         let local = |id: ArticleId| ids.iter().position(|&x| x == id).unwrap_or(0);
         let edges: Vec<(pairs::Key, pairs::Key, f32)> = alignments
             .iter()

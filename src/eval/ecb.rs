@@ -1634,6 +1634,7 @@ mod tests {
                 a: (ArticleId(0), 0),
                 b: (ArticleId(1), 1),
                 score: 0.7,
+                semantic: 0.0,
                 shared: Vec::new(),
             }],
             ..Default::default()
@@ -1769,6 +1770,7 @@ mod tests {
             a: (ArticleId(a.0), a.1),
             b: (ArticleId(b.0), b.1),
             score,
+            semantic: 0.0,
             shared: Vec::new(),
         };
         let analysis = Analysis {

@@ -214,7 +214,11 @@ pub fn analyze_tokens(
     lexicons: &Lexicons,
 ) -> Framing {
     let mut f = read_articles(articles, tokens, lexicons);
-    let signals = compare::omission::Signals::with_tokens(articles, tokens);
+    let signals = compare::omission::Signals::with_tokens(
+        articles,
+        tokens,
+        std::sync::Arc::new(crate::align::sentence_vectors(articles)),
+    );
     compare_articles(&mut f, articles, aligned, &signals);
     f
 }

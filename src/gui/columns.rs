@@ -754,6 +754,7 @@ fn sentence(
                 .is_some_and(|p| p.iter().any(|(q, _, _)| *q == r))
     });
     let selected = ctx.selected_sentence == Some(r);
+    let aligned = ctx.index.partners.contains_key(&r);
     let topic = ctx.index.topic(r);
     let dim = ctx.selected_topic.is_some() && topic != ctx.selected_topic;
     let note_target = NoteTarget::Sentence {
@@ -791,11 +792,15 @@ fn sentence(
             rt = rt.weak();
         }
         let resp = ui.add(egui::Label::new(rt).wrap().sense(Sense::click()));
-        let resp = if covering.is_empty() {
+        // the reasons are written only while the pointer is on the words
+        let resp = if covering.is_empty() && !aligned {
             resp
         } else {
-            let why: Vec<String> = covering.iter().map(|x| x.why.clone()).collect();
-            resp.on_hover_text(why.join("\n"))
+            resp.on_hover_ui(|ui| {
+                let mut why: Vec<String> = covering.iter().map(|x| x.why.clone()).collect();
+                why.extend(alignment_ties(ctx.analysis, ctx.index, r));
+                ui.label(why.join("\n"));
+            })
         };
         if first && scroll_here {
             resp.scroll_to_me(Some(Align::TOP));
@@ -843,6 +848,31 @@ fn sentence(
 }
 
 /// Scrolls the other columns to the topic at the top of column `c`.
+/// What ties a sentence to each of its aligned partners, for its hover text: "Aligned with B,
+/// sentence 4 (score 0.41; meaning 0.71): Putin, summit".
+fn alignment_ties(analysis: &Analysis, index: &Index, r: SentenceRef) -> Vec<String> {
+    let Some(partners) = index.partners.get(&r) else {
+        return Vec::new();
+    };
+    partners
+        .iter()
+        .filter_map(|&(other, score, k)| {
+            let al = analysis.alignments.get(k)?;
+            let mut line = format!(
+                "Aligned with {}, sentence {} (score {score:.2}; meaning {:.2})",
+                other.0.letter(),
+                other.1 + 1,
+                al.semantic
+            );
+            if !al.shared.is_empty() {
+                line.push_str(": ");
+                line.push_str(&al.shared.join(", "));
+            }
+            Some(line)
+        })
+        .collect()
+}
+
 fn sync_from(layout: &mut Layout, analysis: &Analysis, index: &Index, c: usize, offset: f32) {
     let Some(art) = analysis.articles.get(c) else {
         return;

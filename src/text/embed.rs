@@ -432,6 +432,70 @@ impl StaticEmbeddings {
     }
 }
 
+/// The static embedding of every sentence of a set of articles, computed once per analysis
+/// and read by sentence alignment and by the omission check: one flat table of rows (one per
+/// sentence, in article order) with each row's squared norm.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SentenceVectors {
+    dim: usize,
+    /// rows × dim.
+    data: Vec<f32>,
+    /// Squared norm of each row ([`squared_norm`]).
+    norm2: Vec<f32>,
+    /// First row of each article, and one past the last row at the end.
+    first_row: Vec<usize>,
+}
+
+impl SentenceVectors {
+    /// Embeds the sentences of each article (`articles[i]` lists article `i`'s sentences) with
+    /// `embeddings`, in parallel.
+    pub fn new(embeddings: &StaticEmbeddings, articles: &[Vec<&str>]) -> SentenceVectors {
+        let texts: Vec<&str> = articles.iter().flatten().copied().collect();
+        let rows = embeddings.embed_all(&texts);
+        let mut first_row = Vec::with_capacity(articles.len() + 1);
+        let mut next = 0;
+        for a in articles {
+            first_row.push(next);
+            next += a.len();
+        }
+        first_row.push(next);
+        let dim = embeddings.dim();
+        let mut data = Vec::with_capacity(rows.len() * dim);
+        let mut norm2 = Vec::with_capacity(rows.len());
+        for r in &rows {
+            norm2.push(squared_norm(r));
+            data.extend_from_slice(r);
+        }
+        SentenceVectors {
+            dim,
+            data,
+            norm2,
+            first_row,
+        }
+    }
+
+    /// The row of sentence `sentence` of article `article`, if there is one.
+    pub fn row(&self, article: usize, sentence: usize) -> Option<usize> {
+        let start = *self.first_row.get(article)?;
+        let end = *self.first_row.get(article + 1)?;
+        (start + sentence < end).then_some(start + sentence)
+    }
+
+    /// A row's vector and squared norm (an empty vector for a row out of range).
+    pub fn vector(&self, row: usize) -> (&[f32], f32) {
+        match self.norm2.get(row) {
+            Some(&n) => (&self.data[row * self.dim..(row + 1) * self.dim], n),
+            None => (&[], 0.0),
+        }
+    }
+
+    /// Cosine of two rows' vectors ([`cosine_with_norms`]); 0 for a row out of range.
+    pub fn cosine(&self, a: usize, b: usize) -> f32 {
+        let ((va, na), (vb, nb)) = (self.vector(a), self.vector(b));
+        cosine_with_norms(va, na, vb, nb)
+    }
+}
+
 /// Cosine similarity of two vectors; 0 when either is all zeros or the lengths differ.
 pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
     cosine_with_norms(a, squared_norm(a), b, squared_norm(b))
@@ -523,6 +587,29 @@ mod tests {
             .into_iter()
             .map(|id| vocab[id as usize].to_string())
             .collect()
+    }
+
+    #[test]
+    fn sentence_vectors_keep_each_article_s_rows() {
+        let articles = vec![
+            vec!["The harbour strike ended.", "Crews went back to work."],
+            vec![],
+            vec!["Dock workers ended their strike."],
+        ];
+        let v = SentenceVectors::new(emb(), &articles);
+        assert_eq!(v.row(0, 1), Some(1));
+        assert_eq!(v.row(0, 2), None);
+        assert_eq!(v.row(1, 0), None);
+        assert_eq!(v.row(2, 0), Some(2));
+        assert_eq!(v.row(3, 0), None);
+        let (row, n) = v.vector(2);
+        let one = emb().embed("Dock workers ended their strike.");
+        assert_eq!(row, one.as_slice());
+        assert_eq!(n, squared_norm(&one));
+        assert_eq!(v.vector(9), (&[][..], 0.0));
+        assert_eq!(v.cosine(0, 2), cosine(&emb().embed(articles[0][0]), &one));
+        assert!(v.cosine(0, 2) > v.cosine(1, 2));
+        assert_eq!(v.cosine(0, 9), 0.0);
     }
 
     #[test]

@@ -150,6 +150,63 @@ pub fn irregular_verb_form(word: &str) -> bool {
         .contains(word)
 }
 
+/// The words of the built-in WordNet with their parts of speech (see build.rs,
+/// `write_parts_of_speech`): sorted words, their starts, one byte of parts each.
+const WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/wordnet_words.txt"));
+const WORD_STARTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet_word_starts.bin"));
+const WORD_PARTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet_word_parts.bin"));
+
+/// The parts-of-speech byte of a word as written in the built-in WordNet (0 if not there).
+fn word_parts(word: &str) -> u8 {
+    let start = |k: usize| -> usize {
+        WORD_STARTS.get(4 * k..4 * k + 4).map_or(WORDS.len(), |b| {
+            u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize
+        })
+    };
+    let (mut lo, mut hi) = (0, WORD_PARTS.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        // each word ends with its newline
+        let w = WORDS
+            .as_bytes()
+            .get(start(mid)..start(mid + 1) - 1)
+            .unwrap_or(&[]);
+        match w.cmp(word.as_bytes()) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return WORD_PARTS[mid],
+        }
+    }
+    0
+}
+
+/// Whether the built-in WordNet knows a word as `pos` through its base forms ("went" as a
+/// verb, "fancy" as a noun, a verb and an adjective): the same answer as
+/// `!WordNet::builtin().base_forms(word, pos).is_empty()`, read from a table compiled in by
+/// build.rs, so nothing is parsed (cheap where the rest of WordNet is not needed).
+pub fn knows_as(word: &str, pos: Pos) -> bool {
+    let word = normalize_word(word);
+    let bit = 1u8 << pos as u8;
+    if word.is_empty() {
+        return false;
+    }
+    // a lemma, or an irregular form
+    if word_parts(&word) & (bit | bit << 4) != 0 {
+        return true;
+    }
+    let mut candidate = String::new();
+    pos.rules().iter().any(|(suffix, ending)| {
+        word.strip_suffix(suffix)
+            .filter(|stem| !stem.is_empty())
+            .is_some_and(|stem| {
+                candidate.clear();
+                candidate.push_str(stem);
+                candidate.push_str(ending);
+                word_parts(&candidate) & bit != 0
+            })
+    })
+}
+
 impl WordNet {
     /// The WordNet data compiled into framediff (parsed once, on first use).
     pub fn builtin() -> &'static WordNet {
@@ -321,12 +378,6 @@ impl WordNet {
         out
     }
 
-    /// Whether WordNet knows a word as `pos` through its base forms ("went" as a verb, "fancy"
-    /// as a noun, a verb and an adjective).
-    pub fn knows_as(&self, word: &str, pos: Pos) -> bool {
-        !self.base_forms(word, pos).is_empty()
-    }
-
     /// Every synset of a word over all parts of speech, through its base forms.
     pub fn synsets_of(&self, word: &str) -> Vec<SynsetId> {
         let mut out = Vec::new();
@@ -489,18 +540,49 @@ mod tests {
 
     #[test]
     fn parts_of_speech_through_base_forms() {
-        let parts = |w: &str| -> Vec<Pos> {
-            Pos::ALL
-                .into_iter()
-                .filter(|&p| wn().knows_as(w, p))
-                .collect()
-        };
+        let parts =
+            |w: &str| -> Vec<Pos> { Pos::ALL.into_iter().filter(|&p| knows_as(w, p)).collect() };
         assert_eq!(parts("elapse"), [Pos::Verb]);
         assert_eq!(parts("went"), [Pos::Verb]);
         assert_eq!(parts("quickly"), [Pos::Adverb]);
         assert_eq!(parts("fancy"), [Pos::Noun, Pos::Verb, Pos::Adjective]);
         assert!(parts("walks").contains(&Pos::Noun));
+        assert!(parts("Walks").contains(&Pos::Verb));
         assert!(parts("qwzx").is_empty());
+        assert!(parts("").is_empty());
+    }
+
+    #[test]
+    fn the_compiled_parts_of_speech_agree_with_morphy() {
+        // every lemma and irregular form, and regular inflections of every third lemma
+        let mut words: Vec<String> = Vec::new();
+        for line in BUILTIN_SYNSETS.lines() {
+            words.extend(
+                line.split('\t')
+                    .nth(1)
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .map(String::from),
+            );
+        }
+        for line in BUILTIN_EXCEPTIONS.lines() {
+            words.extend(line.split('\t').nth(1).map(String::from));
+        }
+        let inflected: Vec<String> = words
+            .iter()
+            .step_by(3)
+            .flat_map(|w| ["s", "es", "ed", "ing", "er", "est", "men"].map(|e| format!("{w}{e}")))
+            .collect();
+        words.extend(inflected);
+        for w in &words {
+            for pos in Pos::ALL {
+                assert_eq!(
+                    knows_as(w, pos),
+                    !wn().base_forms(w, pos).is_empty(),
+                    "{w} {pos:?}"
+                );
+            }
+        }
     }
 
     #[test]

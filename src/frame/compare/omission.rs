@@ -32,9 +32,10 @@
 use crate::align::Topic;
 use crate::model::{Article, ArticleId};
 use crate::text::analyzer::{ArticleTokens, tokenize_articles};
-use crate::text::embed::{StaticEmbeddings, cosine_with_norms, squared_norm};
+use crate::text::embed::SentenceVectors;
 use crate::text::tokens::{Token, is_stopword};
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 /// What the check reads of one sentence. Words are interned to ids shared by all the
 /// sentences of one [`Signals`] (sets are sorted, distinct ids).
@@ -44,10 +45,9 @@ pub struct SentenceSignals {
     stems: Vec<u32>,
     /// Key terms: lower-cased capitalised words not opening the sentence, and numbers.
     keys: Vec<u32>,
-    /// Unit-length static embedding (all zeros for a sentence with no known token).
-    vector: Vec<f32>,
-    /// Its squared norm, as [`crate::text::embed::cosine`] computes it.
-    norm2: f32,
+    /// Its row in the analysis's [`SentenceVectors`] (the unit-length static embedding, all
+    /// zeros for a sentence with no known token).
+    row: usize,
 }
 
 /// The words one sentence contributes: content-word stems and key terms.
@@ -88,52 +88,59 @@ fn intern<'a>(ids: &mut FxHashMap<&'a str, u32>, words: Vec<&'a str>) -> Vec<u32
 
 /// The signals of every sentence of every article of an analysis.
 #[derive(Debug, Clone, Default)]
-pub struct Signals(Vec<Vec<SentenceSignals>>);
+pub struct Signals {
+    sentences: Vec<Vec<SentenceSignals>>,
+    vectors: Arc<SentenceVectors>,
+}
 
 impl Signals {
-    /// Reads every sentence of `articles` (tokenising them first).
+    /// Reads every sentence of `articles` (tokenising and embedding them first).
     pub fn new(articles: &[Article]) -> Signals {
-        Self::with_tokens(articles, &tokenize_articles(articles))
-    }
-
-    /// Reads every sentence of `articles` from the analyzer's tokens (`tokens[i]` belongs to
-    /// `articles[i]`); the embeddings are computed in parallel.
-    pub fn with_tokens(articles: &[Article], tokens: &[ArticleTokens]) -> Signals {
-        let texts: Vec<&str> = articles
-            .iter()
-            .flat_map(|a| a.sentences.iter().map(|s| s.text.as_str()))
-            .collect();
-        let mut vectors = StaticEmbeddings::builtin().embed_all(&texts).into_iter();
-        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-        Signals(
-            articles
-                .iter()
-                .enumerate()
-                .map(|(i, a)| {
-                    (0..a.sentences.len())
-                        .map(|s| {
-                            let sentence = tokens.get(i).map_or(&[][..], |t| t.sentence(s));
-                            let (stems, keys) = sentence_words(sentence);
-                            let vector = vectors.next().unwrap_or_default();
-                            SentenceSignals {
-                                stems: intern(&mut ids, stems),
-                                keys: intern(&mut ids, keys),
-                                norm2: squared_norm(&vector),
-                                vector,
-                            }
-                        })
-                        .collect()
-                })
-                .collect(),
+        Self::with_tokens(
+            articles,
+            &tokenize_articles(articles),
+            Arc::new(crate::align::sentence_vectors(articles)),
         )
     }
 
+    /// Reads every sentence of `articles` from the analyzer's tokens (`tokens[i]` belongs to
+    /// `articles[i]`) and the sentences' embeddings (the ones alignment reads).
+    pub fn with_tokens(
+        articles: &[Article],
+        tokens: &[ArticleTokens],
+        vectors: Arc<SentenceVectors>,
+    ) -> Signals {
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut row = 0;
+        let sentences = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                (0..a.sentences.len())
+                    .map(|s| {
+                        let sentence = tokens.get(i).map_or(&[][..], |t| t.sentence(s));
+                        let (stems, keys) = sentence_words(sentence);
+                        row += 1;
+                        SentenceSignals {
+                            stems: intern(&mut ids, stems),
+                            keys: intern(&mut ids, keys),
+                            row: row - 1,
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        Signals { sentences, vectors }
+    }
+
     fn sentence(&self, article: ArticleId, s: usize) -> Option<&SentenceSignals> {
-        self.0.get(article.index())?.get(s)
+        self.sentences.get(article.index())?.get(s)
     }
 
     fn article(&self, article: ArticleId) -> &[SentenceSignals] {
-        self.0.get(article.index()).map_or(&[], Vec::as_slice)
+        self.sentences
+            .get(article.index())
+            .map_or(&[], Vec::as_slice)
     }
 }
 
@@ -252,7 +259,7 @@ pub fn closest(topic: &Topic, article: ArticleId, signals: &Signals) -> Option<C
     for (i, own) in signals.article(article).iter().enumerate() {
         let (mut semantic, mut lexical) = (-1.0f32, 0.0f32);
         for t in &theirs {
-            let c = cosine_with_norms(&own.vector, own.norm2, &t.vector, t.norm2);
+            let c = signals.vectors.cosine(own.row, t.row);
             semantic = semantic.max(c);
             lexical = lexical.max(set_cosine(&own.stems, &t.stems));
         }
