@@ -19,11 +19,13 @@ fn ecb_figures_are_in_range_on_three_topics() {
     assert_eq!(t.substories, 6);
     assert!(t.gold_sentences > 0 && t.one_to_one * 10 >= t.gold_sentences * 9);
     assert!(t.anchors > 0 && t.gold_pairs > 0 && t.annotated_alignments > 0);
+    assert!(t.ranked_anchors > 0 && t.ranked_anchor_hits <= t.ranked_anchors);
     assert!(t.entities.mentions > 0);
     for (name, x) in [
         ("ARI", t.story_ari),
         ("pooled ARI", m.pooled_ari),
-        ("anchor", t.anchor_accuracy()),
+        ("anchor", t.ranked_anchor_accuracy()),
+        ("anchor, aligned partners only", t.anchor_accuracy()),
         ("pair recall", t.pair_recall()),
         ("alignment precision", t.alignment_precision()),
         ("omission precision", t.omission_precision()),

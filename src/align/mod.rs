@@ -138,6 +138,37 @@ pub fn align_tokens(
     .align(articles, tokens)
 }
 
+/// For measuring alignment as a ranking (`framediff eval ecb`): every sentence's best-scoring
+/// sentence in each other article of its story, by the score alignment uses, whether or not
+/// the pair is aligned (see [`pairs::best_partners`]): ((article, sentence), other article,
+/// its sentence, score). Runs the grouping again; not part of an analysis.
+pub fn best_partners(
+    articles: &[Article],
+    config: &Config,
+) -> Vec<((ArticleId, usize), ArticleId, usize, f32)> {
+    let tokens = tokenize_articles(articles);
+    let vectors = sentence_vectors(articles);
+    let aligner = Aligner {
+        config,
+        vectors: &vectors,
+        word_counts: Vec::new(),
+    };
+    let (feats, vocab, groups) = aligner.stories(articles, &tokens);
+    groups
+        .par_iter()
+        .flat_map_iter(|group| {
+            let ids: Vec<ArticleId> = group.iter().map(|&i| ArticleId(i)).collect();
+            let sentence_feats: Vec<&[features::SentenceFeatures]> =
+                group.iter().map(|&i| feats[i].0.as_slice()).collect();
+            let space = pairs::space(&sentence_feats, &vocab);
+            pairs::best_partners(&ids, &sentence_feats, &space, &vectors, &config.pairs)
+        })
+        .collect()
+}
+
+/// Each article's sentence features and title features.
+type ArticleFeatures = (Vec<features::SentenceFeatures>, features::SentenceFeatures);
+
 struct Aligner<'c> {
     config: &'c Config,
     /// The sentences' embeddings, by article id.
@@ -150,8 +181,13 @@ struct Aligner<'c> {
 type StoryResult = (Vec<Alignment>, Vec<(f32, Topic)>);
 
 impl Aligner<'_> {
-    fn align(&self, articles: &[Article], tokens: &[ArticleTokens]) -> Aligned {
-        let feats: Vec<(Vec<features::SentenceFeatures>, features::SentenceFeatures)> = articles
+    /// The articles' features, the vocabulary of their terms and the stories.
+    fn stories(
+        &self,
+        articles: &[Article],
+        tokens: &[ArticleTokens],
+    ) -> (Vec<ArticleFeatures>, vector::Vocab, Vec<Vec<usize>>) {
+        let feats: Vec<ArticleFeatures> = articles
             .par_iter()
             .zip(tokens.par_iter())
             .map(|(a, t)| features::article_features(a, t, &self.config.synonyms))
@@ -161,6 +197,11 @@ impl Aligner<'_> {
         let doc_vectors = story::document_vectors(&feats, &mut vocab);
         let dates: Vec<Option<&str>> = articles.iter().map(|a| a.date.as_deref()).collect();
         let groups = story::group(&doc_vectors, &dates, self.config.story_threshold);
+        (feats, vocab, groups)
+    }
+
+    fn align(&self, articles: &[Article], tokens: &[ArticleTokens]) -> Aligned {
+        let (feats, vocab, groups) = self.stories(articles, tokens);
         let per_story: Vec<StoryResult> = groups
             .par_iter()
             .enumerate()
@@ -202,7 +243,7 @@ impl Aligner<'_> {
         &self,
         articles: &[Article],
         tokens: &[ArticleTokens],
-        feats: &[(Vec<features::SentenceFeatures>, features::SentenceFeatures)],
+        feats: &[ArticleFeatures],
         vocab: &vector::Vocab,
         story_id: usize,
         group: &[usize],
@@ -255,7 +296,7 @@ impl Aligner<'_> {
         &self,
         articles: &[Article],
         tokens: &[ArticleTokens],
-        feats: &[(Vec<features::SentenceFeatures>, features::SentenceFeatures)],
+        feats: &[ArticleFeatures],
         ids: &[ArticleId],
         space: &pairs::StorySpace,
         vocab: &vector::Vocab,

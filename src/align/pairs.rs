@@ -157,12 +157,8 @@ pub fn align_story(
                     if lexical + most_semantic < opts.min_score {
                         continue;
                     }
-                    let semantic = match (row_a, vectors.row(ids[b].index(), t)) {
-                        (Some(x), Some(y)) => vectors.cosine(x, y),
-                        _ => 0.0,
-                    };
-                    let sc =
-                        lexical + opts.semantic_weight * (semantic - opts.semantic_floor).max(0.0);
+                    let semantic = semantic_of(vectors, row_a, ids[b], t);
+                    let sc = with_meaning(lexical, semantic, opts);
                     if sc >= opts.min_score {
                         out.push((s, t, sc, semantic));
                     }
@@ -204,6 +200,51 @@ pub fn align_story(
             shared: evidence(&feats[a][s], &feats[b][t]),
         })
         .collect()
+}
+
+/// The embedding cosine of a sentence (its row, if any) with sentence `t` of article `b`.
+fn semantic_of(vectors: &SentenceVectors, row: Option<usize>, b: ArticleId, t: usize) -> f32 {
+    match (row, vectors.row(b.index(), t)) {
+        (Some(x), Some(y)) => vectors.cosine(x, y),
+        _ => 0.0,
+    }
+}
+
+/// A pair's score: its lexical score ([`score`]) plus what its meaning adds.
+fn with_meaning(lexical: f32, semantic: f32, opts: &PairOptions) -> f32 {
+    lexical + opts.semantic_weight * (semantic - opts.semantic_floor).max(0.0)
+}
+
+/// For measuring: the best-scoring sentence of each other article of the story for every
+/// sentence, by the score alignment uses, whether or not it reaches the lowest score, as
+/// ((article, sentence), other article, its sentence, score); on a tie the earlier sentence.
+pub fn best_partners(
+    ids: &[ArticleId],
+    feats: &[&[SentenceFeatures]],
+    space: &StorySpace,
+    vectors: &SentenceVectors,
+    opts: &PairOptions,
+) -> Vec<((ArticleId, usize), ArticleId, usize, f32)> {
+    let mut out = Vec::new();
+    for (a, sentences) in feats.iter().enumerate() {
+        for (s, fa) in sentences.iter().enumerate() {
+            let row_a = vectors.row(ids[a].index(), s);
+            for (b, others) in feats.iter().enumerate().filter(|&(b, _)| b != a) {
+                let mut best: Option<(usize, f32)> = None;
+                for (t, fb) in others.iter().enumerate() {
+                    let (lexical, _) = score(fa, fb, &space.vectors[a][s], &space.vectors[b][t]);
+                    let sc = with_meaning(lexical, semantic_of(vectors, row_a, ids[b], t), opts);
+                    if best.is_none_or(|(_, x)| sc > x) {
+                        best = Some((t, sc));
+                    }
+                }
+                if let Some((t, sc)) = best {
+                    out.push(((ids[a], s), ids[b], t, sc));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The words that tie two sentences, most telling first: a shared quotation, then shared names
