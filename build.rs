@@ -64,11 +64,15 @@ fn write_line_starts(name: &str) {
 }
 
 /// Each word WordNet lists (`assets/wordnet`), with the parts of speech it is a lemma of and
-/// those it is an irregular form of (exception lists), written to OUT_DIR for
-/// `src/text/wordnet.rs` to binary-search (`knows_as`) without parsing the synsets: the words
-/// sorted by their bytes and joined by newlines, the start of each (and the end of the last)
-/// as little-endian u32, and one byte per word (bit `i` for the part of speech `i` in the
-/// order noun, verb, adjective, adverb: low four bits as a lemma, high four as an irregular form).
+/// those it is an irregular form of (exception lists), and the synsets it is a lemma of; and
+/// each synset's part of speech and similar-to targets. Written to OUT_DIR for
+/// `src/text/wordnet.rs` to read in place (`knows_as`, `meaning_tie`) without parsing the
+/// synsets: the words sorted by their bytes and joined by newlines, the start of each (and the
+/// end of the last) as little-endian u32, one byte per word (bit `i` for the part of speech `i`
+/// in the order noun, verb, adjective, adverb: low four bits as a lemma, high four as an
+/// irregular form); each word's first entry in a pool of synset ids (u32, and one past the
+/// last); a byte per synset (its part of speech, 255 for none); each synset's first entry in a
+/// pool of similar-to targets.
 fn write_parts_of_speech() {
     println!("cargo:rerun-if-changed=assets/wordnet/synsets.txt");
     println!("cargo:rerun-if-changed=assets/wordnet/exceptions.txt");
@@ -79,16 +83,35 @@ fn write_parts_of_speech() {
         "r" => Some(3),
         _ => None,
     };
-    let mut words: std::collections::BTreeMap<String, u8> = std::collections::BTreeMap::new();
+    // word -> (parts-of-speech byte, synsets it is a lemma of); per synset (its line): its
+    // part of speech (255 for none) and its similar-to (`&`) targets
+    let mut words: std::collections::BTreeMap<String, (u8, Vec<u32>)> =
+        std::collections::BTreeMap::new();
+    let mut synset_pos: Vec<u8> = Vec::new();
+    let mut similar: Vec<Vec<u32>> = Vec::new();
     let synsets = std::fs::read_to_string("assets/wordnet/synsets.txt")
         .expect("assets/wordnet/synsets.txt is readable UTF-8");
-    for line in synsets.lines() {
+    for (i, line) in synsets.lines().enumerate() {
         let mut cols = line.split('\t');
-        let Some(b) = cols.next().and_then(bit) else {
+        let b = cols.next().and_then(bit);
+        synset_pos.push(b.unwrap_or(255));
+        let lemmas = cols.next().unwrap_or("");
+        let pointers = cols.next().unwrap_or("");
+        let Some(b) = b else {
+            similar.push(Vec::new());
             continue;
         };
-        for lemma in cols.next().unwrap_or("").split_whitespace() {
-            *words.entry(lemma.to_string()).or_default() |= 1 << b;
+        similar.push(
+            pointers
+                .split_whitespace()
+                .filter_map(|p| p.strip_prefix('&')?.parse::<u32>().ok())
+                .collect(),
+        );
+        let id = u32::try_from(i).expect("fewer than 4 billion synsets");
+        for lemma in lemmas.split_whitespace() {
+            let entry = words.entry(lemma.to_string()).or_default();
+            entry.0 |= 1 << b;
+            entry.1.push(id);
         }
     }
     let exceptions = std::fs::read_to_string("assets/wordnet/exceptions.txt")
@@ -98,22 +121,48 @@ fn write_parts_of_speech() {
         let (Some(b), Some(form)) = (cols.next().and_then(bit), cols.next()) else {
             continue;
         };
-        *words.entry(form.to_string()).or_default() |= 1 << (b + 4);
+        words.entry(form.to_string()).or_default().0 |= 1 << (b + 4);
     }
     let (mut text, mut starts, mut bits) = (String::new(), Vec::new(), Vec::new());
-    for (w, b) in &words {
-        let at = u32::try_from(text.len()).expect("the word list is smaller than 4 GB");
-        starts.extend_from_slice(&at.to_le_bytes());
+    let (mut synset_starts, mut synset_pool) = (Vec::new(), Vec::new());
+    let le = |v: usize| {
+        u32::try_from(v)
+            .expect("the tables are smaller than 4 GB")
+            .to_le_bytes()
+    };
+    for (w, (b, ids)) in &words {
+        starts.extend_from_slice(&le(text.len()));
         text.push_str(w);
         text.push('\n');
         bits.push(*b);
+        synset_starts.extend_from_slice(&le(synset_pool.len() / 4));
+        for id in ids {
+            synset_pool.extend_from_slice(&id.to_le_bytes());
+        }
     }
-    let end = u32::try_from(text.len()).expect("the word list is smaller than 4 GB");
-    starts.extend_from_slice(&end.to_le_bytes());
+    starts.extend_from_slice(&le(text.len()));
+    synset_starts.extend_from_slice(&le(synset_pool.len() / 4));
+    let (mut similar_starts, mut similar_pool) = (Vec::new(), Vec::new());
+    for targets in &similar {
+        similar_starts.extend_from_slice(&le(similar_pool.len() / 4));
+        for t in targets {
+            similar_pool.extend_from_slice(&t.to_le_bytes());
+        }
+    }
+    similar_starts.extend_from_slice(&le(similar_pool.len() / 4));
     let dir = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(dir.join("wordnet_words.txt"), text).expect("OUT_DIR is writable");
     std::fs::write(dir.join("wordnet_word_starts.bin"), starts).expect("OUT_DIR is writable");
     std::fs::write(dir.join("wordnet_word_parts.bin"), bits).expect("OUT_DIR is writable");
+    for (name, bytes) in [
+        ("wordnet_word_synset_starts.bin", synset_starts),
+        ("wordnet_word_synsets.bin", synset_pool),
+        ("wordnet_synset_pos.bin", synset_pos),
+        ("wordnet_similar_starts.bin", similar_starts),
+        ("wordnet_similar.bin", similar_pool),
+    ] {
+        std::fs::write(dir.join(name), bytes).expect("OUT_DIR is writable");
+    }
 }
 
 fn main() {

@@ -119,6 +119,18 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
         stop: bool,
         caps: bool,
         weight: f32,
+        /// The parts of speech WordNet knows the word as ([`parts_of_speech`]), looked up
+        /// when first asked (`UNKNOWN` until then).
+        pos: std::cell::Cell<u8>,
+    }
+    const UNKNOWN: u8 = u8::MAX;
+    impl Word<'_> {
+        fn pos(&self) -> u8 {
+            if self.pos.get() == UNKNOWN {
+                self.pos.set(parts_of_speech(&self.lower));
+            }
+            self.pos.get()
+        }
     }
     let mut word_ids: HashMap<Cow<str>, u32> = HashMap::default();
     let sentences: Vec<(usize, Vec<Word>)> = members
@@ -145,6 +157,7 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
                     let next = word_ids.len() as u32;
                     let id = *word_ids.entry(lower.clone()).or_insert(next);
                     Word {
+                        pos: std::cell::Cell::new(UNKNOWN),
                         caps: text.chars().next().is_some_and(char::is_uppercase),
                         text,
                         breaks,
@@ -205,7 +218,7 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
                 }
                 // and it does not open with a word that can only be a verb ("elapse", "went")
                 // or, before more words, only an adverb ("never agreed")
-                let pos_first = parts_of_speech(&first.lower);
+                let pos_first = first.pos();
                 if !first.caps && (pos_first == VERB || (len > 1 && pos_first == ADVERB)) {
                     continue;
                 }
@@ -224,9 +237,7 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
                     .map(|b| &words[b])
                     .filter(|_| !first.breaks);
                 let qualifies_a_verb = |adverb: &Word, word: &Word| {
-                    !adverb.caps
-                        && parts_of_speech(&adverb.lower) == ADVERB
-                        && parts_of_speech(&word.lower) & ADJECTIVE == 0
+                    !adverb.caps && adverb.pos() == ADVERB && word.pos() & ADJECTIVE == 0
                 };
                 if before.is_some_and(|b| qualifies_a_verb(b, first))
                     || run.windows(2).any(|p| qualifies_a_verb(&p[0], &p[1]))
@@ -345,7 +356,6 @@ fn is_noun(lower: &str) -> bool {
 /// The parts of speech WordNet knows a word as (through its base forms), one bit each in the
 /// order of [`Pos`](crate::text::wordnet::Pos); remembered per thread like [`is_noun`].
 fn parts_of_speech(lower: &str) -> u8 {
-    use crate::text::wordnet::{Pos, knows_as};
     thread_local! {
         static SEEN: std::cell::RefCell<HashMap<String, u8>> =
             std::cell::RefCell::new(HashMap::default());
@@ -354,11 +364,7 @@ fn parts_of_speech(lower: &str) -> u8 {
         if let Some(&known) = seen.borrow().get(lower) {
             return known;
         }
-        let known = [Pos::Noun, Pos::Verb, Pos::Adjective, Pos::Adverb]
-            .iter()
-            .enumerate()
-            .filter(|(_, pos)| knows_as(lower, **pos))
-            .fold(0, |bits, (i, _)| bits | 1 << i);
+        let known = crate::text::wordnet::parts_of_speech(lower);
         seen.borrow_mut().insert(lower.to_string(), known);
         known
     })

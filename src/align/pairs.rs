@@ -248,7 +248,9 @@ pub fn best_partners(
 }
 
 /// The words that tie two sentences, most telling first: a shared quotation, then shared names
-/// and terms by weight (surface words of the first sentence).
+/// and terms by weight (surface words of the first sentence), then, where fewer than
+/// [`THIN_EVIDENCE`] are shared, up to two pairs of words WordNet ties in meaning ("pointless ≈
+/// worthless").
 pub fn evidence(a: &SentenceFeatures, b: &SentenceFeatures) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(q) = a.quote_shingles.intersection(&b.quote_shingles).next() {
@@ -265,7 +267,122 @@ pub fn evidence(a: &SentenceFeatures, b: &SentenceFeatures) -> Vec<String> {
         }
     }
     shared.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(y.1)));
+    // where few words are shared, the words tied in meaning say what else ties the pair
+    let thin = shared.len() < THIN_EVIDENCE;
     out.extend(shared.into_iter().take(6).map(|(_, _, s)| s.to_string()));
+    if thin {
+        out.extend(meaning_ties(a, b, &b_terms).into_iter().take(2));
+    }
+    out
+}
+
+/// A pair that shares fewer words than this gets the words tied in meaning as evidence too.
+const THIN_EVIDENCE: usize = 5;
+
+/// Words with more WordNet senses than this (synsets over all parts of speech) are not read
+/// for ties in meaning.
+const MAX_SENSES: usize = 4;
+
+/// A word's synsets and meaning keys, shared by every use of the word on a thread.
+type Meaning = std::rc::Rc<(Vec<u32>, Vec<u32>)>;
+
+/// WordNet's meaning of a word: its synsets and their meaning keys
+/// ([`crate::text::wordnet::meaning_keys`]; none for a word of more than [`MAX_SENSES`]
+/// senses), looked up once per word and thread.
+fn word_meaning(word: &str) -> Meaning {
+    use crate::text::wordnet::{meaning_keys, synsets_of_word};
+    thread_local! {
+        static SEEN: std::cell::RefCell<HashMap<String, Meaning>> =
+            std::cell::RefCell::new(HashMap::default());
+    }
+    SEEN.with(|seen| {
+        if let Some(m) = seen.borrow().get(word) {
+            return m.clone();
+        }
+        let synsets = synsets_of_word(word);
+        // a word of many senses ("take", "get", "run") shares one with too many others to
+        // be evidence of anything
+        let keys = if synsets.len() <= MAX_SENSES {
+            meaning_keys(&synsets)
+        } else {
+            Vec::new()
+        };
+        let m = std::rc::Rc::new((synsets, keys));
+        seen.borrow_mut().insert(word.to_string(), m.clone());
+        m
+    })
+}
+
+/// Words of two sentences tied in meaning by WordNet though written differently ("pointless ≈
+/// worthless"): content words (not names or numbers) of each that the other does not share as
+/// a term, paired when they share a synset or similar adjectives; in the order of the first
+/// sentence's words, each word at most once.
+fn meaning_ties<'f>(
+    a: &'f SentenceFeatures,
+    b: &'f SentenceFeatures,
+    b_terms: &BTreeSet<&String>,
+) -> Vec<String> {
+    let a_terms: BTreeSet<&String> = a.terms.iter().collect();
+    let content = |f: &'f SentenceFeatures, other: &BTreeSet<&String>| -> Vec<&'f str> {
+        let mut out: Vec<&str> = Vec::new();
+        for (t, s) in f.terms.iter().zip(&f.surfaces) {
+            if !other.contains(t)
+                && !f.entities.contains(t)
+                && s.chars().all(char::is_alphabetic)
+                && !out.contains(&s.as_str())
+            {
+                out.push(s);
+            }
+        }
+        out
+    };
+    let (wa, wb) = (content(a, b_terms), content(b, &a_terms));
+    if wa.is_empty() || wb.is_empty() {
+        return Vec::new();
+    }
+    // (key, word) of each side, sorted by key, merged
+    let keyed = |words: &[&str]| -> (Vec<Meaning>, Vec<(u32, usize)>) {
+        let meanings: Vec<_> = words.iter().map(|w| word_meaning(w)).collect();
+        let mut out: Vec<(u32, usize)> = Vec::new();
+        for (k, m) in meanings.iter().enumerate() {
+            out.extend(m.1.iter().map(|&key| (key, k)));
+        }
+        out.sort_unstable();
+        (meanings, out)
+    };
+    let ((ma, ka), (mb, kb)) = (keyed(&wa), keyed(&wb));
+    let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let (mut i, mut j) = (0, 0);
+    while i < ka.len() && j < kb.len() {
+        match ka[i].0.cmp(&kb[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let key = ka[i].0;
+                let j0 = j;
+                while i < ka.len() && ka[i].0 == key {
+                    j = j0;
+                    while j < kb.len() && kb[j].0 == key {
+                        candidates.insert((ka[i].1, kb[j].1));
+                        j += 1;
+                    }
+                    i += 1;
+                }
+            }
+        }
+    }
+    let (mut used_a, mut used_b) = (BTreeSet::new(), BTreeSet::new());
+    let mut out = Vec::new();
+    for (x, y) in candidates {
+        if used_a.contains(&x) || used_b.contains(&y) {
+            continue;
+        }
+        if crate::text::wordnet::meaning_tie(wa[x], &ma[x].0, wb[y], &mb[y].0).is_some() {
+            used_a.insert(x);
+            used_b.insert(y);
+            out.push(format!("{} ≈ {}", wa[x], wb[y]));
+        }
+    }
     out
 }
 
@@ -286,6 +403,26 @@ mod tests {
             .iter()
             .map(|al| ((al.a.0.index(), al.a.1), (al.b.0.index(), al.b.1)))
             .collect()
+    }
+
+    #[test]
+    fn evidence_names_words_tied_in_meaning() {
+        let feats = |t: &str| {
+            crate::align::features::features(
+                t,
+                &crate::text::tokens::tokenize(t),
+                &Default::default(),
+            )
+        };
+        let a = feats("The envoy said the harbour talks were pointless.");
+        let b = feats("The envoy called the harbour talks worthless.");
+        let ev = super::evidence(&a, &b);
+        assert!(ev.contains(&"pointless ≈ worthless".to_string()), "{ev:?}");
+        // words of many senses and plain numbers are not paired
+        let a = feats("The envoy will take five boats.");
+        let b = feats("The envoy gets a million boats.");
+        let ev = super::evidence(&a, &b);
+        assert!(!ev.iter().any(|e| e.contains('≈')), "{ev:?}");
     }
 
     #[test]

@@ -127,10 +127,17 @@ pub struct WordNet {
     exceptions: HashMap<(Pos, &'static str), Vec<&'static str>>,
 }
 
-fn normalize_word(word: &str) -> String {
-    word.trim()
-        .replace(['\u{2019}', '\u{2018}'], "'")
+fn normalize_word(word: &str) -> std::borrow::Cow<'_, str> {
+    let t = word.trim();
+    // most words come lower-case and plain already
+    if t.bytes()
+        .all(|b| b.is_ascii_lowercase() || b == b'\'' || b == b'-')
+    {
+        return t.into();
+    }
+    t.replace(['\u{2019}', '\u{2018}'], "'")
         .to_lowercase()
+        .into()
 }
 
 const NONE: u32 = u32::MAX;
@@ -156,28 +163,217 @@ const WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/wordnet_words.txt"))
 const WORD_STARTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet_word_starts.bin"));
 const WORD_PARTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet_word_parts.bin"));
 
-/// The parts-of-speech byte of a word as written in the built-in WordNet (0 if not there).
-fn word_parts(word: &str) -> u8 {
-    let start = |k: usize| -> usize {
-        WORD_STARTS.get(4 * k..4 * k + 4).map_or(WORDS.len(), |b| {
-            u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize
-        })
+const WORD_SYNSET_STARTS: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/wordnet_word_synset_starts.bin"));
+const WORD_SYNSETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet_word_synsets.bin"));
+const SYNSET_POS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet_synset_pos.bin"));
+const SIMILAR_STARTS: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/wordnet_similar_starts.bin"));
+const SIMILAR: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet_similar.bin"));
+
+/// Entry `k` of a table of little-endian u32.
+fn u32_at(bytes: &[u8], k: usize) -> Option<u32> {
+    let b = bytes.get(4 * k..4 * k + 4)?;
+    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// Entries `from(k)..from(k + 1)` of a pool of u32 (an empty range where the tables end).
+fn pool_range(starts: &[u8], pool: &'static [u8], k: usize) -> impl Iterator<Item = u32> {
+    let (a, b) = (u32_at(starts, k), u32_at(starts, k + 1));
+    let range = match (a, b) {
+        (Some(a), Some(b)) => a as usize..b as usize,
+        _ => 0..0,
     };
+    range.filter_map(move |i| u32_at(pool, i))
+}
+
+/// Where a word stands in the compiled word list.
+fn word_index(word: &str) -> Option<usize> {
+    let start = |k: usize| u32_at(WORD_STARTS, k).map_or(WORDS.len(), |s| s as usize);
     let (mut lo, mut hi) = (0, WORD_PARTS.len());
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
         // each word ends with its newline
         let w = WORDS
             .as_bytes()
-            .get(start(mid)..start(mid + 1) - 1)
+            .get(start(mid)..start(mid + 1).saturating_sub(1))
             .unwrap_or(&[]);
         match w.cmp(word.as_bytes()) {
             std::cmp::Ordering::Less => lo = mid + 1,
             std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return WORD_PARTS[mid],
+            std::cmp::Ordering::Equal => return Some(mid),
         }
     }
-    0
+    None
+}
+
+/// The parts-of-speech byte of a word as written in the built-in WordNet (0 if not there).
+fn word_parts(word: &str) -> u8 {
+    word_index(word).map_or(0, |k| WORD_PARTS[k])
+}
+
+/// The exception lists: (part of speech, irregular form) → base forms; parsed on first use
+/// (4,468 short lines).
+fn exception_bases() -> &'static HashMap<(Pos, &'static str), Vec<&'static str>> {
+    static BASES: OnceLock<HashMap<(Pos, &'static str), Vec<&'static str>>> = OnceLock::new();
+    BASES.get_or_init(|| {
+        let mut map: HashMap<(Pos, &'static str), Vec<&'static str>> = HashMap::new();
+        for line in BUILTIN_EXCEPTIONS.lines() {
+            let mut cols = line.split('\t');
+            if let (Some(pos), Some(form), Some(bases)) = (
+                cols.next().and_then(Pos::from_letter),
+                cols.next(),
+                cols.next(),
+            ) {
+                map.entry((pos, form))
+                    .or_default()
+                    .extend(bases.split_whitespace());
+            }
+        }
+        map
+    })
+}
+
+/// [`WordNet::base_forms`] over the compiled tables (`word` already normalised).
+fn compiled_base_forms(word: &str, pos: Pos) -> Vec<String> {
+    let bit = 1u8 << pos as u8;
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |s: &str| {
+        if !out.iter().any(|o| o == s) {
+            out.push(s.to_string());
+        }
+    };
+    if word.is_empty() {
+        return out;
+    }
+    if word_parts(word) & bit != 0 {
+        push(word);
+    }
+    if let Some(bases) = exception_bases().get(&(pos, word)) {
+        for b in bases {
+            push(b);
+        }
+    }
+    let mut candidate = String::new();
+    for (suffix, ending) in pos.rules() {
+        if let Some(stem) = word.strip_suffix(suffix).filter(|s| !s.is_empty()) {
+            candidate.clear();
+            candidate.push_str(stem);
+            candidate.push_str(ending);
+            if word_parts(&candidate) & bit != 0 {
+                push(&candidate);
+            }
+        }
+    }
+    out
+}
+
+/// Every synset of a word over all parts of speech, through its base forms: the same set as
+/// [`WordNet::synsets_of`], read from the compiled tables (nothing parsed).
+pub fn synsets_of_word(word: &str) -> Vec<SynsetId> {
+    let word = normalize_word(word);
+    let mut out = Vec::new();
+    for pos in Pos::ALL {
+        for base in compiled_base_forms(&word, pos) {
+            let Some(k) = word_index(&base) else {
+                continue;
+            };
+            for id in pool_range(WORD_SYNSET_STARTS, WORD_SYNSETS, k) {
+                if SYNSET_POS.get(id as usize) == Some(&(pos as u8)) && !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether two words are forms of one word (the same normalised text, or a base form in
+/// common), over the compiled tables.
+fn compiled_same_word(a: &str, b: &str) -> bool {
+    let (na, nb) = (normalize_word(a), normalize_word(b));
+    na == nb
+        || Pos::ALL.iter().any(|&pos| {
+            let ba = compiled_base_forms(&na, pos);
+            compiled_base_forms(&nb, pos).iter().any(|x| ba.contains(x))
+        })
+}
+
+/// Similar-to targets with more than this many synsets pointing at them are broad heads.
+const BROAD_HEAD: usize = 25;
+
+/// Synsets that more than [`BROAD_HEAD`] synsets name as similar (sorted): heads of clusters
+/// too broad to tie two words ("cardinal", with every number word among its satellites).
+fn broad_heads() -> &'static [u32] {
+    static HEADS: OnceLock<Vec<u32>> = OnceLock::new();
+    HEADS.get_or_init(|| {
+        let mut count: HashMap<u32, usize> = HashMap::new();
+        for k in 0..SIMILAR.len() / 4 {
+            if let Some(t) = u32_at(SIMILAR, k) {
+                *count.entry(t).or_default() += 1;
+            }
+        }
+        let mut heads: Vec<u32> = count
+            .into_iter()
+            .filter(|&(_, n)| n > BROAD_HEAD)
+            .map(|(t, _)| t)
+            .collect();
+        heads.sort_unstable();
+        heads
+    })
+}
+
+/// The keys two words' synsets meet on when the words are tied in meaning ([`meaning_tie`]):
+/// each synset and its similar-to targets other than broad heads, sorted. Two words that share
+/// a key share a synset or have similar synsets (one's target is the other, or they have a
+/// target in common), so a caller can find candidate ties among many words by merging sorted
+/// keys, and confirm each with [`meaning_tie`]; adjectives alike only through a broad head
+/// ("five", "million": both cardinal numbers) share no key.
+pub fn meaning_keys(synsets: &[SynsetId]) -> Vec<u32> {
+    let broad = broad_heads();
+    let mut keys: Vec<u32> = synsets
+        .iter()
+        .flat_map(|&x| {
+            std::iter::once(x).chain(
+                pool_range(SIMILAR_STARTS, SIMILAR, x as usize)
+                    .filter(|t| broad.binary_search(t).is_err()),
+            )
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// The tie in meaning between two different words that evidence can show as "a ≈ b": they
+/// share a synset ([`RelationKind::Synonym`]) or are adjectives of one similar-to cluster
+/// ([`RelationKind::Similar`]: "pointless" ≈ "worthless"); the weaker relations (a kind of,
+/// kinds of one thing) are left out. `sa` and `sb` are the words' synsets
+/// ([`synsets_of_word`]), passed in so that a caller comparing many words looks each up once.
+/// The same answer as [`WordNet::relation`] when that is one of these two kinds.
+pub fn meaning_tie(a: &str, sa: &[SynsetId], b: &str, sb: &[SynsetId]) -> Option<RelationKind> {
+    if sa.is_empty() || sb.is_empty() {
+        return None;
+    }
+    let synonym = sa.iter().any(|x| sb.contains(x));
+    let similar = || {
+        sa.iter().any(|&x| {
+            let dx: Vec<u32> = pool_range(SIMILAR_STARTS, SIMILAR, x as usize).collect();
+            sb.iter().any(|&y| {
+                dx.contains(&y)
+                    || pool_range(SIMILAR_STARTS, SIMILAR, y as usize)
+                        .any(|h| h == x || dx.contains(&h))
+            })
+        })
+    };
+    let kind = if synonym {
+        RelationKind::Synonym
+    } else if similar() {
+        RelationKind::Similar
+    } else {
+        return None;
+    };
+    (!compiled_same_word(a, b)).then_some(kind)
 }
 
 /// Whether the built-in WordNet knows a word as `pos` through its base forms ("went" as a
@@ -185,26 +381,40 @@ fn word_parts(word: &str) -> u8 {
 /// `!WordNet::builtin().base_forms(word, pos).is_empty()`, read from a table compiled in by
 /// build.rs, so nothing is parsed (cheap where the rest of WordNet is not needed).
 pub fn knows_as(word: &str, pos: Pos) -> bool {
+    parts_of_speech(word) & 1 << pos as u8 != 0
+}
+
+/// Every part of speech WordNet knows a word as ([`knows_as`]), one bit each (bit `i` for
+/// [`Pos`] `i`: noun, verb, adjective, adverb), with one look-up of the word itself.
+pub fn parts_of_speech(word: &str) -> u8 {
     let word = normalize_word(word);
-    let bit = 1u8 << pos as u8;
     if word.is_empty() {
-        return false;
+        return 0;
     }
     // a lemma, or an irregular form
-    if word_parts(&word) & (bit | bit << 4) != 0 {
-        return true;
-    }
+    let own = word_parts(&word);
+    let mut parts = (own | own >> 4) & 0b1111;
     let mut candidate = String::new();
-    pos.rules().iter().any(|(suffix, ending)| {
-        word.strip_suffix(suffix)
-            .filter(|stem| !stem.is_empty())
-            .is_some_and(|stem| {
-                candidate.clear();
-                candidate.push_str(stem);
-                candidate.push_str(ending);
-                word_parts(&candidate) & bit != 0
-            })
-    })
+    for pos in Pos::ALL {
+        let bit = 1u8 << pos as u8;
+        if parts & bit != 0 {
+            continue;
+        }
+        let found = pos.rules().iter().any(|(suffix, ending)| {
+            word.strip_suffix(suffix)
+                .filter(|stem| !stem.is_empty())
+                .is_some_and(|stem| {
+                    candidate.clear();
+                    candidate.push_str(stem);
+                    candidate.push_str(ending);
+                    word_parts(&candidate) & bit != 0
+                })
+        });
+        if found {
+            parts |= bit;
+        }
+    }
+    parts
 }
 
 impl WordNet {
@@ -359,7 +569,7 @@ impl WordNet {
         if self.in_index(pos, &word) {
             push(&word, &mut out);
         }
-        if let Some(bases) = self.exceptions.get(&(pos, word.as_str())) {
+        if let Some(bases) = self.exceptions.get(&(pos, word.as_ref())) {
             for b in bases {
                 push(b, &mut out);
             }
@@ -550,6 +760,110 @@ mod tests {
         assert!(parts("Walks").contains(&Pos::Verb));
         assert!(parts("qwzx").is_empty());
         assert!(parts("").is_empty());
+    }
+
+    #[test]
+    fn compiled_synsets_and_ties_agree_with_the_parsed_data() {
+        // every 40th lemma (and a plural and past form of it), and some irregular forms
+        let mut words: Vec<String> = BUILTIN_SYNSETS
+            .lines()
+            .step_by(40)
+            .filter_map(|l| l.split('\t').nth(1)?.split_whitespace().next())
+            .flat_map(|w| [w.to_string(), format!("{w}s"), format!("{w}ed")])
+            .collect();
+        words.extend(
+            [
+                "went",
+                "mice",
+                "worse",
+                "Pointless",
+                "worthless",
+                "meaningless",
+                "",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            let mut a = synsets_of_word(w);
+            let mut b = wn().synsets_of(w);
+            a.sort_unstable();
+            b.sort_unstable();
+            assert_eq!(a, b, "{w:?}");
+        }
+        // ties between words of one synset, of similar synsets, and of none
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        for line in BUILTIN_SYNSETS.lines().step_by(97) {
+            let mut cols = line.split('\t');
+            let lemmas: Vec<&str> = cols.nth(1).unwrap_or("").split_whitespace().collect();
+            if let [x, y, ..] = lemmas[..] {
+                pairs.push((x.into(), y.into()));
+            }
+        }
+        let sample: Vec<&String> = words.iter().step_by(7).take(120).collect();
+        for (i, x) in sample.iter().enumerate() {
+            for y in &sample[i + 1..] {
+                pairs.push(((*x).clone(), (*y).clone()));
+            }
+        }
+        pairs.push(("pointless".into(), "worthless".into()));
+        pairs.push(("conference".into(), "summit".into()));
+        let mut ties = 0;
+        for (x, y) in &pairs {
+            let want = relation(x, y)
+                .map(|r| r.kind)
+                .filter(|k| matches!(k, RelationKind::Synonym | RelationKind::Similar));
+            let got = meaning_tie(x, &synsets_of_word(x), y, &synsets_of_word(y));
+            assert_eq!(got, want, "{x} {y}");
+            ties += usize::from(got.is_some());
+        }
+        assert!(ties > 100, "{ties} ties in {} pairs", pairs.len());
+        let p = synsets_of_word("pointless");
+        assert_eq!(
+            meaning_tie("pointless", &p, "worthless", &synsets_of_word("worthless")),
+            Some(RelationKind::Similar)
+        );
+        // a shared meaning key is a tie (unless the words are forms of one word)
+        for (x, y) in pairs.iter().take(400) {
+            let (sx, sy) = (synsets_of_word(x), synsets_of_word(y));
+            let (kx, ky) = (meaning_keys(&sx), meaning_keys(&sy));
+            let meet = kx.iter().any(|k| ky.binary_search(k).is_ok());
+            let tie = meaning_tie(x, &sx, y, &sy);
+            assert!(
+                !meet || tie.is_some() || compiled_same_word(x, y),
+                "{x} {y}"
+            );
+        }
+        // numbers are alike only through the broad head "cardinal": no shared key
+        let meet = |x: &str, y: &str| {
+            let (kx, ky) = (
+                meaning_keys(&synsets_of_word(x)),
+                meaning_keys(&synsets_of_word(y)),
+            );
+            kx.iter().any(|k| ky.binary_search(k).is_ok())
+        };
+        assert!(
+            meaning_tie(
+                "five",
+                &synsets_of_word("five"),
+                "million",
+                &synsets_of_word("million")
+            )
+            .is_some()
+        );
+        assert!(!meet("five", "million"));
+        // synonyms and similar adjectives still meet
+        assert!(meet("attorney", "lawyer"));
+        assert!(meet("pointless", "worthless"));
+        // two forms of one word are no tie
+        assert_eq!(
+            meaning_tie(
+                "summit",
+                &synsets_of_word("summit"),
+                "summits",
+                &synsets_of_word("summits")
+            ),
+            None
+        );
     }
 
     #[test]
