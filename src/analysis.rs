@@ -122,28 +122,20 @@ fn run(
     if cancelled() {
         return None;
     }
-    // every sentence's embedding, read by alignment and by the omission check
-    let vectors = std::sync::Arc::new(align::sentence_vectors(&articles));
-    if cancelled() {
-        return None;
-    }
-    // alignment and the reading of each article's voices, cues and tone are independent
-    // (and what the omission check reads of every sentence: its words and names)
-    let (aligned, (mut framing, signals)) = rayon::join(
-        || align::align_tokens(&articles, &tokens, &vectors, config),
+    // alignment (which embeds every sentence beside its story grouping) and the reading of
+    // each article's voices, cues and tone are independent (and what the omission check reads
+    // of every sentence's words and names)
+    let ((aligned, vectors), (mut framing, signals)) = rayon::join(
+        || align::align_tokens(&articles, &tokens, config),
         || {
             rayon::join(
                 || frame::read_articles(&articles, &tokens, &config.lexicons),
-                || {
-                    frame::compare::omission::Signals::with_tokens(
-                        &articles,
-                        &tokens,
-                        vectors.clone(),
-                    )
-                },
+                || frame::compare::omission::Signals::words(&articles, &tokens),
             )
         },
     );
+    // the omission check reads the embeddings alignment made
+    let signals = signals.with_vectors(std::sync::Arc::new(vectors));
     if cancelled() {
         return None;
     }

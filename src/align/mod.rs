@@ -103,12 +103,7 @@ pub struct Aligned {
 /// the paraphrase groups and thresholds of `config`. Tokenises the articles itself; the
 /// pipeline, which shares one tokenisation with framing, calls [`align_tokens`].
 pub fn align(articles: &[Article], config: &Config) -> Aligned {
-    align_tokens(
-        articles,
-        &tokenize_articles(articles),
-        &sentence_vectors(articles),
-        config,
-    )
+    align_tokens(articles, &tokenize_articles(articles), config).0
 }
 
 /// The built-in static embedding of every sentence of `articles` (see
@@ -121,21 +116,25 @@ pub fn sentence_vectors(articles: &[Article]) -> SentenceVectors {
     SentenceVectors::new(StaticEmbeddings::builtin(), &texts)
 }
 
-/// [`align`] over articles already tokenised (`tokens[i]` belongs to `articles[i]`) and
-/// embedded (`vectors`, from [`sentence_vectors`]). Stories are aligned in parallel; the output
-/// does not depend on the number of threads.
+/// [`align`] over articles already tokenised (`tokens[i]` belongs to `articles[i]`). The
+/// sentences' embeddings ([`sentence_vectors`]) are computed beside the story grouping, which
+/// does not need them, and returned for the omission check. Stories are aligned in parallel;
+/// the output does not depend on the number of threads.
 pub fn align_tokens(
     articles: &[Article],
     tokens: &[ArticleTokens],
-    vectors: &SentenceVectors,
     config: &Config,
-) -> Aligned {
-    Aligner {
+) -> (Aligned, SentenceVectors) {
+    let aligner = Aligner {
         config,
-        vectors,
         word_counts: articles.par_iter().map(Article::word_count).collect(),
-    }
-    .align(articles, tokens)
+    };
+    let (vectors, (feats, vocab, groups)) = rayon::join(
+        || sentence_vectors(articles),
+        || aligner.stories(articles, tokens),
+    );
+    let aligned = aligner.align(articles, tokens, &vectors, feats, &vocab, groups);
+    (aligned, vectors)
 }
 
 /// For measuring alignment as a ranking (`framediff eval ecb`): every sentence's best-scoring
@@ -150,7 +149,6 @@ pub fn best_partners(
     let vectors = sentence_vectors(articles);
     let aligner = Aligner {
         config,
-        vectors: &vectors,
         word_counts: Vec::new(),
     };
     let (feats, vocab, groups) = aligner.stories(articles, &tokens);
@@ -171,8 +169,6 @@ type ArticleFeatures = (Vec<features::SentenceFeatures>, features::SentenceFeatu
 
 struct Aligner<'c> {
     config: &'c Config,
-    /// The sentences' embeddings, by article id.
-    vectors: &'c SentenceVectors,
     /// Words of each article, counted once (a topic's share is measured against it).
     word_counts: Vec<usize>,
 }
@@ -200,12 +196,23 @@ impl Aligner<'_> {
         (feats, vocab, groups)
     }
 
-    fn align(&self, articles: &[Article], tokens: &[ArticleTokens]) -> Aligned {
-        let (feats, vocab, groups) = self.stories(articles, tokens);
+    /// Aligns the sentences of each story (`vectors`: the sentences' embeddings, by article
+    /// id) and clusters its topics.
+    fn align(
+        &self,
+        articles: &[Article],
+        tokens: &[ArticleTokens],
+        vectors: &SentenceVectors,
+        feats: Vec<ArticleFeatures>,
+        vocab: &vector::Vocab,
+        groups: Vec<Vec<usize>>,
+    ) -> Aligned {
         let per_story: Vec<StoryResult> = groups
             .par_iter()
             .enumerate()
-            .map(|(story_id, group)| self.story(articles, tokens, &feats, &vocab, story_id, group))
+            .map(|(story_id, group)| {
+                self.story(articles, tokens, &feats, vocab, vectors, story_id, group)
+            })
             .collect();
         let mut out = Aligned::default();
         let mut topics: Vec<(f32, Topic)> = Vec::new();
@@ -239,12 +246,14 @@ impl Aligner<'_> {
     }
 
     /// Aligns the sentences of one story and clusters its topics.
+    #[allow(clippy::too_many_arguments)]
     fn story(
         &self,
         articles: &[Article],
         tokens: &[ArticleTokens],
         feats: &[ArticleFeatures],
         vocab: &vector::Vocab,
+        vectors: &SentenceVectors,
         story_id: usize,
         group: &[usize],
     ) -> StoryResult {
@@ -253,13 +262,8 @@ impl Aligner<'_> {
         let sentence_feats: Vec<&[features::SentenceFeatures]> =
             group.iter().map(|&i| feats[i].0.as_slice()).collect();
         let space = pairs::space(&sentence_feats, vocab);
-        let alignments = pairs::align_story(
-            ids,
-            &sentence_feats,
-            &space,
-            self.vectors,
-            &self.config.pairs,
-        );
+        let alignments =
+            pairs::align_story(ids, &sentence_feats, &space, vectors, &self.config.pairs);
         let local = |id: ArticleId| ids.iter().position(|&x| x == id).unwrap_or(0);
         let edges: Vec<(pairs::Key, pairs::Key, f32)> = alignments
             .iter()

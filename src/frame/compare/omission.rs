@@ -110,6 +110,18 @@ impl Signals {
         tokens: &[ArticleTokens],
         vectors: Arc<SentenceVectors>,
     ) -> Signals {
+        Self::words(articles, tokens).with_vectors(vectors)
+    }
+
+    /// The embeddings the signals read (the rows of [`Self::words`]' sentences, in order).
+    pub fn with_vectors(mut self, vectors: Arc<SentenceVectors>) -> Signals {
+        self.vectors = vectors;
+        self
+    }
+
+    /// Reads the words of every sentence of `articles` from the analyzer's tokens, before the
+    /// embeddings are known ([`Self::with_vectors`] adds them).
+    pub fn words(articles: &[Article], tokens: &[ArticleTokens]) -> Signals {
         let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
         let mut row = 0;
         let sentences = articles
@@ -130,7 +142,10 @@ impl Signals {
                     .collect()
             })
             .collect();
-        Signals { sentences, vectors }
+        Signals {
+            sentences,
+            vectors: Arc::default(),
+        }
     }
 
     fn sentence(&self, article: ArticleId, s: usize) -> Option<&SentenceSignals> {
