@@ -71,8 +71,10 @@ fn write_line_starts(name: &str) {
 /// end of the last) as little-endian u32, one byte per word (bit `i` for the part of speech `i`
 /// in the order noun, verb, adjective, adverb: low four bits as a lemma, high four as an
 /// irregular form); each word's first entry in a pool of synset ids (u32, and one past the
-/// last); a byte per synset (its part of speech, 255 for none); each synset's first entry in a
-/// pool of similar-to targets.
+/// last); each word's first entry in a pool of its exception-list bases (u32: part of speech
+/// << 28 | the base's index); a byte per synset (its part of speech, 255 for none); each
+/// synset's first entry in a pool of similar-to targets; and the broad heads, the synsets more
+/// than 25 others name as similar (sorted u32).
 fn write_parts_of_speech() {
     println!("cargo:rerun-if-changed=assets/wordnet/synsets.txt");
     println!("cargo:rerun-if-changed=assets/wordnet/exceptions.txt");
@@ -116,13 +118,46 @@ fn write_parts_of_speech() {
     }
     let exceptions = std::fs::read_to_string("assets/wordnet/exceptions.txt")
         .expect("assets/wordnet/exceptions.txt is readable UTF-8");
+    // (part of speech, irregular form, its bases), every base in the word list too
+    let mut irregular: Vec<(u8, &str, Vec<&str>)> = Vec::new();
     for line in exceptions.lines() {
         let mut cols = line.split('\t');
         let (Some(b), Some(form)) = (cols.next().and_then(bit), cols.next()) else {
             continue;
         };
         words.entry(form.to_string()).or_default().0 |= 1 << (b + 4);
+        let bases: Vec<&str> = cols.next().unwrap_or("").split_whitespace().collect();
+        for base in &bases {
+            words.entry(base.to_string()).or_default();
+        }
+        irregular.push((b, form, bases));
     }
+    let index_of: std::collections::BTreeMap<&str, usize> = words
+        .keys()
+        .enumerate()
+        .map(|(k, w)| (w.as_str(), k))
+        .collect();
+    // each word's exception bases as (part of speech << 28 | base's index), in file order
+    let mut bases_of: Vec<Vec<u32>> = vec![Vec::new(); words.len()];
+    for (b, form, bases) in &irregular {
+        for base in bases {
+            let entry = (u32::from(*b) << 28)
+                | u32::try_from(index_of[base]).expect("fewer than 2^28 words");
+            bases_of[index_of[form]].push(entry);
+        }
+    }
+    // synsets that more than 25 synsets name as similar: broad heads
+    let mut in_degree: std::collections::BTreeMap<u32, usize> = std::collections::BTreeMap::new();
+    for targets in &similar {
+        for &t in targets {
+            *in_degree.entry(t).or_default() += 1;
+        }
+    }
+    let broad: Vec<u8> = in_degree
+        .iter()
+        .filter(|&(_, &n)| n > 25)
+        .flat_map(|(t, _)| t.to_le_bytes())
+        .collect();
     let (mut text, mut starts, mut bits) = (String::new(), Vec::new(), Vec::new());
     let (mut synset_starts, mut synset_pool) = (Vec::new(), Vec::new());
     let le = |v: usize| {
@@ -142,6 +177,14 @@ fn write_parts_of_speech() {
     }
     starts.extend_from_slice(&le(text.len()));
     synset_starts.extend_from_slice(&le(synset_pool.len() / 4));
+    let (mut exception_starts, mut exception_pool) = (Vec::new(), Vec::new());
+    for entries in &bases_of {
+        exception_starts.extend_from_slice(&le(exception_pool.len() / 4));
+        for e in entries {
+            exception_pool.extend_from_slice(&e.to_le_bytes());
+        }
+    }
+    exception_starts.extend_from_slice(&le(exception_pool.len() / 4));
     let (mut similar_starts, mut similar_pool) = (Vec::new(), Vec::new());
     for targets in &similar {
         similar_starts.extend_from_slice(&le(similar_pool.len() / 4));
@@ -160,6 +203,9 @@ fn write_parts_of_speech() {
         ("wordnet_synset_pos.bin", synset_pos),
         ("wordnet_similar_starts.bin", similar_starts),
         ("wordnet_similar.bin", similar_pool),
+        ("wordnet_exception_starts.bin", exception_starts),
+        ("wordnet_exceptions.bin", exception_pool),
+        ("wordnet_broad_heads.bin", broad),
     ] {
         std::fs::write(dir.join(name), bytes).expect("OUT_DIR is writable");
     }

@@ -189,16 +189,10 @@ fn pool_range(starts: &[u8], pool: &'static [u8], k: usize) -> impl Iterator<Ite
 
 /// Where a word stands in the compiled word list.
 fn word_index(word: &str) -> Option<usize> {
-    let start = |k: usize| u32_at(WORD_STARTS, k).map_or(WORDS.len(), |s| s as usize);
     let (mut lo, mut hi) = (0, WORD_PARTS.len());
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        // each word ends with its newline
-        let w = WORDS
-            .as_bytes()
-            .get(start(mid)..start(mid + 1).saturating_sub(1))
-            .unwrap_or(&[]);
-        match w.cmp(word.as_bytes()) {
+        match word_at(mid).as_bytes().cmp(word.as_bytes()) {
             std::cmp::Ordering::Less => lo = mid + 1,
             std::cmp::Ordering::Greater => hi = mid,
             std::cmp::Ordering::Equal => return Some(mid),
@@ -212,26 +206,17 @@ fn word_parts(word: &str) -> u8 {
     word_index(word).map_or(0, |k| WORD_PARTS[k])
 }
 
-/// The exception lists: (part of speech, irregular form) → base forms; parsed on first use
-/// (4,468 short lines).
-fn exception_bases() -> &'static HashMap<(Pos, &'static str), Vec<&'static str>> {
-    static BASES: OnceLock<HashMap<(Pos, &'static str), Vec<&'static str>>> = OnceLock::new();
-    BASES.get_or_init(|| {
-        let mut map: HashMap<(Pos, &'static str), Vec<&'static str>> = HashMap::new();
-        for line in BUILTIN_EXCEPTIONS.lines() {
-            let mut cols = line.split('\t');
-            if let (Some(pos), Some(form), Some(bases)) = (
-                cols.next().and_then(Pos::from_letter),
-                cols.next(),
-                cols.next(),
-            ) {
-                map.entry((pos, form))
-                    .or_default()
-                    .extend(bases.split_whitespace());
-            }
-        }
-        map
-    })
+const EXCEPTION_STARTS: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/wordnet_exception_starts.bin"));
+const EXCEPTIONS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet_exceptions.bin"));
+const BROAD_HEADS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet_broad_heads.bin"));
+
+/// The word at index `k` of the compiled word list (each word ends with its newline).
+fn word_at(k: usize) -> &'static str {
+    let start = |k: usize| u32_at(WORD_STARTS, k).map_or(WORDS.len(), |s| s as usize);
+    WORDS
+        .get(start(k)..start(k + 1).saturating_sub(1))
+        .unwrap_or("")
 }
 
 /// [`WordNet::base_forms`] over the compiled tables (`word` already normalised).
@@ -249,9 +234,11 @@ fn compiled_base_forms(word: &str, pos: Pos) -> Vec<String> {
     if word_parts(word) & bit != 0 {
         push(word);
     }
-    if let Some(bases) = exception_bases().get(&(pos, word)) {
-        for b in bases {
-            push(b);
+    if let Some(k) = word_index(word) {
+        for e in pool_range(EXCEPTION_STARTS, EXCEPTIONS, k) {
+            if e >> 28 == pos as u32 {
+                push(word_at((e & 0x0fff_ffff) as usize));
+            }
         }
     }
     let mut candidate = String::new();
@@ -299,28 +286,20 @@ fn compiled_same_word(a: &str, b: &str) -> bool {
         })
 }
 
-/// Similar-to targets with more than this many synsets pointing at them are broad heads.
-const BROAD_HEAD: usize = 25;
-
-/// Synsets that more than [`BROAD_HEAD`] synsets name as similar (sorted): heads of clusters
-/// too broad to tie two words ("cardinal", with every number word among its satellites).
-fn broad_heads() -> &'static [u32] {
-    static HEADS: OnceLock<Vec<u32>> = OnceLock::new();
-    HEADS.get_or_init(|| {
-        let mut count: HashMap<u32, usize> = HashMap::new();
-        for k in 0..SIMILAR.len() / 4 {
-            if let Some(t) = u32_at(SIMILAR, k) {
-                *count.entry(t).or_default() += 1;
-            }
+/// Synsets that more than 25 synsets name as similar, sorted (compiled in by build.rs): heads
+/// of clusters too broad to tie two words ("cardinal", with every number word among its
+/// satellites).
+fn is_broad_head(id: u32) -> bool {
+    let (mut lo, mut hi) = (0, BROAD_HEADS.len() / 4);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match u32_at(BROAD_HEADS, mid).unwrap_or(u32::MAX).cmp(&id) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return true,
         }
-        let mut heads: Vec<u32> = count
-            .into_iter()
-            .filter(|&(_, n)| n > BROAD_HEAD)
-            .map(|(t, _)| t)
-            .collect();
-        heads.sort_unstable();
-        heads
-    })
+    }
+    false
 }
 
 /// The keys two words' synsets meet on when the words are tied in meaning ([`meaning_tie`]):
@@ -330,13 +309,11 @@ fn broad_heads() -> &'static [u32] {
 /// keys, and confirm each with [`meaning_tie`]; adjectives alike only through a broad head
 /// ("five", "million": both cardinal numbers) share no key.
 pub fn meaning_keys(synsets: &[SynsetId]) -> Vec<u32> {
-    let broad = broad_heads();
     let mut keys: Vec<u32> = synsets
         .iter()
         .flat_map(|&x| {
             std::iter::once(x).chain(
-                pool_range(SIMILAR_STARTS, SIMILAR, x as usize)
-                    .filter(|t| broad.binary_search(t).is_err()),
+                pool_range(SIMILAR_STARTS, SIMILAR, x as usize).filter(|&t| !is_broad_head(t)),
             )
         })
         .collect();
