@@ -464,7 +464,7 @@ mod tests {
     #[test]
     fn a_name_after_its_title_says_who_not_what() {
         // "spokesman Ann Lee" weighs as a bare name would; the event's phrase wins
-        let text = "White House spokesman Ann Lee praised the ceasefire talks.";
+        let text = "Vale Council spokesman Ann Lee praised the ceasefire talks.";
         let tokens = crate::text::tokens::tokenize(text);
         let f = crate::align::features::features(text, &tokens, &Default::default());
         let l = label(&[(0, &f, text, &tokens[..])], &|_| 1.0);
