@@ -209,10 +209,12 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
                 }
                 // nor does it hold a verb with its object ("dismissed the demands", "reach a
                 // quick deal"): inside a noun phrase an article comes after a preposition or
-                // "and", never straight after another word
-                if run.windows(2).any(|p| {
+                // "and", never straight after another word; only a phrase that opens on a
+                // gerund names an action with its object ("ending the blockade")
+                if run.windows(2).enumerate().any(|(k, p)| {
                     ARTICLES.contains(&p[1].lower.as_ref())
                         && !NOUN_PHRASE_WORDS.contains(&p[0].lower.as_ref())
+                        && !(k == 0 && !p[0].caps && p[0].lower.ends_with("ing"))
                 }) {
                     continue;
                 }
@@ -435,6 +437,10 @@ mod tests {
             ),
             // a verb before its object's article, whatever its form
             ("It may mean a long winter for the crews.", "mean a"),
+            (
+                "Talks cannot mean rewarding the raiders, the mayor said.",
+                "mean",
+            ),
             // a word WordNet knows only as a verb opens no phrase
             ("Varnia will never cede coastal land.", "cede"),
             // nor does a phrase start inside "at least"
