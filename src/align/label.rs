@@ -219,9 +219,9 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
                     continue;
                 }
                 // and it does not open with a word that can only be a verb ("elapse", "went")
-                // or, before more words, only an adverb ("never agreed")
+                // or only an adverb ("never agreed", nor "Repeatedly" alone)
                 let pos_first = first.pos();
-                if !first.caps && (pos_first == VERB || (len > 1 && pos_first == ADVERB)) {
+                if !first.caps && (pos_first == VERB || pos_first == ADVERB) {
                     continue;
                 }
                 // nor inside a fixed phrase ("at least six sailors")
@@ -256,11 +256,18 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
                 {
                     continue;
                 }
-                // a phrase must not cut a name in two ("White House spokesman John")
+                // a phrase must not cut a name in two ("Vale Council spokesman Ann")
                 if words
                     .get(start + len)
                     .is_some_and(|next| last.caps && next.caps && !next.breaks)
                 {
+                    continue;
+                }
+                // nor end on a verb whose object follows ("territory and abandon | its
+                // claims"): a noun phrase's head is not followed by a determiner
+                if words.get(start + len).is_some_and(|next| {
+                    !next.breaks && !last.caps && DETERMINERS.contains(&next.lower.as_ref())
+                }) {
                     continue;
                 }
                 let mut phrase = [u32::MAX; 4];
@@ -376,6 +383,11 @@ const VERB: u8 = 0b0010;
 const ADJECTIVE: u8 = 0b0100;
 const ADVERB: u8 = 0b1000;
 
+/// Determiners that open a noun phrase: the word before one ends no noun phrase.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "its", "his", "her", "their", "our", "my", "your", "this", "these", "those",
+];
+
 /// Articles: inside a noun phrase they follow a preposition or "and", not a verb.
 const ARTICLES: &[&str] = &["a", "an", "the"];
 
@@ -449,6 +461,11 @@ mod tests {
             ("The new proposal really brings fresh hope.", "brings"),
             ("The harbour scheme really offers little comfort.", "really"),
             ("The plan merely repeats old promises.", "repeats"),
+            // nor end on a verb before its object
+            (
+                "Varnia must cede its coastal land and abandon its harbour claims.",
+                "abandon",
+            ),
         ] {
             let tokens = crate::text::tokens::tokenize(text);
             let f = crate::align::features::features(text, &tokens, &Default::default());
