@@ -66,7 +66,7 @@ fn write_line_starts(name: &str) {
 /// Each word WordNet lists (`assets/wordnet`), with the parts of speech it is a lemma of and
 /// those it is an irregular form of (exception lists), and the synsets it is a lemma of; and
 /// each synset's part of speech and similar-to targets. Written to OUT_DIR for
-/// `src/text/wordnet.rs` to read in place (`knows_as`, `meaning_tie`) without parsing the
+/// `src/text/wordnet.rs` to read in place (`parts_of_speech`, `meaning_tie`) without parsing the
 /// synsets: the words sorted by their bytes and joined by newlines, the start of each (and the
 /// end of the last) as little-endian u32, one byte per word (bit `i` for the part of speech `i`
 /// in the order noun, verb, adjective, adverb: low four bits as a lemma, high four as an

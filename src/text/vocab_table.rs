@@ -23,7 +23,8 @@ pub fn hash(token: &[u8]) -> u32 {
     h ^ (h >> 16)
 }
 
-fn u32_at(bytes: &[u8], i: usize) -> Option<u32> {
+/// Entry `i` of a table of little-endian u32 (none past its end).
+pub(crate) fn u32_at(bytes: &[u8], i: usize) -> Option<u32> {
     let b = bytes.get(4 * i..4 * i + 4)?;
     Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }

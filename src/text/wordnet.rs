@@ -8,6 +8,7 @@
 //! (single-word lemmas of every synset, hypernym and similar-to pointers, exception lists), with
 //! WordNet's licence beside it. It is compiled in and parsed once, on first use.
 
+use super::vocab_table::u32_at;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -170,12 +171,6 @@ const SYNSET_POS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet_syns
 const SIMILAR_STARTS: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/wordnet_similar_starts.bin"));
 const SIMILAR: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet_similar.bin"));
-
-/// Entry `k` of a table of little-endian u32.
-fn u32_at(bytes: &[u8], k: usize) -> Option<u32> {
-    let b = bytes.get(4 * k..4 * k + 4)?;
-    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-}
 
 /// Entries `from(k)..from(k + 1)` of a pool of u32 (an empty range where the tables end).
 fn pool_range(starts: &[u8], pool: &'static [u8], k: usize) -> impl Iterator<Item = u32> {
@@ -353,16 +348,12 @@ pub fn meaning_tie(a: &str, sa: &[SynsetId], b: &str, sb: &[SynsetId]) -> Option
     (!compiled_same_word(a, b)).then_some(kind)
 }
 
-/// Whether the built-in WordNet knows a word as `pos` through its base forms ("went" as a
-/// verb, "fancy" as a noun, a verb and an adjective): the same answer as
-/// `!WordNet::builtin().base_forms(word, pos).is_empty()`, read from a table compiled in by
-/// build.rs, so nothing is parsed (cheap where the rest of WordNet is not needed).
-pub fn knows_as(word: &str, pos: Pos) -> bool {
-    parts_of_speech(word) & 1 << pos as u8 != 0
-}
-
-/// Every part of speech WordNet knows a word as ([`knows_as`]), one bit each (bit `i` for
-/// [`Pos`] `i`: noun, verb, adjective, adverb), with one look-up of the word itself.
+/// Every part of speech the built-in WordNet knows a word as through its base forms ("went"
+/// as a verb, "fancy" as a noun, a verb and an adjective), one bit each (bit `i` for [`Pos`]
+/// `i`: noun, verb, adjective, adverb): bit `pos` is set exactly when
+/// `WordNet::builtin().base_forms(word, pos)` is not empty. Read from tables compiled in by
+/// build.rs, so nothing is parsed (cheap where the rest of WordNet is not needed), with one
+/// look-up of the word itself.
 pub fn parts_of_speech(word: &str) -> u8 {
     let word = normalize_word(word);
     if word.is_empty() {
@@ -723,6 +714,10 @@ mod tests {
         );
         assert!(wn().base_forms("qwzx", Pos::Noun).is_empty());
         assert!(wn().base_forms("", Pos::Noun).is_empty());
+    }
+
+    fn knows_as(word: &str, pos: Pos) -> bool {
+        parts_of_speech(word) & 1 << pos as u8 != 0
     }
 
     #[test]
