@@ -1114,7 +1114,38 @@ pub fn score_ranking(
         by.insert((a.index(), s, b.index()), (t, sc));
     }
     let sys_of = |a: usize, g: usize| maps.get(a).map_or(&[][..], |mp| mp.sys(g));
+    for (i, g, j, partners) in anchor_cases(gold) {
+        let fs = sys_of(i, g);
+        if fs.is_empty() {
+            continue;
+        }
+        let top = fs
+            .iter()
+            .filter_map(|&f| by.get(&(i, f, j)))
+            .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
+        let Some(&(f2, _)) = top else {
+            m.ranked_anchors += 1;
+            m.ranked_anchor_other_story += 1;
+            continue;
+        };
+        let linked = annotated_links(gold, maps, j, f2);
+        if linked.is_empty() {
+            m.ranked_anchor_unannotated += 1;
+            continue;
+        }
+        m.ranked_anchors += 1;
+        if linked.iter().any(|h| partners.contains(h)) {
+            m.ranked_anchor_hits += 1;
+        }
+    }
+}
+
+/// The anchors of a topic, in order: each annotated gold sentence `g` of article `i` with an
+/// event chain, and each other article `j` with annotated sentences sharing one of `g`'s event
+/// chains (its partners), as (`i`, `g`, `j`, partners).
+fn anchor_cases(gold: &[GoldDoc]) -> Vec<(usize, usize, usize, BTreeSet<usize>)> {
     let n = gold.len();
+    let mut out = Vec::new();
     for i in 0..n {
         for &g in &gold[i].annotated {
             let events = gold[i].events_of(g);
@@ -1128,37 +1159,23 @@ pub fn score_ranking(
                     .copied()
                     .filter(|&h| gold[j].events_of(h).iter().any(|e| events.contains(e)))
                     .collect();
-                let fs = sys_of(i, g);
-                if partners.is_empty() || fs.is_empty() {
-                    continue;
-                }
-                let top = fs
-                    .iter()
-                    .filter_map(|&f| by.get(&(i, f, j)))
-                    .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
-                let Some(&(f2, _)) = top else {
-                    m.ranked_anchors += 1;
-                    m.ranked_anchor_other_story += 1;
-                    continue;
-                };
-                let linked: Vec<usize> = maps
-                    .get(j)
-                    .map_or(&[][..], |mp| mp.gold(f2))
-                    .iter()
-                    .copied()
-                    .filter(|&h| gold[j].is_annotated(h))
-                    .collect();
-                if linked.is_empty() {
-                    m.ranked_anchor_unannotated += 1;
-                    continue;
-                }
-                m.ranked_anchors += 1;
-                if linked.iter().any(|h| partners.contains(h)) {
-                    m.ranked_anchor_hits += 1;
+                if !partners.is_empty() {
+                    out.push((i, g, j, partners));
                 }
             }
         }
     }
+    out
+}
+
+/// The annotated gold sentences of article `a` linked to its framediff sentence `f`.
+fn annotated_links(gold: &[GoldDoc], maps: &[SentenceMap], a: usize, f: usize) -> Vec<usize> {
+    maps.get(a)
+        .map_or(&[][..], |mp| mp.gold(f))
+        .iter()
+        .copied()
+        .filter(|&g| gold.get(a).is_some_and(|d| d.is_annotated(g)))
+        .collect()
 }
 
 /// Scores an analysis of the documents `gold` (article ids are positions) given the mappings.
@@ -1192,14 +1209,7 @@ pub fn score(analysis: &Analysis, gold: &[GoldDoc], maps: &[SentenceMap]) -> Top
         m.not_found += map.not_found;
     }
     let sys_of = |a: usize, g: usize| maps.get(a).map_or(&[][..], |mp| mp.sys(g));
-    let gold_of = |a: usize, f: usize| maps.get(a).map_or(&[][..], |mp| mp.gold(f));
-    let annotated_of = |a: usize, f: usize| -> Vec<usize> {
-        gold_of(a, f)
-            .iter()
-            .copied()
-            .filter(|&g| gold.get(a).is_some_and(|d| d.is_annotated(g)))
-            .collect()
-    };
+    let annotated_of = |a: usize, f: usize| annotated_links(gold, maps, a, f);
 
     // partners: (article, framediff sentence) -> [(score, other article, other sentence)]
     let mut partners: HashMap<(usize, usize), Vec<Partner>> = HashMap::new();
@@ -1213,77 +1223,60 @@ pub fn score(analysis: &Analysis, gold: &[GoldDoc], maps: &[SentenceMap]) -> Top
     }
 
     // anchors and gold pairs
-    for i in 0..n {
-        for &g in &gold[i].annotated {
-            let events = gold[i].events_of(g);
-            if events.is_empty() {
-                continue;
+    for (i, g, j, partners_in_j) in anchor_cases(gold) {
+        // gold pairs, each unordered pair once, within one sub-topic
+        if i < j && gold[i].story == gold[j].story {
+            for &h in &partners_in_j {
+                if sys_of(i, g).is_empty() || sys_of(j, h).is_empty() {
+                    m.gold_pairs_unmapped += 1;
+                    continue;
+                }
+                m.gold_pairs += 1;
+                let hit = sys_of(i, g).iter().any(|&f| {
+                    sys_of(j, h)
+                        .iter()
+                        .any(|&f2| aligned.contains(&((i, f), (j, f2))))
+                });
+                if hit {
+                    m.gold_pairs_aligned += 1;
+                }
             }
-            for j in (0..n).filter(|&j| j != i) {
-                let partners_in_j: BTreeSet<usize> = gold[j]
-                    .annotated
-                    .iter()
-                    .copied()
-                    .filter(|&h| gold[j].events_of(h).iter().any(|e| events.contains(e)))
-                    .collect();
-                if partners_in_j.is_empty() {
-                    continue;
+        }
+        // anchor
+        let fs = sys_of(i, g);
+        if fs.is_empty() {
+            m.anchor_unmapped += 1;
+            continue;
+        }
+        let best = fs
+            .iter()
+            .filter_map(|&f| partners.get(&(i, f)))
+            .flatten()
+            .filter(|p| p.1 == j)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.2.cmp(&a.2)))
+            .map(|p| p.2);
+        let same_story = found[i] == found[j];
+        let hit = match best {
+            None => {
+                m.anchor_no_alignment += 1;
+                Some(false)
+            }
+            Some(f2) => {
+                let ann = annotated_of(j, f2);
+                if ann.is_empty() {
+                    m.anchor_unannotated += 1;
+                    None
+                } else {
+                    Some(ann.iter().any(|h| partners_in_j.contains(h)))
                 }
-                // gold pairs, each unordered pair once, within one sub-topic
-                if i < j && gold[i].story == gold[j].story {
-                    for &h in &partners_in_j {
-                        if sys_of(i, g).is_empty() || sys_of(j, h).is_empty() {
-                            m.gold_pairs_unmapped += 1;
-                            continue;
-                        }
-                        m.gold_pairs += 1;
-                        let hit = sys_of(i, g).iter().any(|&f| {
-                            sys_of(j, h)
-                                .iter()
-                                .any(|&f2| aligned.contains(&((i, f), (j, f2))))
-                        });
-                        if hit {
-                            m.gold_pairs_aligned += 1;
-                        }
-                    }
-                }
-                // anchor
-                let fs = sys_of(i, g);
-                if fs.is_empty() {
-                    m.anchor_unmapped += 1;
-                    continue;
-                }
-                let best = fs
-                    .iter()
-                    .filter_map(|&f| partners.get(&(i, f)))
-                    .flatten()
-                    .filter(|p| p.1 == j)
-                    .max_by(|a, b| a.0.total_cmp(&b.0).then(b.2.cmp(&a.2)))
-                    .map(|p| p.2);
-                let same_story = found[i] == found[j];
-                let hit = match best {
-                    None => {
-                        m.anchor_no_alignment += 1;
-                        Some(false)
-                    }
-                    Some(f2) => {
-                        let ann = annotated_of(j, f2);
-                        if ann.is_empty() {
-                            m.anchor_unannotated += 1;
-                            None
-                        } else {
-                            Some(ann.iter().any(|h| partners_in_j.contains(h)))
-                        }
-                    }
-                };
-                if let Some(hit) = hit {
-                    m.anchors += 1;
-                    m.anchor_hits += usize::from(hit);
-                    if same_story {
-                        m.anchors_same_story += 1;
-                        m.anchor_hits_same_story += usize::from(hit);
-                    }
-                }
+            }
+        };
+        if let Some(hit) = hit {
+            m.anchors += 1;
+            m.anchor_hits += usize::from(hit);
+            if same_story {
+                m.anchors_same_story += 1;
+                m.anchor_hits_same_story += usize::from(hit);
             }
         }
     }
