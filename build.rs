@@ -159,40 +159,16 @@ fn write_parts_of_speech() {
         .flat_map(|(t, _)| t.to_le_bytes())
         .collect();
     let (mut text, mut starts, mut bits) = (String::new(), Vec::new(), Vec::new());
-    let (mut synset_starts, mut synset_pool) = (Vec::new(), Vec::new());
-    let le = |v: usize| {
-        u32::try_from(v)
-            .expect("the tables are smaller than 4 GB")
-            .to_le_bytes()
-    };
-    for (w, (b, ids)) in &words {
-        starts.extend_from_slice(&le(text.len()));
+    for (w, (b, _)) in &words {
+        starts.extend_from_slice(&le_u32(text.len()));
         text.push_str(w);
         text.push('\n');
         bits.push(*b);
-        synset_starts.extend_from_slice(&le(synset_pool.len() / 4));
-        for id in ids {
-            synset_pool.extend_from_slice(&id.to_le_bytes());
-        }
     }
-    starts.extend_from_slice(&le(text.len()));
-    synset_starts.extend_from_slice(&le(synset_pool.len() / 4));
-    let (mut exception_starts, mut exception_pool) = (Vec::new(), Vec::new());
-    for entries in &bases_of {
-        exception_starts.extend_from_slice(&le(exception_pool.len() / 4));
-        for e in entries {
-            exception_pool.extend_from_slice(&e.to_le_bytes());
-        }
-    }
-    exception_starts.extend_from_slice(&le(exception_pool.len() / 4));
-    let (mut similar_starts, mut similar_pool) = (Vec::new(), Vec::new());
-    for targets in &similar {
-        similar_starts.extend_from_slice(&le(similar_pool.len() / 4));
-        for t in targets {
-            similar_pool.extend_from_slice(&t.to_le_bytes());
-        }
-    }
-    similar_starts.extend_from_slice(&le(similar_pool.len() / 4));
+    starts.extend_from_slice(&le_u32(text.len()));
+    let (synset_starts, synset_pool) = pooled(words.values().map(|(_, ids)| ids));
+    let (exception_starts, exception_pool) = pooled(&bases_of);
+    let (similar_starts, similar_pool) = pooled(&similar);
     let dir = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(dir.join("wordnet_words.txt"), text).expect("OUT_DIR is writable");
     std::fs::write(dir.join("wordnet_word_starts.bin"), starts).expect("OUT_DIR is writable");
@@ -209,6 +185,27 @@ fn write_parts_of_speech() {
     ] {
         std::fs::write(dir.join(name), bytes).expect("OUT_DIR is writable");
     }
+}
+
+/// A size as a little-endian u32.
+fn le_u32(v: usize) -> [u8; 4] {
+    u32::try_from(v)
+        .expect("the tables are smaller than 4 GB")
+        .to_le_bytes()
+}
+
+/// Lists of u32 as one pool (little-endian) and where each list starts in it, with one past
+/// the last at the end.
+fn pooled<'a>(lists: impl IntoIterator<Item = &'a Vec<u32>>) -> (Vec<u8>, Vec<u8>) {
+    let (mut starts, mut pool) = (Vec::new(), Vec::new());
+    for list in lists {
+        starts.extend_from_slice(&le_u32(pool.len() / 4));
+        for v in list {
+            pool.extend_from_slice(&v.to_le_bytes());
+        }
+    }
+    starts.extend_from_slice(&le_u32(pool.len() / 4));
+    (starts, pool)
 }
 
 fn main() {
