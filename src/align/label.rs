@@ -5,7 +5,9 @@
 //! that WordNet knows only as a verb, or an adverb that qualifies anything but an adjective;
 //! a name, alone or after its title, weighs less than a phrase that says what happened.
 
+use crate::text::memo::{WordMemo, remembered};
 use crate::text::tokens::Token;
+use std::cell::RefCell;
 
 /// A member sentence of a topic: (article position in the story, features, text, tokens).
 pub type Member<'a> = (usize, &'a SentenceFeatures, &'a str, &'a [Token]);
@@ -349,16 +351,10 @@ const NOUN_PHRASE_WORDS: &[&str] = &[
 /// table is searched once per distinct word, not once per topic.
 fn is_noun(lower: &str) -> bool {
     thread_local! {
-        static SEEN: std::cell::RefCell<HashMap<String, bool>> =
-            std::cell::RefCell::new(HashMap::default());
+        static SEEN: WordMemo<bool> = RefCell::default();
     }
-    SEEN.with(|seen| {
-        if let Some(&known) = seen.borrow().get(lower) {
-            return known;
-        }
-        let known = crate::frame::entities::is_table_noun(lower);
-        seen.borrow_mut().insert(lower.to_string(), known);
-        known
+    remembered(&SEEN, lower, || {
+        crate::frame::entities::is_table_noun(lower)
     })
 }
 
@@ -366,16 +362,10 @@ fn is_noun(lower: &str) -> bool {
 /// order of [`Pos`](crate::text::wordnet::Pos); remembered per thread like [`is_noun`].
 fn parts_of_speech(lower: &str) -> u8 {
     thread_local! {
-        static SEEN: std::cell::RefCell<HashMap<String, u8>> =
-            std::cell::RefCell::new(HashMap::default());
+        static SEEN: WordMemo<u8> = RefCell::default();
     }
-    SEEN.with(|seen| {
-        if let Some(&known) = seen.borrow().get(lower) {
-            return known;
-        }
-        let known = crate::text::wordnet::parts_of_speech(lower);
-        seen.borrow_mut().insert(lower.to_string(), known);
-        known
+    remembered(&SEEN, lower, || {
+        crate::text::wordnet::parts_of_speech(lower)
     })
 }
 

@@ -290,15 +290,12 @@ type Meaning = std::rc::Rc<(Vec<u32>, Vec<u32>)>;
 /// ([`crate::text::wordnet::meaning_keys`]; none for a word of more than [`MAX_SENSES`]
 /// senses), looked up once per word and thread.
 fn word_meaning(word: &str) -> Meaning {
+    use crate::text::memo::{WordMemo, remembered};
     use crate::text::wordnet::{meaning_keys, synsets_of_word};
     thread_local! {
-        static SEEN: std::cell::RefCell<HashMap<String, Meaning>> =
-            std::cell::RefCell::new(HashMap::default());
+        static SEEN: WordMemo<Meaning> = std::cell::RefCell::default();
     }
-    SEEN.with(|seen| {
-        if let Some(m) = seen.borrow().get(word) {
-            return m.clone();
-        }
+    remembered(&SEEN, word, || {
         let synsets = synsets_of_word(word);
         // a word of many senses ("take", "get", "run") shares one with too many others to
         // be evidence of anything
@@ -307,9 +304,7 @@ fn word_meaning(word: &str) -> Meaning {
         } else {
             Vec::new()
         };
-        let m = std::rc::Rc::new((synsets, keys));
-        seen.borrow_mut().insert(word.to_string(), m.clone());
-        m
+        std::rc::Rc::new((synsets, keys))
     })
 }
 

@@ -223,21 +223,16 @@ fn table_kind(word: &str) -> Option<EntityKind> {
     // the same few thousand words are looked up again and again: each thread keeps the answers
     // it found (they only depend on the table compiled in)
     thread_local! {
-        static KNOWN: std::cell::RefCell<FxHashMap<Box<str>, Option<EntityKind>>> =
-            std::cell::RefCell::new(FxHashMap::default());
+        static KNOWN: crate::text::memo::WordMemo<Option<EntityKind>> =
+            std::cell::RefCell::default();
     }
-    if let Some(k) = KNOWN.with_borrow(|known| known.get(word).copied()) {
-        return k;
-    }
-    let kind = match NOUNS.get(word) {
+    crate::text::memo::remembered(&KNOWN, word, || match NOUNS.get(word) {
         Some(b"person") => Some(EntityKind::Person),
         Some(b"group") => Some(EntityKind::Group),
         Some(b"place") => Some(EntityKind::Place),
         Some(b"thing") => Some(EntityKind::Other),
         _ => None,
-    };
-    KNOWN.with_borrow_mut(|known| known.insert(word.into(), kind));
-    kind
+    })
 }
 
 /// The sex a lower-case given name is most often given to: `Some(true)` for a woman's name,

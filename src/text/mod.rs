@@ -3,6 +3,7 @@
 
 pub mod analyzer;
 pub mod embed;
+pub mod memo;
 pub mod segment;
 pub mod tokens;
 pub mod vocab_table;
