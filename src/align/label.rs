@@ -209,6 +209,14 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
                 {
                     continue;
                 }
+                // a label of one word is a name (capitalised inside its sentence) or a word
+                // WordNet knows mostly as a noun ("Decades", not "Done", "Whether" or "Tell")
+                if len == 1
+                    && !(first.caps && start > 0 && !contraction(&first.lower))
+                    && !names_a_thing(&first.lower)
+                {
+                    continue;
+                }
                 // nor does it hold a verb with its object ("dismissed the demands", "reach a
                 // quick deal"): inside a noun phrase an article comes after a preposition or
                 // "and", never straight after another word; only a phrase that opens on a
@@ -323,11 +331,16 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
             best = Some((total, phrase));
         }
     }
+    // with no phrase, the topic's most telling noun (a word that is only a verb, adjective or
+    // adverb names nothing: "Sorry", "Done"), else its most telling word; one word is joined
+    // by the next most telling noun
+    let nouns: Vec<&String> = terms.iter().filter(|t| names_a_thing(t)).collect();
     let mut label = best
         .map(|(_, p)| p)
+        .or_else(|| nouns.first().map(|t| t.to_string()))
         .unwrap_or_else(|| terms.first().cloned().unwrap_or_default());
     if label.split_whitespace().count() == 1
-        && let Some(extra) = terms
+        && let Some(extra) = nouns
             .iter()
             .find(|t| !label.to_lowercase().contains(t.as_str()))
     {
@@ -356,6 +369,29 @@ fn is_noun(lower: &str) -> bool {
     remembered(&SEEN, lower, || {
         crate::frame::entities::is_table_noun(lower)
     })
+}
+
+/// Whether a lower-case word can be a label on its own: three letters or more (not "us"), no
+/// contraction ("i'm", "we've"), and known to WordNet mostly as a noun.
+fn names_a_thing(lower: &str) -> bool {
+    lower.chars().count() >= 3 && !contraction(lower) && mostly_noun(lower)
+}
+
+/// Whether a word is a contraction of a pronoun or auxiliary ("i'm", "we've", "they'll",
+/// "she'd", "don't"); a possessive ("minister's") is not.
+fn contraction(lower: &str) -> bool {
+    lower
+        .split(['\'', '’'])
+        .nth(1)
+        .is_some_and(|tail| matches!(tail, "m" | "re" | "ve" | "ll" | "d" | "t"))
+}
+
+/// [`crate::text::wordnet::mostly_noun`], remembered per thread like [`is_noun`].
+fn mostly_noun(lower: &str) -> bool {
+    thread_local! {
+        static SEEN: WordMemo<bool> = RefCell::default();
+    }
+    remembered(&SEEN, lower, || crate::text::wordnet::mostly_noun(lower))
 }
 
 /// The parts of speech WordNet knows a word as (through its base forms), one bit each in the
@@ -472,6 +508,27 @@ mod tests {
         let f = crate::align::features::features(text, &tokens, &Default::default());
         let l = label(&[(0, &f, text, &tokens[..])], &|_| 1.0);
         assert!(!l.label.ends_with("relentless"), "{}", l.label);
+    }
+
+    #[test]
+    fn a_label_of_one_word_is_a_noun_or_a_name() {
+        let label_of = |text: &str| {
+            let tokens = crate::text::tokens::tokenize(text);
+            let f = crate::align::features::features(text, &tokens, &Default::default());
+            label(&[(0, &f, text, &tokens[..])], &|_| 1.0).label
+        };
+        // no phrase of two words passes here: the one noun, not joined by a verb ("Photo,
+        // asked")
+        assert_eq!(
+            label_of("Whether the photo was real, he repeatedly asked."),
+            "Photo"
+        );
+        // a capitalised contraction is no name, nor is a pronoun a noun ("Us")
+        let l = label_of("Sorry, I'm done.");
+        assert!(!l.to_lowercase().contains("i'm"), "{l}");
+        let l = label_of("They tell us it is right, and it is done.");
+        assert!(!l.to_lowercase().starts_with("us"), "{l}");
+        assert!(contraction("we've") && contraction("don't") && !contraction("minister's"));
     }
 
     #[test]

@@ -270,6 +270,18 @@ pub fn synsets_of_word(word: &str) -> Vec<SynsetId> {
     out
 }
 
+/// Whether WordNet knows a word mostly as a noun: at least half of its senses (synsets, through
+/// its base forms) are nouns ("photo", "image", "decades"; not "tell" or "know", whose noun
+/// senses are one against many as verbs, nor a word it does not know).
+pub fn mostly_noun(word: &str) -> bool {
+    let synsets = synsets_of_word(word);
+    let nouns = synsets
+        .iter()
+        .filter(|&&id| SYNSET_POS.get(id as usize) == Some(&(Pos::Noun as u8)))
+        .count();
+    nouns > 0 && 2 * nouns >= synsets.len()
+}
+
 /// Whether two words are forms of one word (the same normalised text, or a base form in
 /// common), over the compiled tables.
 fn compiled_same_word(a: &str, b: &str) -> bool {
@@ -690,6 +702,38 @@ mod tests {
 
     fn kind(a: &str, b: &str) -> Option<RelationKind> {
         relation(a, b).map(|r| r.kind)
+    }
+
+    #[test]
+    fn mostly_noun_counts_noun_senses_as_parsed_wordnet_does() {
+        let wn = WordNet::builtin();
+        let parsed = |w: &str| {
+            let ids = wn.synsets_of(w);
+            let nouns = ids
+                .iter()
+                .filter(|&&id| wn.synset(id).is_some_and(|s| s.pos == Pos::Noun))
+                .count();
+            nouns > 0 && 2 * nouns >= ids.len()
+        };
+        for w in ["photo", "image", "decades", "critics", "obligation"] {
+            assert!(mostly_noun(w) && parsed(w), "{w}");
+        }
+        for w in [
+            "tell",
+            "know",
+            "done",
+            "whether",
+            "sorry",
+            "repeatedly",
+            "xyzzy",
+        ] {
+            assert!(!mostly_noun(w) && !parsed(w), "{w}");
+        }
+        for w in [
+            "stand", "move", "mouth", "matter", "place", "point", "running", "went",
+        ] {
+            assert_eq!(mostly_noun(w), parsed(w), "{w}");
+        }
     }
 
     #[test]
