@@ -209,14 +209,6 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
                 {
                     continue;
                 }
-                // a label of one word is a name (capitalised inside its sentence) or a word
-                // WordNet knows mostly as a noun ("Decades", not "Done", "Whether" or "Tell")
-                if len == 1
-                    && !(first.caps && start > 0 && !contraction(&first.lower))
-                    && !names_a_thing(&first.lower)
-                {
-                    continue;
-                }
                 // nor does it hold a verb with its object ("dismissed the demands", "reach a
                 // quick deal"): inside a noun phrase an article comes after a preposition or
                 // "and", never straight after another word; only a phrase that opens on a
@@ -321,6 +313,16 @@ pub fn label(members: &[Member], idf: &dyn Fn(&str) -> f32) -> Labelled {
         };
         let total = score * shape * names * (1.0 + 0.25 * (spread - 1.0));
         if best.as_ref().is_some_and(|(b, _)| total < *b) {
+            continue;
+        }
+        // a label of one word is a name (capitalised inside its sentence) or a word WordNet
+        // knows mostly as a noun ("Decades", not "Done", "Whether" or "Tell"); asked only of a
+        // word that would be the best label so far, as WordNet's senses cost a look-up each
+        let first = &run[0];
+        if len == 1
+            && !(first.caps && start > 0 && !contraction(&first.lower))
+            && !names_a_thing(&first.lower)
+        {
             continue;
         }
         let phrase = join(run);
