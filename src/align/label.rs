@@ -459,6 +459,13 @@ fn clause_words<'t>(text: &'t str, tokens: &'t [Token]) -> Vec<(&'t str, bool, &
 mod tests {
     use super::*;
 
+    /// The label of a topic of one sentence.
+    fn label_of(text: &str) -> String {
+        let tokens = crate::text::tokens::tokenize(text);
+        let f = crate::align::features::features(text, &tokens, &Default::default());
+        label(&[(0, &f, text, &tokens[..])], &|_| 1.0).label
+    }
+
     #[test]
     fn a_label_is_a_noun_phrase_not_a_clause() {
         assert!(past_form("dismissed") && past_form("sneered"));
@@ -495,30 +502,16 @@ mod tests {
                 "abandon",
             ),
         ] {
-            let tokens = crate::text::tokens::tokenize(text);
-            let f = crate::align::features::features(text, &tokens, &Default::default());
-            let l = label(&[(0, &f, text, &tokens[..])], &|_| 1.0);
-            assert!(
-                !l.label.to_lowercase().contains(not),
-                "{text} -> {}",
-                l.label
-            );
+            let l = label_of(text);
+            assert!(!l.to_lowercase().contains(not), "{text} -> {l}");
         }
         // and ends in its head noun, not an adjective ("Grim backdrop of relentless")
-        let text = "The grim backdrop of relentless, grinding shelling shaped the day.";
-        let tokens = crate::text::tokens::tokenize(text);
-        let f = crate::align::features::features(text, &tokens, &Default::default());
-        let l = label(&[(0, &f, text, &tokens[..])], &|_| 1.0);
-        assert!(!l.label.ends_with("relentless"), "{}", l.label);
+        let l = label_of("The grim backdrop of relentless, grinding shelling shaped the day.");
+        assert!(!l.ends_with("relentless"), "{l}");
     }
 
     #[test]
     fn a_label_of_one_word_is_a_noun_or_a_name() {
-        let label_of = |text: &str| {
-            let tokens = crate::text::tokens::tokenize(text);
-            let f = crate::align::features::features(text, &tokens, &Default::default());
-            label(&[(0, &f, text, &tokens[..])], &|_| 1.0).label
-        };
         // no phrase of two words passes here: the one noun, not joined by a verb ("Photo,
         // asked")
         assert_eq!(
@@ -536,16 +529,12 @@ mod tests {
     #[test]
     fn a_name_after_its_title_says_who_not_what() {
         // "spokesman Ann Lee" weighs as a bare name would; the event's phrase wins
-        let text = "Vale Council spokesman Ann Lee praised the ceasefire talks.";
-        let tokens = crate::text::tokens::tokenize(text);
-        let f = crate::align::features::features(text, &tokens, &Default::default());
-        let l = label(&[(0, &f, text, &tokens[..])], &|_| 1.0);
-        assert!(!l.label.ends_with("Lee"), "{}", l.label);
+        let l = label_of("Vale Council spokesman Ann Lee praised the ceasefire talks.");
+        assert!(!l.ends_with("Lee"), "{l}");
         // a place after a preposition is still part of what happened
-        let text = "Troops began an offensive near Dunmore.";
-        let tokens = crate::text::tokens::tokenize(text);
-        let f = crate::align::features::features(text, &tokens, &Default::default());
-        let l = label(&[(0, &f, text, &tokens[..])], &|_| 1.0);
-        assert_eq!(l.label, "Offensive near Dunmore");
+        assert_eq!(
+            label_of("Troops began an offensive near Dunmore."),
+            "Offensive near Dunmore"
+        );
     }
 }

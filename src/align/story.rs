@@ -2,12 +2,12 @@
 //! over every content term (TF-IDF, title and names weigh more: what the articles are about), one
 //! over their names and numbers only (who, where, when: two events of one kind, such as two
 //! different people entering rehab, share their vocabulary but not these); when one of the two
-//! names nothing, by the first alone. The sum is damped by
-//! the distance in publication date, and by the articles' leads: when each of two articles is
-//! mostly about a name (its lead, the name it writes most) that the other hardly writes, they
-//! are about two events, however much else they share (two players of one team arrested a month
-//! apart: the team, the police, the road and the charge are the same, the player is not; many
-//! archived articles carry no date that could tell them apart). Average-linkage agglomerative clustering with a threshold
+//! names nothing, by the first alone. The sum is damped by the distance in publication date,
+//! and by the articles' leads: when each of two articles is mostly about a name (its lead, the
+//! name it writes most) that the other hardly writes, they are about two events, however much
+//! else they share (two players of one team arrested a month apart: the team, the police, the
+//! road and the charge are the same, the player is not; many archived articles carry no date
+//! that could tell them apart). Average-linkage agglomerative clustering with a threshold
 //! makes the stories; then a fragment of one or two articles joins the larger story it is most
 //! alike on average when that is at least a fraction of the threshold (short articles name
 //! little, and would otherwise stand alone).
@@ -93,9 +93,9 @@ const LEAD_SHARE: f32 = 0.3;
 const LEAD_DAMPING: f32 = 0.65;
 
 /// Similarity multiplier for two articles' leads: two articles each mostly about a name the
-/// other hardly writes (two players of one team arrested a month apart; two climbers lost on
-/// one mountain) are about two events, however much of their vocabulary, team and place they
-/// share. An article that writes the other's lead as much as that one does (a second outlet on
+/// other hardly writes (two players of one team arrested a month apart; two ministers of one
+/// government resigning in one season) are about two events, however much of their
+/// vocabulary, team and place they share. An article that writes the other's lead as much as that one does (a second outlet on
 /// the same arrest that quotes the police chief more than it names the player) is not damped.
 fn lead_factor(a: &DocVectors, b: &DocVectors) -> f32 {
     match (a.lead, b.lead) {
@@ -393,15 +393,19 @@ mod tests {
     use crate::align::synonyms::Synonyms;
     use crate::text::tokens::tokenize;
 
-    /// Stories of articles given as (title, sentences), with the default threshold.
-    fn stories_of(articles: &[(&str, &[&str])]) -> Vec<Vec<usize>> {
+    /// The sentence and title features of articles given as (title, sentences).
+    fn features_of(articles: &[(&str, &[&str])]) -> Vec<(Vec<SentenceFeatures>, SentenceFeatures)> {
         let syn = Synonyms::builtin();
         let feat = |t: &str| super::super::features::features(t, &tokenize(t), &syn);
-        let docs: Vec<(Vec<SentenceFeatures>, SentenceFeatures)> = articles
+        articles
             .iter()
             .map(|(title, sentences)| (sentences.iter().map(|s| feat(s)).collect(), feat(title)))
-            .collect();
-        let vectors = document_vectors(&docs, &mut Vocab::default());
+            .collect()
+    }
+
+    /// Stories of articles given as (title, sentences), with the default threshold.
+    fn stories_of(articles: &[(&str, &[&str])]) -> Vec<Vec<usize>> {
+        let vectors = document_vectors(&features_of(articles), &mut Vocab::default());
         group(&vectors, &vec![None; articles.len()], STORY_THRESHOLD)
     }
 
@@ -495,14 +499,8 @@ mod tests {
 
     #[test]
     fn leads_damp_only_articles_that_hardly_name_each_other_s_lead() {
-        let syn = Synonyms::builtin();
-        let feat = |t: &str| super::super::features::features(t, &tokenize(t), &syn);
-        let docs: Vec<(Vec<SentenceFeatures>, SentenceFeatures)> = TWO_ARRESTS
-            .iter()
-            .map(|(title, sentences)| (sentences.iter().map(|s| feat(s)).collect(), feat(title)))
-            .collect();
         let mut vocab = Vocab::default();
-        let v = document_vectors(&docs, &mut vocab);
+        let v = document_vectors(&features_of(&TWO_ARRESTS), &mut vocab);
         let okafor = vocab.get("okafor");
         let varga = vocab.get("varga");
         assert!(okafor.is_some() && varga.is_some());
