@@ -45,15 +45,17 @@ impl fmt::Display for AlignMetrics {
         writeln!(f, "  stories found            {}", self.stories)?;
         writeln!(
             f,
-            "  story ARI                {:.3}   (bar >= 0.95)",
-            self.story_ari
+            "  story ARI                {:.3}   ({})",
+            self.story_ari,
+            super::bar(self.story_ari, 0.95)
         )?;
         writeln!(
             f,
-            "  anchor accuracy@1        {:.3}   ({} of {} sentence pairs sharing a 6+ word quote; bar >= 0.95)",
+            "  anchor accuracy@1        {:.3}   ({} of {} sentence pairs sharing a 6+ word quote; {})",
             self.anchor_accuracy(),
             self.anchor_hits,
-            self.anchors
+            self.anchors,
+            super::bar(self.anchor_accuracy(), 0.95)
         )?;
         writeln!(f, "  alignments               {}", self.alignments)?;
         writeln!(

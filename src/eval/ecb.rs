@@ -1437,17 +1437,20 @@ impl fmt::Display for EcbMetrics {
         )?;
         writeln!(
             f,
-            "  story ARI                {:.3}   (mean over topics; pooled {:.3}; bar >= 0.80)",
-            t.story_ari, self.pooled_ari
+            "  story ARI                {:.3}   (mean over topics; pooled {:.3}; {})",
+            t.story_ari,
+            self.pooled_ari,
+            super::bar(t.story_ari, 0.8)
         )?;
         writeln!(
             f,
-            "  anchor accuracy@1        {:.3}   (ranking, as the corpus README defines it: the best-scoring sentence of the partner's article, aligned or not; {} of {} annotated sentences x other article with an event partner; {} of them in another found story, counted as misses; left out: {} best sentence unannotated; bar >= 0.80)",
+            "  anchor accuracy@1        {:.3}   (ranking, as the corpus README defines it: the best-scoring sentence of the partner's article, aligned or not; {} of {} annotated sentences x other article with an event partner; {} of them in another found story, counted as misses; left out: {} best sentence unannotated; {})",
             t.ranked_anchor_accuracy(),
             t.ranked_anchor_hits,
             t.ranked_anchors,
             t.ranked_anchor_other_story,
-            t.ranked_anchor_unannotated
+            t.ranked_anchor_unannotated,
+            super::bar(t.ranked_anchor_accuracy(), 0.8)
         )?;
         writeln!(
             f,
@@ -1475,19 +1478,21 @@ impl fmt::Display for EcbMetrics {
         )?;
         writeln!(
             f,
-            "  event-pair recall        {:.3}   ({} of {} gold event pairs aligned; {} with a side not found left out; bar >= 0.50)",
+            "  event-pair recall        {:.3}   ({} of {} gold event pairs aligned; {} with a side not found left out; {})",
             t.pair_recall(),
             t.gold_pairs_aligned,
             t.gold_pairs,
-            t.gold_pairs_unmapped
+            t.gold_pairs_unmapped,
+            super::bar(t.pair_recall(), 0.5)
         )?;
         writeln!(
             f,
-            "  alignment precision      {:.3}   ({} of {} alignments between annotated sentences share a chain; {} alignments in all; bar >= 0.90)",
+            "  alignment precision      {:.3}   ({} of {} alignments between annotated sentences share a chain; {} alignments in all; {})",
             t.alignment_precision(),
             t.annotated_alignments_sharing,
             t.annotated_alignments,
-            t.alignments
+            t.alignments,
+            super::bar(t.alignment_precision(), 0.9)
         )?;
         writeln!(
             f,

@@ -55,10 +55,11 @@ impl fmt::Display for FrameMetrics {
         writeln!(f, "framing (analysed in {} ms)", self.millis)?;
         writeln!(
             f,
-            "  lexical-bias recall      {:.3}   ({} of {} lex spans; bar >= 0.55, issue 10)",
+            "  lexical-bias recall      {:.3}   ({} of {} lex spans; {}, issue 10)",
             self.recall(),
             self.lex_hits,
-            self.lex_spans
+            self.lex_spans,
+            super::bar(self.recall(), 0.55)
         )?;
         writeln!(
             f,
@@ -90,10 +91,14 @@ impl fmt::Display for FrameMetrics {
         )?;
         writeln!(
             f,
-            "    one named person       {:.3}   ({} of {} quote spans whose speaker is one named person; bar >= 0.80, issue 10)",
+            "    one named person       {:.3}   ({} of {} quote spans whose speaker is one named person; {}, issue 10)",
             self.person_name_hits as f64 / self.person_spans.max(1) as f64,
             self.person_name_hits,
-            self.person_spans
+            self.person_spans,
+            super::bar(
+                self.person_name_hits as f64 / self.person_spans.max(1) as f64,
+                0.8
+            )
         )?;
         writeln!(f, "  quotes found             {}", self.quotes)?;
         write!(
