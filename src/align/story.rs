@@ -3,9 +3,9 @@
 //! over their names and numbers only (who, where, when: two events of one kind, such as two
 //! different people entering rehab, share their vocabulary but not these); when one of the two
 //! names nothing, by the first alone. The sum is damped by the distance in publication date,
-//! and by the articles' leads: when each of two articles is mostly about a name (its lead, the
-//! name it writes most) that the other hardly writes, they are about two events, however much
-//! else they share (two players of one team arrested a month apart: the team, the police, the
+//! and by the articles' leads: when each of two articles is mostly about a person (its lead,
+//! the person it names most) that the other hardly names, they are about two events, however
+//! much else they share (two players of one team arrested a month apart: the team, the police, the
 //! road and the charge are the same, the player is not; many archived articles carry no date
 //! that could tell them apart). Average-linkage agglomerative clustering with a threshold
 //! makes the stories; then a fragment of one or two articles joins the larger story it is most
@@ -27,25 +27,27 @@
 //! | BASIL 2013-2016 (held out) | 0.920 | 0.955 |
 //! | BASIL all 210 articles | 0.979 | 0.974 |
 //!
-//! The leads came later ([`LEAD_MENTIONS`], [`LEAD_SHARE`], [`LEAD_DAMPING`]; grid: mentions
-//! 2-8, share 0.1-0.4, damping 0.4-0.8, and a boost for one lead, 1.1-1.2, dropped: it joined
-//! a ruling and its reversal a year later). On the ECB+ half fitted on above they move little
-//! (its best setting gains 0.01 there and loses 0.01 on the other half), so they were chosen on
-//! all the development data, in the middle of the region where both ECB+ halves and BASIL
-//! 2013-2016 gain (mentions 3-5, share 0.25-0.4, damping 0.6-0.7). Story ARI before and after:
+//! The leads came later ([`LEAD_MENTIONS`], [`LEAD_SHARE`], [`LEAD_DAMPING`]). A lead read as
+//! the name an article writes most, whoever or whatever it named, moved the ECB+ half fitted on
+//! above by 0.01 either way and held-out figures by a topic flipping at the edge of each knob,
+//! so the lead is a person's name (one written after a given name), and the knobs were chosen
+//! on all the development data, in the middle of a range where every setting gives about the
+//! same (grid: mentions 2-5, share 0.25-0.4, damping 0.6-0.7: ECB+ 0.833-0.838, BASIL
+//! 2013-2016 0.983-0.991). A boost for two articles with one lead (1.1-1.2) was dropped: it
+//! joined a ruling and its reversal months later. Story ARI before and after:
 //!
 //! | data | before | after |
 //! |---|---|---|
-//! | ECB+ topics 1 mod 4 | 0.839 | 0.840 |
-//! | ECB+ topics 3 mod 4 | 0.726 | 0.815 |
-//! | ECB+ all 21 topics | 0.785 | 0.828 |
+//! | ECB+ topics 1 mod 4 | 0.839 | 0.849 |
+//! | ECB+ topics 3 mod 4 | 0.726 | 0.826 |
+//! | ECB+ all 21 topics | 0.785 | 0.838 |
 //! | BASIL 2010-2012 | 1.000 | 1.000 |
 //! | BASIL 2013-2016 | 0.955 | 0.991 |
 //! | BASIL all 210 articles | 0.974 | 0.995 |
 //!
-//! On ECB+ the gain is mostly one topic, where two players of one team were arrested on one
-//! charge a month apart (ARI 0 to 1); one more topic gains (0.83 to 0.93) and two lose (0.47
-//! to 0.36, 0.29 to 0.19).
+//! On ECB+ two topics change, both for the better: one where two players of one team were
+//! arrested on one charge a month apart (ARI 0 to 1), and one on a team's coaches, where an
+//! article about a player's contract leaves the story it had joined (0.83 to 0.93).
 
 use super::features::SentenceFeatures;
 use super::vector::{Sparse, Vocab, document_frequencies, tfidf};
@@ -81,7 +83,7 @@ pub(crate) fn day_number(date: &str) -> Option<i64> {
     Some(365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d)
 }
 
-/// An article's lead is the name it writes most (title included), when it writes it at least
+/// An article's lead is the person it names most (title included), when it names them at least
 /// this many times.
 const LEAD_MENTIONS: f32 = 4.0;
 
@@ -92,8 +94,8 @@ const LEAD_SHARE: f32 = 0.3;
 /// What two such articles' similarity is multiplied by.
 const LEAD_DAMPING: f32 = 0.65;
 
-/// Similarity multiplier for two articles' leads: two articles each mostly about a name the
-/// other hardly writes (two players of one team arrested a month apart; two ministers of one
+/// Similarity multiplier for two articles' leads: two articles each mostly about a person the
+/// other hardly names (two players of one team arrested a month apart; two ministers of one
 /// government resigning in one season) are about two events, however much of their
 /// vocabulary, team and place they share. An article that writes the other's lead as much as that one does (a second outlet on
 /// the same arrest that quotes the police chief more than it names the player) is not damped.
@@ -139,9 +141,11 @@ pub struct DocVectors {
     pub anchors: Sparse,
     /// The share of the article's name mentions (title included) each name takes, by id.
     pub name_shares: Sparse,
-    /// The name the article writes most, when it writes it at least [`LEAD_MENTIONS`] times
+    /// The person the article names most, when it names them at least [`LEAD_MENTIONS`] times
     /// (on a tie, the first in alphabetical order, so that the lead does not depend on the
-    /// order articles are read in).
+    /// order articles are read in). A person's name is one the article writes right after a
+    /// given name somewhere ("Mara Quellin"): a team, a town or a nationality, written as
+    /// often as the person, is no lead.
     pub lead: Option<u32>,
 }
 
@@ -178,7 +182,7 @@ pub fn document_vectors(
                 *anchors.entry(vocab.id(&format!("#{n}"))).or_insert(0.0) += 1.0;
             }
         }
-        leads.push(lead_of(&mentions));
+        leads.push(lead_of(&mentions, &persons(sentences, &names)));
         word_bags.push(bag.into_iter().collect());
         anchor_bags.push(anchors.into_iter().collect());
     }
@@ -197,15 +201,44 @@ pub fn document_vectors(
         .collect()
 }
 
-/// Each name's share of an article's name mentions (sorted by id) and the article's lead,
-/// given each name's id and mentions.
-fn lead_of(mentions: &rustc_hash::FxHashMap<&str, (u32, f32)>) -> (Sparse, Option<u32>) {
+/// The names an article writes right after a given name (the census lists of
+/// `assets/entities/first_names.txt`) somewhere: its people's names.
+fn persons<'f>(
+    sentences: &'f [SentenceFeatures],
+    names: &rustc_hash::FxHashSet<&str>,
+) -> rustc_hash::FxHashSet<&'f str> {
+    let mut out = rustc_hash::FxHashSet::default();
+    for f in sentences {
+        for (j, term) in f.terms.iter().enumerate().skip(1) {
+            let adjacent = f
+                .offsets
+                .get(j - 1)
+                .zip(f.offsets.get(j))
+                .is_some_and(|(before, word)| before.1 + 1 == word.0);
+            let after_given_name = adjacent
+                && f.surfaces
+                    .get(j - 1)
+                    .is_some_and(|w| crate::frame::entities::is_given_name(w));
+            if after_given_name && names.contains(term.as_str()) {
+                out.insert(term.as_str());
+            }
+        }
+    }
+    out
+}
+
+/// Each name's share of an article's name mentions (sorted by id) and the article's lead (the
+/// person most mentioned), given each name's id and mentions and the article's people's names.
+fn lead_of(
+    mentions: &rustc_hash::FxHashMap<&str, (u32, f32)>,
+    persons: &rustc_hash::FxHashSet<&str>,
+) -> (Sparse, Option<u32>) {
     let total: f32 = mentions.values().map(|&(_, c)| c).sum();
     let mut shares: Sparse = mentions.values().map(|&(id, c)| (id, c / total)).collect();
     shares.sort_unstable_by_key(|&(id, _)| id);
     let lead = mentions
         .iter()
-        .filter(|(_, (_, c))| *c >= LEAD_MENTIONS)
+        .filter(|(n, (_, c))| *c >= LEAD_MENTIONS && persons.contains(*n))
         // the most mentions; on a tie the first name alphabetically
         .max_by(|(n, (_, c)), (m, (_, d))| c.total_cmp(d).then_with(|| m.cmp(n)))
         .map(|(_, &(id, _))| id);
@@ -472,7 +505,7 @@ mod tests {
         (
             "Lineman Varga faces drink-driving charge",
             &[
-                "Nils Varga, a lineman for the Mariners, was pulled over for speeding on Sunday and arrested on suspicion of drink driving in Kestrel Bay.",
+                "Peter Varga, a lineman for the Mariners, was pulled over for speeding on Sunday and arrested on suspicion of drink driving in Kestrel Bay.",
                 "It is the second such arrest for the club in a month, after receiver Tomas Okafor was held in January.",
                 "Varga, 27, joined the club last season.",
                 "Varga's agent said he would fight the charge.",
@@ -482,7 +515,7 @@ mod tests {
         (
             "Varga arrested after speeding",
             &[
-                "Mariners lineman Nils Varga spent Sunday night in a cell after Kestrel Bay Police stopped him for speeding.",
+                "Mariners lineman Peter Varga spent Sunday night in a cell after Kestrel Bay Police stopped him for speeding.",
                 "A blood test will show whether Varga was drink driving, police said.",
                 "Varga was not available for comment.",
             ],
@@ -516,6 +549,22 @@ mod tests {
         let mut both = v[2].clone();
         both.name_shares = v[0].name_shares.clone();
         assert_eq!(lead_factor(&v[0], &both), 1.0);
+        // the club, written as often as its players, is nobody's lead: no given name before it
+        let docs = features_of(&TWO_ARRESTS);
+        let names: rustc_hash::FxHashSet<&str> = docs[0]
+            .0
+            .iter()
+            .flat_map(|f| f.entities.iter().map(String::as_str))
+            .collect();
+        let people = persons(&docs[0].0, &names);
+        let club = crate::text::tokens::stem("mariners");
+        assert!(people.contains("okafor") && names.contains(club.as_str()));
+        assert!(!people.contains(club.as_str()));
+        let mentions: rustc_hash::FxHashMap<&str, (u32, f32)> =
+            [(club.as_str(), (1, 9.0)), ("okafor", (2, 5.0))]
+                .into_iter()
+                .collect();
+        assert_eq!(lead_of(&mentions, &people).1, Some(2));
         // nor is an article with no lead (nothing named often enough)
         let none = DocVectors {
             lead: None,

@@ -235,6 +235,11 @@ fn table_kind(word: &str) -> Option<EntityKind> {
     })
 }
 
+/// Whether a lower-case word is a given name of the census lists (one given mostly to one sex).
+pub(crate) fn is_given_name(word: &str) -> bool {
+    name_female(word).is_some()
+}
+
 /// The sex a lower-case given name is most often given to: `Some(true)` for a woman's name,
 /// `Some(false)` for a man's, none for a name common to both or unknown.
 fn name_female(word: &str) -> Option<bool> {
