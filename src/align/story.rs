@@ -182,7 +182,7 @@ pub fn document_vectors(
                 *anchors.entry(vocab.id(&format!("#{n}"))).or_insert(0.0) += 1.0;
             }
         }
-        leads.push(lead_of(&mentions, &persons(sentences, &names)));
+        leads.push(lead_of(&mentions, &persons(sentences)));
         word_bags.push(bag.into_iter().collect());
         anchor_bags.push(anchors.into_iter().collect());
     }
@@ -203,23 +203,25 @@ pub fn document_vectors(
 
 /// The names an article writes right after a given name (the census lists of
 /// `assets/entities/first_names.txt`) somewhere: its people's names.
-fn persons<'f>(
-    sentences: &'f [SentenceFeatures],
-    names: &rustc_hash::FxHashSet<&str>,
-) -> rustc_hash::FxHashSet<&'f str> {
+fn persons(sentences: &[SentenceFeatures]) -> rustc_hash::FxHashSet<&str> {
     let mut out = rustc_hash::FxHashSet::default();
     for f in sentences {
         for (j, term) in f.terms.iter().enumerate().skip(1) {
+            // a name capitalised here, not yet known as a person's, right after a given name
+            // (the table is read last: it is the costly look-up)
+            if !f.entities.contains(term) || out.contains(term.as_str()) {
+                continue;
+            }
             let adjacent = f
                 .offsets
                 .get(j - 1)
                 .zip(f.offsets.get(j))
                 .is_some_and(|(before, word)| before.1 + 1 == word.0);
-            let after_given_name = adjacent
+            if adjacent
                 && f.surfaces
                     .get(j - 1)
-                    .is_some_and(|w| crate::frame::entities::is_given_name(w));
-            if after_given_name && names.contains(term.as_str()) {
+                    .is_some_and(|w| crate::frame::entities::is_given_name(w))
+            {
                 out.insert(term.as_str());
             }
         }
@@ -556,7 +558,7 @@ mod tests {
             .iter()
             .flat_map(|f| f.entities.iter().map(String::as_str))
             .collect();
-        let people = persons(&docs[0].0, &names);
+        let people = persons(&docs[0].0);
         let club = crate::text::tokens::stem("mariners");
         assert!(people.contains("okafor") && names.contains(club.as_str()));
         assert!(!people.contains(club.as_str()));
