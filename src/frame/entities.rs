@@ -185,22 +185,14 @@ impl SortedTable {
     fn get(&self, key: &str) -> Option<&'static [u8]> {
         let text: &'static [u8] = self.text.as_bytes();
         let key = key.as_bytes();
-        let (mut lo, mut hi) = (0, self.lines.len() / 8);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let (start, end) = self.key_span(mid)?;
-            match text.get(start..end)?.cmp(key) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => {
-                    let rest = text.get(end..).unwrap_or_default();
-                    let value =
-                        &rest[..rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len())];
-                    return Some(value.get(2..).unwrap_or_default().trim_ascii());
-                }
-            }
-        }
-        None
+        let k = crate::text::vocab_table::find_sorted(self.lines.len() / 8, |k| {
+            let (start, end) = self.key_span(k)?;
+            Some(text.get(start..end)?.cmp(key))
+        })?;
+        let (_, end) = self.key_span(k)?;
+        let rest = text.get(end..).unwrap_or_default();
+        let value = &rest[..rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len())];
+        Some(value.get(2..).unwrap_or_default().trim_ascii())
     }
 }
 

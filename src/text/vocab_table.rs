@@ -29,6 +29,25 @@ pub(crate) fn u32_at(bytes: &[u8], i: usize) -> Option<u32> {
     Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
+/// Binary search over `len` entries sorted ascending: the index of the entry `order` says is
+/// equal to the key sought (`order(i)` orders entry `i` against the key); none when no entry
+/// is, or when `order` cannot read an entry it is asked for.
+pub(crate) fn find_sorted(
+    len: usize,
+    mut order: impl FnMut(usize) -> Option<std::cmp::Ordering>,
+) -> Option<usize> {
+    let (mut lo, mut hi) = (0, len);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match order(mid)? {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
+}
+
 /// The bytes of token `id` (no check of char boundaries, for hashing and comparing).
 fn token_bytes<'a>(vocab: &'a str, spans: &[u8], id: u32) -> Option<&'a [u8]> {
     let id = id as usize;

@@ -8,7 +8,7 @@
 //! (single-word lemmas of every synset, hypernym and similar-to pointers, exception lists), with
 //! WordNet's licence beside it. It is compiled in and parsed once, on first use.
 
-use super::vocab_table::u32_at;
+use super::vocab_table::{find_sorted, u32_at};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -184,16 +184,9 @@ fn pool_range(starts: &[u8], pool: &'static [u8], k: usize) -> impl Iterator<Ite
 
 /// Where a word stands in the compiled word list.
 fn word_index(word: &str) -> Option<usize> {
-    let (mut lo, mut hi) = (0, WORD_PARTS.len());
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        match word_at(mid).as_bytes().cmp(word.as_bytes()) {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return Some(mid),
-        }
-    }
-    None
+    find_sorted(WORD_PARTS.len(), |k| {
+        Some(word_at(k).as_bytes().cmp(word.as_bytes()))
+    })
 }
 
 /// The parts-of-speech byte of a word as written in the built-in WordNet (0 if not there).
@@ -297,16 +290,10 @@ fn compiled_same_word(a: &str, b: &str) -> bool {
 /// of clusters too broad to tie two words ("cardinal", with every number word among its
 /// satellites).
 fn is_broad_head(id: u32) -> bool {
-    let (mut lo, mut hi) = (0, BROAD_HEADS.len() / 4);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        match u32_at(BROAD_HEADS, mid).unwrap_or(u32::MAX).cmp(&id) {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return true,
-        }
-    }
-    false
+    find_sorted(BROAD_HEADS.len() / 4, |k| {
+        Some(u32_at(BROAD_HEADS, k).unwrap_or(u32::MAX).cmp(&id))
+    })
+    .is_some()
 }
 
 /// The keys two words' synsets meet on when the words are tied in meaning ([`meaning_tie`]):
