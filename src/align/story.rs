@@ -167,7 +167,6 @@ pub fn document_vectors(
         // counted in hash maps, then ordered by id
         let mut bag: rustc_hash::FxHashMap<u32, f32> = Default::default();
         let mut anchors: rustc_hash::FxHashMap<u32, f32> = Default::default();
-        let mut mentions: rustc_hash::FxHashMap<&str, (u32, f32)> = Default::default();
         for f in sentences.iter().chain(std::iter::repeat_n(title, 3)) {
             for t in &f.terms {
                 let boost = if f.entities.contains(t) { 2.0 } else { 1.0 };
@@ -175,13 +174,20 @@ pub fn document_vectors(
                 *bag.entry(id).or_insert(0.0) += boost;
                 if names.contains(t.as_str()) {
                     *anchors.entry(id).or_insert(0.0) += 1.0;
-                    mentions.entry(t.as_str()).or_insert((id, 0.0)).1 += 1.0;
                 }
             }
             for n in &f.numbers {
                 *anchors.entry(vocab.id(&format!("#{n}"))).or_insert(0.0) += 1.0;
             }
         }
+        // each name's id and mentions, as counted among the anchors
+        let mentions: rustc_hash::FxHashMap<&str, (u32, f32)> = names
+            .iter()
+            .filter_map(|&n| {
+                let id = vocab.get(n)?;
+                Some((n, (id, *anchors.get(&id)?)))
+            })
+            .collect();
         leads.push(lead_of(&mentions, &persons(sentences)));
         word_bags.push(bag.into_iter().collect());
         anchor_bags.push(anchors.into_iter().collect());
