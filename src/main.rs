@@ -76,6 +76,11 @@ enum EvalCorpus {
         /// form) instead of the figures.
         #[arg(long)]
         entity_errors: bool,
+        /// Print N of the alignments alignment precision counts as wrong and N of the gold
+        /// event pairs event-pair recall counts as missed, with both sentences, to judge by
+        /// hand, instead of the figures.
+        #[arg(long, value_name = "N")]
+        show_misses: Option<usize>,
     },
     /// Real web pages (pages-dev): body F1 of copied text and HTML, title/date/author.
     Pages {
@@ -131,8 +136,9 @@ fn main() -> ExitCode {
                     dir,
                     topics,
                     entity_errors,
+                    show_misses,
                 },
-        }) => eval_ecb(dir, &topics, entity_errors),
+        }) => eval_ecb(dir, &topics, entity_errors, show_misses),
         Some(Command::Eval {
             corpus: EvalCorpus::Pages { dir, details },
         }) => eval_pages(dir, details),
@@ -343,7 +349,12 @@ fn eval_basil(dir: Option<PathBuf>) -> ExitCode {
     }
 }
 
-fn eval_ecb(dir: Option<PathBuf>, topics: &[String], entity_errors: bool) -> ExitCode {
+fn eval_ecb(
+    dir: Option<PathBuf>,
+    topics: &[String],
+    entity_errors: bool,
+    show_misses: Option<usize>,
+) -> ExitCode {
     let Some(dir) = dir.or_else(framediff::eval::ecb::default_dir) else {
         eprintln!("framediff: give the ECB+ folder (gold.json and one folder per topic)");
         return ExitCode::from(2);
@@ -365,7 +376,10 @@ fn eval_ecb(dir: Option<PathBuf>, topics: &[String], entity_errors: bool) -> Exi
                     eprintln!("framediff: skipped {name}: {e}");
                 }
             }
-            if entity_errors {
+            if let Some(n) = show_misses {
+                let misses = framediff::eval::ecb_misses::collect(&corpus);
+                println!("{}", framediff::eval::ecb_misses::report(&misses, n));
+            } else if entity_errors {
                 println!("{}", framediff::eval::ecb::entity_errors(&corpus));
             } else {
                 println!("{}", framediff::eval::ecb::measure(&corpus));

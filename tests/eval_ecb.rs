@@ -50,3 +50,25 @@ fn ecb_figures_are_in_range_on_three_topics() {
             + t.omissions_unverifiable_topic
     );
 }
+
+/// The lists `--show-misses` samples hold exactly the cases the figures count as errors.
+#[test]
+fn miss_lists_agree_with_the_figures() {
+    let Some(dir) = ecb::default_dir() else {
+        eprintln!("ECB+ dev data not found beside the checkout: skipped");
+        return;
+    };
+    let topics = ecb::load(&dir, Some(&["3", "5"])).expect("ECB+ loads");
+    let t = ecb::measure(&topics).total;
+    let misses = framediff::eval::ecb_misses::collect(&topics);
+    assert_eq!(
+        misses.counted_wrong.len(),
+        t.annotated_alignments - t.annotated_alignments_sharing
+    );
+    assert_eq!(
+        misses.not_aligned.len(),
+        t.gold_pairs - t.gold_pairs_aligned
+    );
+    let report = framediff::eval::ecb_misses::report(&misses, 2);
+    assert!(report.contains("1. topic "), "{report}");
+}

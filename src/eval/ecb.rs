@@ -266,7 +266,7 @@ impl SentenceMap {
             .count()
     }
 
-    fn sys(&self, g: usize) -> &[usize] {
+    pub(crate) fn sys(&self, g: usize) -> &[usize] {
         self.gold_to_sys.get(g).map_or(&[], Vec::as_slice)
     }
 
@@ -332,7 +332,7 @@ pub fn map_sentences(gold: &[String], body: &str, sys: &[(usize, usize)]) -> Sen
     map
 }
 
-fn map_doc(doc: &EcbDoc) -> SentenceMap {
+pub(crate) fn map_doc(doc: &EcbDoc) -> SentenceMap {
     let sys: Vec<(usize, usize)> = doc
         .article
         .sentences
@@ -1168,6 +1168,58 @@ fn anchor_cases(gold: &[GoldDoc]) -> Vec<(usize, usize, usize, BTreeSet<usize>)>
     out
 }
 
+/// A gold sentence of a topic: (article, gold sentence index).
+pub(crate) type GoldSentence = (usize, usize);
+
+/// The gold event pairs of a topic, as event-pair recall counts them: two annotated gold
+/// sentences, (article, gold sentence) each, of two different articles of one sub-topic that
+/// share an event chain, each unordered pair once; with the number of such pairs left out
+/// because a side maps to no framediff sentence.
+pub(crate) fn gold_event_pairs(
+    gold: &[GoldDoc],
+    maps: &[SentenceMap],
+) -> (Vec<(GoldSentence, GoldSentence)>, usize) {
+    let mapped = |a: usize, g: usize| maps.get(a).is_some_and(|mp| !mp.sys(g).is_empty());
+    let (mut pairs, mut unmapped) = (Vec::new(), 0);
+    for (i, g, j, partners) in anchor_cases(gold) {
+        if i > j || gold[i].story != gold[j].story {
+            continue;
+        }
+        for h in partners {
+            if mapped(i, g) && mapped(j, h) {
+                pairs.push(((i, g), (j, h)));
+            } else {
+                unmapped += 1;
+            }
+        }
+    }
+    (pairs, unmapped)
+}
+
+/// Whether two framediff sentences, (article, sentence) each, share a gold chain (event or
+/// entity) through the annotated gold sentences linked to them, as alignment precision judges
+/// an alignment; `None` when either is linked to no annotated sentence (not judged).
+pub(crate) fn shares_chain(
+    gold: &[GoldDoc],
+    maps: &[SentenceMap],
+    a: (usize, usize),
+    b: (usize, usize),
+) -> Option<bool> {
+    let (xa, xb) = (
+        annotated_links(gold, maps, a.0, a.1),
+        annotated_links(gold, maps, b.0, b.1),
+    );
+    if xa.is_empty() || xb.is_empty() {
+        return None;
+    }
+    let chains_a: HashSet<&String> = xa.iter().flat_map(|&g| gold[a.0].chains_of(g)).collect();
+    Some(
+        xb.iter()
+            .flat_map(|&h| gold[b.0].chains_of(h))
+            .any(|c| chains_a.contains(c)),
+    )
+}
+
 /// The annotated gold sentences of article `a` linked to its framediff sentence `f`.
 fn annotated_links(gold: &[GoldDoc], maps: &[SentenceMap], a: usize, f: usize) -> Vec<usize> {
     maps.get(a)
@@ -1222,27 +1274,23 @@ pub fn score(analysis: &Analysis, gold: &[GoldDoc], maps: &[SentenceMap]) -> Top
         aligned.insert((b, a));
     }
 
-    // anchors and gold pairs
-    for (i, g, j, partners_in_j) in anchor_cases(gold) {
-        // gold pairs, each unordered pair once, within one sub-topic
-        if i < j && gold[i].story == gold[j].story {
-            for &h in &partners_in_j {
-                if sys_of(i, g).is_empty() || sys_of(j, h).is_empty() {
-                    m.gold_pairs_unmapped += 1;
-                    continue;
-                }
-                m.gold_pairs += 1;
-                let hit = sys_of(i, g).iter().any(|&f| {
-                    sys_of(j, h)
-                        .iter()
-                        .any(|&f2| aligned.contains(&((i, f), (j, f2))))
-                });
-                if hit {
-                    m.gold_pairs_aligned += 1;
-                }
-            }
+    // gold pairs
+    let (pairs, unmapped) = gold_event_pairs(gold, maps);
+    m.gold_pairs_unmapped = unmapped;
+    for ((i, g), (j, h)) in pairs {
+        m.gold_pairs += 1;
+        let hit = sys_of(i, g).iter().any(|&f| {
+            sys_of(j, h)
+                .iter()
+                .any(|&f2| aligned.contains(&((i, f), (j, f2))))
+        });
+        if hit {
+            m.gold_pairs_aligned += 1;
         }
-        // anchor
+    }
+
+    // anchors
+    for (i, g, j, partners_in_j) in anchor_cases(gold) {
         let fs = sys_of(i, g);
         if fs.is_empty() {
             m.anchor_unmapped += 1;
@@ -1284,16 +1332,10 @@ pub fn score(analysis: &Analysis, gold: &[GoldDoc], maps: &[SentenceMap]) -> Top
     // alignment precision
     for al in &analysis.alignments {
         let (a, b) = ((al.a.0.index(), al.a.1), (al.b.0.index(), al.b.1));
-        let (xa, xb) = (annotated_of(a.0, a.1), annotated_of(b.0, b.1));
-        if xa.is_empty() || xb.is_empty() {
+        let Some(shares) = shares_chain(gold, maps, a, b) else {
             continue;
-        }
+        };
         m.annotated_alignments += 1;
-        let chains_a: HashSet<&String> = xa.iter().flat_map(|&g| gold[a.0].chains_of(g)).collect();
-        let shares = xb
-            .iter()
-            .flat_map(|&h| gold[b.0].chains_of(h))
-            .any(|c| chains_a.contains(c));
         if shares {
             m.annotated_alignments_sharing += 1;
         }
@@ -1553,7 +1595,7 @@ impl fmt::Display for EcbMetrics {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::align::{Alignment, Placement, Story, Topic, TopicMember};
     use crate::frame::Difference;
@@ -1818,7 +1860,12 @@ mod tests {
         assert_eq!(clusters_from_entities(&police, &gold, &maps).len(), 1);
     }
 
-    fn doc(story: &str, n: usize, annotated: &[usize], events: &[(usize, &str)]) -> GoldDoc {
+    pub(crate) fn doc(
+        story: &str,
+        n: usize,
+        annotated: &[usize],
+        events: &[(usize, &str)],
+    ) -> GoldDoc {
         let mut d = GoldDoc {
             story: story.into(),
             sentences: (0..n).map(|i| format!("sentence {i}")).collect(),
@@ -1831,7 +1878,7 @@ mod tests {
         d
     }
 
-    fn identity_map(n: usize) -> SentenceMap {
+    pub(crate) fn identity_map(n: usize) -> SentenceMap {
         SentenceMap {
             gold_to_sys: (0..n).map(|i| vec![i]).collect(),
             sys_to_gold: (0..n).map(|i| vec![i]).collect(),

@@ -5,6 +5,7 @@
 pub mod align_metrics;
 pub mod basil;
 pub mod ecb;
+pub mod ecb_misses;
 pub mod frame_metrics;
 pub mod pages;
 
