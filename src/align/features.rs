@@ -18,6 +18,9 @@ pub struct SentenceFeatures {
     pub offsets: Vec<(usize, usize)>,
     /// Canonical stems of capitalised words that are not sentence-initial (names, places).
     pub entities: BTreeSet<String>,
+    /// The names: runs of such words one space apart ("Ukrainian President Volodymyr Zelensky"
+    /// is one name, not four), each as the indices of its terms in `terms`.
+    pub names: Vec<std::ops::Range<usize>>,
     /// Word 4-grams (lower-case) of the quoted passages.
     pub quote_shingles: BTreeSet<String>,
     /// Content words (lower-case, not stop words) inside quotation marks: two outlets quoting
@@ -132,6 +135,16 @@ pub fn features(text: &str, tokens: &[Token], syn: &Synonyms) -> SentenceFeature
         };
         if t.capitalized && position > 0 {
             f.entities.insert(term.clone());
+            // a name goes on through the next capitalised word after one space
+            let at = f.terms.len();
+            let joined = f.names.last().is_some_and(|r| r.end == at)
+                && f.offsets
+                    .last()
+                    .is_some_and(|&(_, e)| text.get(e..t.start) == Some(" "));
+            match f.names.last_mut() {
+                Some(r) if joined => r.end = at + 1,
+                _ => f.names.push(at..at + 1),
+            }
         }
         f.terms.push(term);
         f.surfaces.push(lower.into_owned());
