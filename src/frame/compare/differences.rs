@@ -300,6 +300,43 @@ fn quotes(c: &Ctx) -> Vec<Difference> {
             .copied()
             .filter(|a| !mentions.contains(a) && !reports.contains(a))
             .collect();
+        // an article that names the speaker and writes a word of the quotation in quotation
+        // marks itself ("Putin's dismissal of the summit as “pointless”") quotes it without a
+        // reporting verb: said so, not "no quotation"
+        let quoted_words: Vec<String> = crate::align::words(&voice.text)
+            .into_iter()
+            .filter(|w| w.chars().count() >= 4 && !crate::text::tokens::is_stopword(w))
+            .collect();
+        let mut echoes: Vec<(ArticleId, String)> = Vec::new();
+        for &a in &mentions {
+            let echoed = c
+                .topic
+                .member(a)
+                .map(|m| m.sentences.as_slice())
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|&s| c.articles.get(a.index())?.sentences.get(s))
+                .flat_map(|s| crate::align::quoted_words(&s.text))
+                .flatten()
+                .find(|w| quoted_words.contains(w));
+            if let Some(w) = echoed {
+                echoes.push((a, w));
+            }
+        }
+        let mentions: Vec<ArticleId> = mentions
+            .into_iter()
+            .filter(|a| !echoes.iter().any(|(x, _)| x == a))
+            .collect();
+        let echo_ids: Vec<ArticleId> = echoes.iter().map(|(a, _)| *a).collect();
+        let echo_words: Vec<&str> = echoes.iter().map(|(_, w)| w.as_str()).collect();
+        let echo_words = {
+            let mut w = echo_words;
+            w.dedup();
+            w.iter()
+                .map(|w| format!("“{w}”"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let last = last_name(name);
         // for a name with no quotation, what the text shows: the name in the topic's
         // sentences, no quotation attributed (whether those sentences paraphrase the speaker is
@@ -309,6 +346,11 @@ fn quotes(c: &Ctx) -> Vec<Difference> {
                 &reports,
                 ("reports", "report"),
                 format!("{last}'s words without quoting them"),
+            ),
+            (
+                &echo_ids,
+                ("names", "name"),
+                format!("{last} here and writes {echo_words} in quotation marks"),
             ),
             (
                 &mentions,
@@ -793,6 +835,28 @@ mod tests {
             text: text.into(),
             kind: crate::frame::QuoteKind::Direct,
         }
+    }
+
+    #[test]
+    fn a_quoted_word_beside_the_speakers_name_is_not_called_no_quotation() {
+        let t = topic(&[(0, &[0]), (1, &[0])]);
+        let arts = vec![
+            article(&["Putin called the summit “pointless”."]),
+            article(&["Putin's dismissal of the summit as “pointless” is a signal."]),
+        ];
+        let mut a = row(0, true);
+        a.voices.push(voice(
+            "Vladimir Putin",
+            "called",
+            VerbClass::Neutral,
+            "pointless",
+        ));
+        let tab = table(vec![a, row(1, true)]);
+        let d = quotes(&Ctx::new(&t, &tab, &arts, &Signals::default()));
+        assert_eq!(
+            d[0].summary,
+            "A quotes Vladimir Putin (called): “pointless”; B names Putin here and writes “pointless” in quotation marks."
+        );
     }
 
     #[test]
