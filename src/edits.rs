@@ -690,7 +690,9 @@ pub fn apply(analysis: &mut Analysis, edits: &Edits) -> Vec<EditOutcome> {
         let mut aligned = Aligned {
             stories: std::mem::take(&mut analysis.stories),
             topics: std::mem::take(&mut analysis.topics),
-            alignments: Vec::new(),
+            // read for the sentences an article puts under another topic than the one they
+            // are aligned to
+            alignments: std::mem::take(&mut analysis.alignments),
         };
         let (tables, differences) = crate::frame::compare::compare(
             &analysis.articles,
@@ -702,6 +704,7 @@ pub fn apply(analysis: &mut Analysis, edits: &Edits) -> Vec<EditOutcome> {
         );
         analysis.stories = std::mem::take(&mut aligned.stories);
         analysis.topics = std::mem::take(&mut aligned.topics);
+        analysis.alignments = std::mem::take(&mut aligned.alignments);
         analysis.tables = tables;
         analysis.differences = differences;
     }

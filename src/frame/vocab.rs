@@ -347,8 +347,10 @@ impl PartialOrd for CueKind {
 pub enum DifferenceKind {
     /// An article leaves a topic out (its closest sentence is clearly unrelated).
     Omission,
-    /// An article has no sentence aligned to a topic, but its closest sentence may report it in
-    /// other words: only the absence of an alignment is stated, with that sentence shown.
+    /// An article has no sentence in a topic, and no claim is made that it leaves it out: either
+    /// none of its sentences is aligned to the topic's (its closest sentence may report it in
+    /// other words, and is shown), or one is but clustering put it under another topic (that
+    /// sentence is shown, with that topic's name).
     Unaligned,
     /// Articles put a topic in different places (headline, lede, body).
     Placement,

@@ -427,7 +427,7 @@ fn article_row(ui: &mut egui::Ui, a: &Analysis, view: &View, t: usize, i: usize,
             let text = if a.omission_checked(t, ArticleId(i)) {
                 "Does not mention this topic (its closest sentence is unrelated)."
             } else {
-                "No sentence aligned to this topic; it may report it in other words (see the closest passage above)."
+                "No sentence in this topic; it may report it in other words or under another topic (see the passage above)."
             };
             ui.label(RichText::new(text).color(ui.visuals().warn_fg_color));
             return;

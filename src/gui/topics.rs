@@ -114,7 +114,7 @@ pub fn ui(ui: &mut egui::Ui, _state: &State, view: &View, cmds: &mut Vec<Command
                                     format!("{} does not mention this topic", view.letter(i))
                                 } else {
                                     format!(
-                                        "{} has no sentence aligned to this topic (it may report it in other words)",
+                                        "{} has no sentence in this topic (it may report it in other words, or under another topic: see the framing card)",
                                         view.letter(i)
                                     )
                                 },
@@ -133,14 +133,14 @@ pub fn ui(ui: &mut egui::Ui, _state: &State, view: &View, cmds: &mut Vec<Command
                 let only = view.letter(topic.members[0].article);
                 let others: Vec<String> = omitted_by.iter().map(|&i| view.letter(i)).collect();
                 ui.label(
-                    RichText::new(format!("Only {only}; none aligned in {}", others.join(", ")))
+                    RichText::new(format!("Only {only}; none from {}", others.join(", ")))
                         .small()
                         .color(ui.visuals().warn_fg_color),
                 );
             } else if !omitted_by.is_empty() {
                 let others: Vec<String> = omitted_by.iter().map(|&i| view.letter(i)).collect();
                 ui.label(
-                    RichText::new(format!("None aligned in {}", others.join(", ")))
+                    RichText::new(format!("None from {}", others.join(", ")))
                         .small()
                         .weak(),
                 );

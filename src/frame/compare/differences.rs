@@ -41,8 +41,25 @@ fn last_name(speaker: &str) -> &str {
 }
 
 /// What every difference writer reads: the topic, its table, and who covers it.
+/// A sentence of an article outside a topic that is aligned to one of the topic's sentences:
+/// the article reports what the topic does, under another topic (or none).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Elsewhere {
+    pub article: ArticleId,
+    pub sentence: usize,
+    /// The label of the topic that sentence is in, if any.
+    pub topic: Option<String>,
+    /// The topic's sentence it is aligned to (its best alignment into the topic).
+    pub partner: (ArticleId, usize),
+    /// The best score of its alignments into the topic.
+    pub score: f32,
+}
+
 struct Ctx<'a> {
     topic: &'a Topic,
+    /// Sentences of articles outside the topic aligned to its sentences, at most one per
+    /// article (its best aligned).
+    elsewhere: &'a [Elsewhere],
     articles: &'a [Article],
     covering: Vec<&'a TopicRow>,
     cov_ids: Vec<ArticleId>,
@@ -74,6 +91,7 @@ impl<'a> Ctx<'a> {
         }
         Ctx {
             topic,
+            elsewhere: &[],
             articles,
             cov_ids: covering.iter().map(|r| r.article).collect(),
             missing: table
@@ -99,17 +117,20 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// The differences between the articles on one topic.
+/// The differences between the articles on one topic; `elsewhere`: the sentences of articles
+/// outside it aligned to its sentences (at most one per article).
 pub fn differences(
     topic: &Topic,
     table: &TopicTable,
     articles: &[Article],
     signals: &Signals,
+    elsewhere: &[Elsewhere],
 ) -> Vec<Difference> {
     if table.rows.len() < 2 {
         return Vec::new();
     }
-    let ctx = Ctx::new(topic, table, articles, signals);
+    let mut ctx = Ctx::new(topic, table, articles, signals);
+    ctx.elsewhere = elsewhere;
     let mut out = Vec::new();
     out.extend(omission(&ctx));
     out.extend(placement(&ctx));
@@ -133,13 +154,20 @@ fn passage(c: &Ctx, article: ArticleId, sentence: usize) -> String {
         .unwrap_or_default()
 }
 
-/// Articles with no sentence in the topic: those whose closest sentence is clearly unrelated
-/// are said to leave it out (an omission); the others are only said to have no sentence
-/// aligned to it, with their closest passage. Both carry each such article's closest sentence
-/// as evidence; an article with nothing to judge against gets no statement.
+/// Articles with no sentence in the topic: one with a sentence aligned to the topic's is said
+/// to report it under the topic that sentence is in (never that it leaves it out); of the
+/// others, those whose closest sentence is clearly unrelated are said to leave it out (an
+/// omission), the rest only to have no sentence aligned to it, with their closest passage. Each
+/// statement carries those sentences as evidence; an article with nothing to judge against
+/// gets no statement.
 fn omission(c: &Ctx) -> Vec<Difference> {
     let (mut omits, mut unsure) = (Vec::new(), Vec::new());
+    let mut grouped: Vec<&Elsewhere> = Vec::new();
     for &a in &c.missing {
+        if let Some(e) = c.elsewhere.iter().find(|e| e.article == a) {
+            grouped.push(e);
+            continue;
+        }
         match omission::verdict(c.topic, a, c.signals) {
             Some(Verdict::Omits(x)) => omits.push(x),
             Some(Verdict::Unsure(x)) => unsure.push(x),
@@ -203,6 +231,27 @@ fn omission(c: &Ctx) -> Vec<Difference> {
             ),
         );
         d.evidence = unsure.iter().map(|x| (x.article, x.sentence)).collect();
+        out.push(d);
+    }
+    // what is known of such an article: where its sentence is and what it is aligned to (an
+    // alignment may rest on a shared name alone: not a claim that it reports the topic)
+    for e in grouped {
+        let under = match &e.topic {
+            Some(other) => format!(", under “{other}”,"),
+            None => String::new(),
+        };
+        let mut d = c.diff(
+            DifferenceKind::Unaligned,
+            vec![e.article],
+            format!(
+                "{} has no sentence in “{label}”; its {}{under} is aligned with {}, {}.",
+                e.article.letter(),
+                passage(c, e.article, e.sentence),
+                e.partner.0.letter(),
+                passage(c, e.partner.0, e.partner.1)
+            ),
+        );
+        d.evidence = vec![(e.article, e.sentence), e.partner];
         out.push(d);
     }
     out
@@ -782,6 +831,36 @@ mod tests {
             ),
             "{}",
             d[1].summary
+        );
+    }
+
+    #[test]
+    fn an_article_aligned_under_another_topic_is_not_said_to_leave_it_out() {
+        let (t, arts) = omission_case();
+        let sig = Signals::new(&arts);
+        let tab = table(vec![row(0, true), row(1, true), row(3, false)]);
+        // D's unrelated sentence would be an omission; aligned to the topic, it is not
+        let elsewhere = [Elsewhere {
+            article: ArticleId(3),
+            sentence: 0,
+            topic: Some("Weather".into()),
+            partner: (ArticleId(0), 1),
+            score: 0.3,
+        }];
+        let mut ctx = Ctx::new(&t, &tab, &arts, &sig);
+        ctx.elsewhere = &elsewhere;
+        let d = omission(&ctx);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].kind, DifferenceKind::Unaligned);
+        assert_eq!(d[0].evidence, vec![(ArticleId(3), 0), (ArticleId(0), 1)]);
+        assert!(
+            d[0].summary
+                .starts_with("D has no sentence in “Swiss summit”; its paragraph 1: “")
+                && d[0]
+                    .summary
+                    .contains("”, under “Weather”, is aligned with A, paragraph "),
+            "{}",
+            d[0].summary
         );
     }
 

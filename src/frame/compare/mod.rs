@@ -10,7 +10,7 @@ pub mod naming;
 pub mod omission;
 mod table;
 
-pub use differences::differences;
+pub use differences::{Elsewhere, differences};
 pub use table::{TopicRow, TopicTable, Voice, table};
 
 use super::{Cue, Difference, Quote, Tone};
@@ -32,13 +32,15 @@ pub fn compare(
     let quotes = table::by_article(quotes, |q| q.article);
     let cues = table::by_article(cues, |c| c.article);
     let (quotes, cues) = (quotes.as_ref(), cues.as_ref());
+    let elsewhere = elsewhere(aligned);
     let per_topic: Vec<(TopicTable, Vec<Difference>)> = aligned
         .topics
         .par_iter()
         .filter_map(|topic| {
             let story = aligned.stories.iter().find(|s| s.id == topic.story)?;
             let t = table(topic, &story.articles, articles, quotes, cues, tones);
-            let mut d = differences(topic, &t, articles, signals);
+            let outside = elsewhere.get(&topic.id).map_or(&[][..], Vec::as_slice);
+            let mut d = differences(topic, &t, articles, signals, outside);
             for x in &mut d {
                 evidence::attach(x, topic, quotes, cues);
             }
@@ -61,6 +63,55 @@ pub fn compare(
             .map(|t| t.story)
     };
     (tables, merge_duplicates(diffs, story_of))
+}
+
+/// For each topic (by id), the sentences of articles outside it that are aligned to its
+/// sentences: the best aligned per article, with the label of the topic it is in. Clustering
+/// puts a sentence in one topic, so an article can report what a topic does under another.
+fn elsewhere(aligned: &Aligned) -> std::collections::HashMap<usize, Vec<Elsewhere>> {
+    use crate::model::ArticleId;
+    let mut topic_of: std::collections::HashMap<(ArticleId, usize), usize> =
+        std::collections::HashMap::new();
+    for (k, t) in aligned.topics.iter().enumerate() {
+        for m in &t.members {
+            for &s in &m.sentences {
+                topic_of.insert((m.article, s), k);
+            }
+        }
+    }
+    let mut out: std::collections::HashMap<usize, Vec<Elsewhere>> =
+        std::collections::HashMap::new();
+    for al in &aligned.alignments {
+        for (here, there) in [(al.b, al.a), (al.a, al.b)] {
+            let Some(&k) = topic_of.get(&here) else {
+                continue;
+            };
+            let theirs = topic_of.get(&there).copied();
+            // an article in the topic is not outside it
+            if theirs == Some(k) || aligned.topics[k].member(there.0).is_some() {
+                continue;
+            }
+            let list = out.entry(aligned.topics[k].id).or_default();
+            let candidate = Elsewhere {
+                article: there.0,
+                sentence: there.1,
+                topic: theirs.map(|t| aligned.topics[t].label.clone()),
+                partner: here,
+                score: al.score,
+            };
+            match list.iter_mut().find(|e| e.article == there.0) {
+                Some(e)
+                    if (candidate.score, std::cmp::Reverse(candidate.sentence))
+                        > (e.score, std::cmp::Reverse(e.sentence)) =>
+                {
+                    *e = candidate
+                }
+                Some(_) => {}
+                None => list.push(candidate),
+            }
+        }
+    }
+    out
 }
 
 /// The same statement made on two topics of one story ("Frames differ: A mainly as economic;
@@ -120,6 +171,57 @@ mod tests {
             summary: summary.into(),
             evidence: vec![(ArticleId(evidence.0), evidence.1)],
         }
+    }
+
+    #[test]
+    fn sentences_aligned_into_a_topic_from_outside_it_are_found_with_their_topic() {
+        use crate::align::{Alignment, Placement, Topic, TopicMember};
+        let member = |a: usize, s: &[usize]| TopicMember {
+            article: ArticleId(a),
+            sentences: s.to_vec(),
+            share: 0.1,
+            first_paragraph: 0,
+            placement: Placement::Body,
+        };
+        let topic = |id: usize, label: &str, members: Vec<TopicMember>| Topic {
+            id,
+            label: label.into(),
+            terms: Vec::new(),
+            story: 0,
+            members,
+        };
+        let al = |a: (usize, usize), b: (usize, usize), score: f32| Alignment {
+            a: (ArticleId(a.0), a.1),
+            b: (ArticleId(b.0), b.1),
+            score,
+            semantic: 0.0,
+            shared: Vec::new(),
+        };
+        // topic 7: A0, B0; topic 9: C2, C3; C2 and C3 aligned to B0, C3 the better;
+        // A0-B0 inside the topic; A1 in no topic, aligned to B0
+        let aligned = Aligned {
+            stories: Vec::new(),
+            topics: vec![
+                topic(7, "Summit", vec![member(0, &[0]), member(1, &[0])]),
+                topic(9, "Offensive", vec![member(2, &[2, 3])]),
+            ],
+            alignments: vec![
+                al((0, 0), (1, 0), 0.9),
+                al((1, 0), (2, 2), 0.3),
+                al((2, 3), (1, 0), 0.4),
+                al((0, 1), (1, 0), 0.25),
+            ],
+        };
+        let found = elsewhere(&aligned);
+        let summit = &found[&7];
+        assert_eq!(summit.len(), 1, "{summit:?}");
+        assert_eq!((summit[0].article, summit[0].sentence), (ArticleId(2), 3));
+        assert_eq!(summit[0].partner, (ArticleId(1), 0));
+        assert_eq!(summit[0].topic.as_deref(), Some("Offensive"));
+        // topic 9 seen from B: B0 is under "Summit"
+        let offensive = &found[&9];
+        assert_eq!(offensive.len(), 1);
+        assert_eq!(offensive[0].topic.as_deref(), Some("Summit"));
     }
 
     #[test]
