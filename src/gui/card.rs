@@ -304,15 +304,19 @@ fn difference_row(
                 } else {
                     ""
                 };
-                ui.label(
-                    RichText::new(format!(
+                let what = match c.aligned_to {
+                    Some((p, _)) => format!(
+                        "In {}, under another topic, aligned with {}'s sentence here:",
+                        view.letter(c.article),
+                        view.letter(p)
+                    ),
+                    None => format!(
                         "Closest passage in {}, not aligned (word overlap {:.2}):",
                         view.letter(c.article),
                         c.score
-                    ))
-                    .small()
-                    .weak(),
-                );
+                    ),
+                };
+                ui.label(RichText::new(what).small().weak());
                 if ui
                     .add(
                         egui::Button::new(RichText::new(format!("“{short}{more}”")).italics())

@@ -21,6 +21,10 @@ pub struct Closest {
     /// Word overlap (cosine of the content-word stem sets, 0..1) with the most similar
     /// sentence of the topic.
     pub score: f32,
+    /// The topic's sentence this one is aligned to, when the statement says so (an article
+    /// whose aligned sentence was clustered under another topic): then it is no "closest
+    /// passage, not aligned".
+    pub aligned_to: Option<(ArticleId, usize)>,
 }
 
 /// The evidence of one difference.
@@ -100,6 +104,7 @@ pub fn closest_passage(
                 article,
                 sentence: s.index,
                 score,
+                aligned_to: None,
             });
         }
     }
@@ -171,12 +176,23 @@ pub fn evidence(a: &Analysis, words: &Words, d: &Difference) -> Evidence {
         return out;
     }
     // the core's evidence names the closest sentence of each article said to have none in
-    // the topic; a difference built without it falls back to finding it here
+    // the topic (and, for one whose sentence is aligned to the topic's under another topic,
+    // the topic's sentence it is aligned to); a difference built without it falls back to
+    // finding it here
     let missing: Vec<ArticleId> = if d.evidence.is_empty() {
         omitting(a, d.topic)
     } else {
-        d.evidence.iter().map(|e| e.0).collect()
+        d.evidence
+            .iter()
+            .map(|e| e.0)
+            .filter(|&x| topic.member(x).is_none())
+            .collect()
     };
+    let partner = d
+        .evidence
+        .iter()
+        .copied()
+        .find(|&(x, _)| topic.member(x).is_some());
     // the covering articles show what the others leave out
     let mut articles: Vec<ArticleId> = topic.members.iter().map(|m| m.article).collect();
     articles.extend(missing.iter().copied());
@@ -192,6 +208,7 @@ pub fn evidence(a: &Analysis, words: &Words, d: &Difference) -> Evidence {
                     article,
                     sentence,
                     score: overlap(a, words, d.topic, article, sentence),
+                    aligned_to: partner,
                 });
             if let Some(c) = given.or_else(|| closest_passage(a, words, d.topic, art)) {
                 out.sentences.push((art, c.sentence));
@@ -199,8 +216,11 @@ pub fn evidence(a: &Analysis, words: &Words, d: &Difference) -> Evidence {
             }
             continue;
         }
-        // a covering article shows what the others leave out: its first sentence of the topic
-        if let Some(&first) = topic.member(art).and_then(|m| m.sentences.iter().min()) {
+        // a covering article shows what the others leave out: the sentence the statement
+        // names, else its first sentence of the topic
+        if let Some((_, s)) = partner.filter(|p| p.0 == art) {
+            out.sentences.push((art, s));
+        } else if let Some(&first) = topic.member(art).and_then(|m| m.sentences.iter().min()) {
             out.sentences.push((art, first));
         }
     }
@@ -425,6 +445,19 @@ mod tests {
         assert_eq!(e.sentences, vec![(ArticleId(0), 1), (ArticleId(1), 2)]);
         assert_eq!(e.closest.len(), 1);
         assert_eq!(e.closest[0].article, ArticleId(1));
+    }
+
+    #[test]
+    fn a_sentence_aligned_under_another_topic_is_shown_with_its_partner() {
+        let mut a = fixture();
+        // B's sentence 2, under another topic, is aligned to A's sentence 1 of this topic
+        a.differences[0].kind = DifferenceKind::Unaligned;
+        a.differences[0].evidence = vec![(ArticleId(1), 2), (ArticleId(0), 1)];
+        let e = Index::new(&a).evidence[0].clone();
+        assert_eq!(e.sentences, vec![(ArticleId(0), 1), (ArticleId(1), 2)]);
+        assert_eq!(e.closest.len(), 1);
+        assert_eq!(e.closest[0].article, ArticleId(1));
+        assert_eq!(e.closest[0].aligned_to, Some((ArticleId(0), 1)));
     }
 
     #[test]

@@ -124,12 +124,14 @@ fn shown_for(a: &Analysis, evidence: &[Vec<Shown>], k: usize) -> Vec<Shown> {
         .collect();
     if absent {
         // the closest sentence of each article said to have none in the topic
+        // (a topic's own sentence among them is the one another article's is aligned to)
         shown.extend(d.evidence.iter().map(|&(article, sentence)| Shown {
             article,
             sentence,
-            closest: true,
+            closest: topic.member(article).is_none(),
         }));
         shown.sort_by_key(|x| (x.article, x.sentence));
+        shown.dedup_by_key(|x| (x.article, x.sentence));
     }
     shown
 }
