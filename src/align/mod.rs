@@ -91,6 +91,21 @@ pub struct Alignment {
     pub shared: Vec<String>,
 }
 
+impl Alignment {
+    /// Sentence `a.1` of article `a.0` aligned with sentence `b.1` of article `b.0` at `score`,
+    /// with no meaning part and no evidence words: a hand-built alignment for tests.
+    #[cfg(test)]
+    pub(crate) fn bare(a: (usize, usize), b: (usize, usize), score: f32) -> Alignment {
+        Alignment {
+            a: (ArticleId(a.0), a.1),
+            b: (ArticleId(b.0), b.1),
+            score,
+            semantic: 0.0,
+            shared: Vec::new(),
+        }
+    }
+}
+
 /// Everything alignment produces.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Aligned {

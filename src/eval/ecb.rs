@@ -1946,13 +1946,7 @@ pub(crate) mod tests {
             .mentions
             .insert(1, vec![("P".into(), "the actress".into())]);
         let maps: Vec<SentenceMap> = (0..3).map(|_| identity_map(2)).collect();
-        let al = |a: (usize, usize), b: (usize, usize), score: f32| Alignment {
-            a: (ArticleId(a.0), a.1),
-            b: (ArticleId(b.0), b.1),
-            score,
-            semantic: 0.0,
-            shared: Vec::new(),
-        };
+        let al = Alignment::bare;
         let analysis = Analysis {
             stories: vec![
                 Story {

@@ -201,13 +201,7 @@ mod tests {
             doc("a", 1, &[0], &[(0, "E1")]),
         ];
         let maps = vec![identity_map(2), identity_map(2), identity_map(1)];
-        let al = |a: (usize, usize), b: (usize, usize)| Alignment {
-            a: (ArticleId(a.0), a.1),
-            b: (ArticleId(b.0), b.1),
-            score: 0.5,
-            semantic: 0.0,
-            shared: Vec::new(),
-        };
+        let al = |a, b| Alignment::bare(a, b, 0.5);
         let analysis = Analysis {
             stories: vec![Story {
                 id: 0,

@@ -916,13 +916,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_quoted_word_beside_the_speakers_name_is_not_called_no_quotation() {
-        let t = topic(&[(0, &[0]), (1, &[0])]);
-        let arts = vec![
-            article(&["Putin called the summit “pointless”."]),
-            article(&["Putin's dismissal of the summit as “pointless” is a signal."]),
-        ];
+    /// Article A's row quoting Vladimir Putin ("called"): "pointless".
+    fn quoting_pointless() -> TopicRow {
         let mut a = row(0, true);
         a.voices.push(voice(
             "Vladimir Putin",
@@ -930,6 +925,17 @@ mod tests {
             VerbClass::Neutral,
             "pointless",
         ));
+        a
+    }
+
+    #[test]
+    fn a_quoted_word_beside_the_speakers_name_is_not_called_no_quotation() {
+        let t = topic(&[(0, &[0]), (1, &[0])]);
+        let arts = vec![
+            article(&["Putin called the summit “pointless”."]),
+            article(&["Putin's dismissal of the summit as “pointless” is a signal."]),
+        ];
+        let a = quoting_pointless();
         let tab = table(vec![a, row(1, true)]);
         let d = quotes(&Ctx::new(&t, &tab, &arts, &Signals::default()));
         assert_eq!(
@@ -946,13 +952,7 @@ mod tests {
             article(&["Putin said it had no purpose."]),
             article(&["The summit opens Monday."]),
         ];
-        let mut a = row(0, true);
-        a.voices.push(voice(
-            "Vladimir Putin",
-            "called",
-            VerbClass::Neutral,
-            "pointless",
-        ));
+        let a = quoting_pointless();
         let tab = table(vec![a, row(1, true), row(2, true)]);
         let d = quotes(&Ctx::new(&t, &tab, &arts, &Signals::default()));
         assert_eq!(d.len(), 1);
@@ -961,13 +961,7 @@ mod tests {
             "A quotes Vladimir Putin (called): “pointless”; B names Putin here with no quotation attributed; C does not name Putin here."
         );
         // B's sentence read as reported speech of Putin: said so
-        let mut a = row(0, true);
-        a.voices.push(voice(
-            "Vladimir Putin",
-            "called",
-            VerbClass::Neutral,
-            "pointless",
-        ));
+        let a = quoting_pointless();
         let mut b = row(1, true);
         b.voices.push(Voice {
             kind: crate::frame::QuoteKind::Indirect,

@@ -190,13 +190,7 @@ mod tests {
             story: 0,
             members,
         };
-        let al = |a: (usize, usize), b: (usize, usize), score: f32| Alignment {
-            a: (ArticleId(a.0), a.1),
-            b: (ArticleId(b.0), b.1),
-            score,
-            semantic: 0.0,
-            shared: Vec::new(),
-        };
+        let al = Alignment::bare;
         // topic 7: A0, B0; topic 9: C2, C3; C2 and C3 aligned to B0, C3 the better;
         // A0-B0 inside the topic; A1 in no topic, aligned to B0
         let aligned = Aligned {
