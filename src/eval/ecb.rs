@@ -1552,7 +1552,7 @@ impl fmt::Display for EcbMetrics {
         )?;
         writeln!(
             f,
-            "  unaligned (no claim)     {} articles said only to have no aligned sentence, with their closest one; read as omission claims {} of {} verifiable would hold",
+            "  unaligned (no claim)     {} articles said only to have no sentence in a topic, with their closest or aligned one; read as omission claims {} of {} verifiable would hold",
             t.unaligned,
             t.unaligned_hold,
             t.unaligned_hold + t.unaligned_fail

@@ -40,9 +40,8 @@ fn last_name(speaker: &str) -> &str {
     speaker.split_whitespace().last().unwrap_or(speaker)
 }
 
-/// What every difference writer reads: the topic, its table, and who covers it.
-/// A sentence of an article outside a topic that is aligned to one of the topic's sentences:
-/// the article reports what the topic does, under another topic (or none).
+/// A sentence of an article outside a topic that is aligned to one of the topic's sentences,
+/// though clustering put it under another topic (or none).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Elsewhere {
     pub article: ArticleId,
@@ -55,6 +54,7 @@ pub struct Elsewhere {
     pub score: f32,
 }
 
+/// What every difference writer reads: the topic, its table, and who covers it.
 struct Ctx<'a> {
     topic: &'a Topic,
     /// Sentences of articles outside the topic aligned to its sentences, at most one per
@@ -155,11 +155,12 @@ fn passage(c: &Ctx, article: ArticleId, sentence: usize) -> String {
 }
 
 /// Articles with no sentence in the topic: one with a sentence aligned to the topic's is said
-/// to report it under the topic that sentence is in (never that it leaves it out); of the
-/// others, those whose closest sentence is clearly unrelated are said to leave it out (an
-/// omission), the rest only to have no sentence aligned to it, with their closest passage. Each
-/// statement carries those sentences as evidence; an article with nothing to judge against
-/// gets no statement.
+/// to have none in it, with that sentence, the topic it is under and the sentence it is aligned
+/// to (never that it leaves the topic out, nor that it reports it: an alignment may rest on a
+/// shared name); of the others, those whose closest sentence is clearly unrelated are said to
+/// leave it out (an omission), the rest only to have no sentence aligned to it, with their
+/// closest passage. Each statement carries those sentences as evidence; an article with nothing
+/// to judge against gets no statement.
 fn omission(c: &Ctx) -> Vec<Difference> {
     let (mut omits, mut unsure) = (Vec::new(), Vec::new());
     let mut grouped: Vec<&Elsewhere> = Vec::new();
@@ -377,15 +378,14 @@ fn quotes(c: &Ctx) -> Vec<Difference> {
             .filter(|a| !echoes.iter().any(|(x, _)| x == a))
             .collect();
         let echo_ids: Vec<ArticleId> = echoes.iter().map(|(a, _)| *a).collect();
-        let echo_words: Vec<&str> = echoes.iter().map(|(_, w)| w.as_str()).collect();
-        let echo_words = {
-            let mut w = echo_words;
-            w.dedup();
-            w.iter()
-                .map(|w| format!("“{w}”"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
+        let mut words: Vec<&str> = Vec::new();
+        for (_, w) in &echoes {
+            if !words.contains(&w.as_str()) {
+                words.push(w);
+            }
+        }
+        let echo_words: Vec<String> = words.iter().map(|w| format!("“{w}”")).collect();
+        let echo_words = echo_words.join(", ");
         let last = last_name(name);
         // for a name with no quotation, what the text shows: the name in the topic's
         // sentences, no quotation attributed (whether those sentences paraphrase the speaker is
