@@ -18,8 +18,8 @@ pub struct SentenceFeatures {
     pub offsets: Vec<(usize, usize)>,
     /// Canonical stems of capitalised words that are not sentence-initial (names, places).
     pub entities: BTreeSet<String>,
-    /// The names: runs of such words one space apart ("Ukrainian President Volodymyr Zelensky"
-    /// is one name, not four), each as the indices of its terms in `terms`.
+    /// The names: runs of such words one space apart ("Varnian President Nora Vance" is one
+    /// name, not four), each as the indices of its terms in `terms`.
     pub names: Vec<std::ops::Range<usize>>,
     /// Word 4-grams (lower-case) of the quoted passages.
     pub quote_shingles: BTreeSet<String>,

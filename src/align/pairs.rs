@@ -25,7 +25,7 @@
 //!
 //! # A name counts once (stop 25)
 //!
-//! A name of several words ("Ukrainian President Volodymyr Zelensky") had counted as several
+//! A name of several words ("Varnian President Nora Vance") had counted as several
 //! shared names, each word boosted in the vector and each adding to the names bonus, so two
 //! sentences naming one person in passing outscored two reports of one fact. Now a name is a
 //! run of capitalised words ([`SentenceFeatures::names`]): its words share one boost
@@ -152,7 +152,7 @@ pub fn score(a: &SentenceFeatures, b: &SentenceFeatures, va: &Sparse, vb: &Spars
 /// What each term of a sentence weighs in its vector: a name weighs more than other words
 /// (1.5), and a name of several words (a title, given name and surname) weighs as one: each of
 /// its `n` words 1.5 / √n, so that it adds to the vector's length what a one-word name adds.
-/// Counted word by word, "Ukrainian President Volodymyr Zelensky" said in passing outweighed
+/// Counted word by word, "Varnian President Nora Vance" said in passing outweighed
 /// the words of what a sentence reports.
 fn term_boosts(f: &SentenceFeatures) -> Vec<f32> {
     let mut boosts: Vec<f32> = f

@@ -351,7 +351,7 @@ fn quotes(c: &Ctx) -> Vec<Difference> {
             .filter(|a| !mentions.contains(a) && !reports.contains(a))
             .collect();
         // an article that names the speaker and writes a word of the quotation in quotation
-        // marks itself ("Putin's dismissal of the summit as “pointless”") quotes it without a
+        // marks itself ("Vance's dismissal of the summit as “pointless”") quotes it without a
         // reporting verb: said so, not "no quotation"
         let quoted_words: Vec<String> = crate::align::words(&voice.text)
             .into_iter()
@@ -916,15 +916,11 @@ mod tests {
         }
     }
 
-    /// Article A's row quoting Vladimir Putin ("called"): "pointless".
-    fn quoting_pointless() -> TopicRow {
+    /// Article A's row quoting `speaker` ("called"): "pointless".
+    fn quoting_pointless(speaker: &str) -> TopicRow {
         let mut a = row(0, true);
-        a.voices.push(voice(
-            "Vladimir Putin",
-            "called",
-            VerbClass::Neutral,
-            "pointless",
-        ));
+        a.voices
+            .push(voice(speaker, "called", VerbClass::Neutral, "pointless"));
         a
     }
 
@@ -932,15 +928,15 @@ mod tests {
     fn a_quoted_word_beside_the_speakers_name_is_not_called_no_quotation() {
         let t = topic(&[(0, &[0]), (1, &[0])]);
         let arts = vec![
-            article(&["Putin called the summit “pointless”."]),
-            article(&["Putin's dismissal of the summit as “pointless” is a signal."]),
+            article(&["Vance called the summit “pointless”."]),
+            article(&["Vance's dismissal of the summit as “pointless” is a signal."]),
         ];
-        let a = quoting_pointless();
+        let a = quoting_pointless("Nora Vance");
         let tab = table(vec![a, row(1, true)]);
         let d = quotes(&Ctx::new(&t, &tab, &arts, &Signals::default()));
         assert_eq!(
             d[0].summary,
-            "A quotes Vladimir Putin (called): “pointless”; B names Putin here and writes “pointless” in quotation marks."
+            "A quotes Nora Vance (called): “pointless”; B names Vance here and writes “pointless” in quotation marks."
         );
     }
 
@@ -952,7 +948,7 @@ mod tests {
             article(&["Putin said it had no purpose."]),
             article(&["The summit opens Monday."]),
         ];
-        let a = quoting_pointless();
+        let a = quoting_pointless("Vladimir Putin");
         let tab = table(vec![a, row(1, true), row(2, true)]);
         let d = quotes(&Ctx::new(&t, &tab, &arts, &Signals::default()));
         assert_eq!(d.len(), 1);
@@ -961,7 +957,7 @@ mod tests {
             "A quotes Vladimir Putin (called): “pointless”; B names Putin here with no quotation attributed; C does not name Putin here."
         );
         // B's sentence read as reported speech of Putin: said so
-        let a = quoting_pointless();
+        let a = quoting_pointless("Vladimir Putin");
         let mut b = row(1, true);
         b.voices.push(Voice {
             kind: crate::frame::QuoteKind::Indirect,
