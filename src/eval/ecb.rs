@@ -178,6 +178,18 @@ pub struct EcbTopic {
     pub failed: Vec<(String, String)>,
 }
 
+impl EcbTopic {
+    /// What one analysis of the topic reads and what it is measured against: the articles as
+    /// read, their gold records and their sentence mappings, in document order.
+    pub(crate) fn parts(&self) -> (Vec<Article>, Vec<GoldDoc>, Vec<SentenceMap>) {
+        (
+            self.docs.iter().map(|d| d.article.clone()).collect(),
+            self.docs.iter().map(|d| d.gold.clone()).collect(),
+            self.docs.iter().map(map_doc).collect(),
+        )
+    }
+}
+
 /// The development data: `FRAMEDIFF_ECB` if set, else `../shared/data/ecb-dev` beside the
 /// checkout, if present.
 pub fn default_dir() -> Option<PathBuf> {
@@ -715,10 +727,8 @@ pub fn entity_errors(topics: &[EcbTopic]) -> String {
     // B-cubed recall of perfect clusters that never cross a found story
     let mut ceiling = (0.0, 0usize);
     for topic in topics {
-        let articles: Vec<Article> = topic.docs.iter().map(|d| d.article.clone()).collect();
+        let (articles, gold, maps) = topic.parts();
         let analysis = crate::analyze(articles, &crate::config::Config::builtin());
-        let gold: Vec<GoldDoc> = topic.docs.iter().map(|d| d.gold.clone()).collect();
-        let maps: Vec<SentenceMap> = topic.docs.iter().map(map_doc).collect();
         let chains = gold_entity_chains(&gold);
         // the text as written, for the form
         let mut written: HashMap<MentionKey, String> = HashMap::new();
@@ -1071,13 +1081,11 @@ pub fn story_labels(n: usize, stories: &[crate::align::Story]) -> Vec<usize> {
 
 /// Analyses one topic and measures it. Also returns (truth, found) story labels for pooling.
 pub fn measure_topic(topic: &EcbTopic) -> (TopicMetrics, Vec<usize>, Vec<usize>) {
-    let articles: Vec<Article> = topic.docs.iter().map(|d| d.article.clone()).collect();
+    let (articles, gold, maps) = topic.parts();
     let config = crate::config::Config::builtin();
     let started = std::time::Instant::now();
     let analysis = crate::analyze(articles, &config);
     let millis = started.elapsed().as_millis();
-    let gold: Vec<GoldDoc> = topic.docs.iter().map(|d| d.gold.clone()).collect();
-    let maps: Vec<SentenceMap> = topic.docs.iter().map(map_doc).collect();
     let mut m = score(&analysis, &gold, &maps);
     let best = crate::align::best_partners(&analysis.articles, &config);
     score_ranking(&mut m, &best, &gold, &maps);
@@ -1196,6 +1204,36 @@ pub(crate) fn gold_event_pairs(
     (pairs, unmapped)
 }
 
+/// A framediff sentence of a topic: (article, sentence index).
+pub(crate) type Sentence = (usize, usize);
+
+/// The alignments of an analysis as pairs of framediff sentences, each pair in both orders.
+pub(crate) fn aligned_pairs(analysis: &Analysis) -> HashSet<(Sentence, Sentence)> {
+    let mut aligned = HashSet::new();
+    for al in &analysis.alignments {
+        let (a, b) = ((al.a.0.index(), al.a.1), (al.b.0.index(), al.b.1));
+        aligned.insert((a, b));
+        aligned.insert((b, a));
+    }
+    aligned
+}
+
+/// Whether a gold event pair is recalled: some framediff sentence of one side is aligned with
+/// some framediff sentence of the other (`aligned` from [`aligned_pairs`]).
+pub(crate) fn recalled(
+    aligned: &HashSet<(Sentence, Sentence)>,
+    maps: &[SentenceMap],
+    (i, g): GoldSentence,
+    (j, h): GoldSentence,
+) -> bool {
+    let sys = |a: usize, x: usize| maps.get(a).map_or(&[][..], |mp| mp.sys(x));
+    sys(i, g).iter().any(|&f| {
+        sys(j, h)
+            .iter()
+            .any(|&f2| aligned.contains(&((i, f), (j, f2))))
+    })
+}
+
 /// Whether two framediff sentences, (article, sentence) each, share a gold chain (event or
 /// entity) through the annotated gold sentences linked to them, as alignment precision judges
 /// an alignment; `None` when either is linked to no annotated sentence (not judged).
@@ -1265,26 +1303,19 @@ pub fn score(analysis: &Analysis, gold: &[GoldDoc], maps: &[SentenceMap]) -> Top
 
     // partners: (article, framediff sentence) -> [(score, other article, other sentence)]
     let mut partners: HashMap<(usize, usize), Vec<Partner>> = HashMap::new();
-    let mut aligned: HashSet<((usize, usize), (usize, usize))> = HashSet::new();
     for al in &analysis.alignments {
         let (a, b) = ((al.a.0.index(), al.a.1), (al.b.0.index(), al.b.1));
         partners.entry(a).or_default().push((al.score, b.0, b.1));
         partners.entry(b).or_default().push((al.score, a.0, a.1));
-        aligned.insert((a, b));
-        aligned.insert((b, a));
     }
 
     // gold pairs
+    let aligned = aligned_pairs(analysis);
     let (pairs, unmapped) = gold_event_pairs(gold, maps);
     m.gold_pairs_unmapped = unmapped;
-    for ((i, g), (j, h)) in pairs {
+    for (x, y) in pairs {
         m.gold_pairs += 1;
-        let hit = sys_of(i, g).iter().any(|&f| {
-            sys_of(j, h)
-                .iter()
-                .any(|&f2| aligned.contains(&((i, f), (j, f2))))
-        });
-        if hit {
+        if recalled(&aligned, maps, x, y) {
             m.gold_pairs_aligned += 1;
         }
     }

@@ -26,9 +26,8 @@
 //! real misses: two wordings of one fact that share few words (a check-in "into a clinic" and
 //! "entered a program").
 
-use super::ecb::{EcbTopic, SentenceMap, gold_event_pairs, map_doc, shares_chain};
-use crate::{Analysis, Article};
-use std::collections::HashSet;
+use super::ecb::{EcbTopic, SentenceMap, aligned_pairs, gold_event_pairs, recalled, shares_chain};
+use crate::Analysis;
 use std::fmt::Write;
 
 /// One case: where it is, what it scored, and the two sentences.
@@ -60,10 +59,8 @@ pub fn collect(topics: &[EcbTopic]) -> Misses {
     let config = crate::config::Config::builtin();
     let mut out = Misses::default();
     for topic in topics {
-        let articles: Vec<Article> = topic.docs.iter().map(|d| d.article.clone()).collect();
+        let (articles, gold, maps) = topic.parts();
         let analysis = crate::analyze(articles, &config);
-        let maps: Vec<SentenceMap> = topic.docs.iter().map(map_doc).collect();
-        let gold: Vec<_> = topic.docs.iter().map(|d| d.gold.clone()).collect();
         let names: Vec<&str> = topic.docs.iter().map(|d| d.name.as_str()).collect();
         collect_topic(&topic.id, &names, &analysis, &gold, &maps, &mut out);
     }
@@ -89,23 +86,20 @@ fn collect_topic(
         text_a: sentence_text(analysis, a),
         text_b: sentence_text(analysis, b),
     };
-    let mut aligned = HashSet::new();
     for al in &analysis.alignments {
         let (a, b) = ((al.a.0.index(), al.a.1), (al.b.0.index(), al.b.1));
-        aligned.insert((a, b));
-        aligned.insert((b, a));
         if shares_chain(gold, maps, a, b) == Some(false) {
             out.counted_wrong.push(miss(a, b, Some(al.score)));
         }
     }
+    let aligned = aligned_pairs(analysis);
     let (pairs, _) = gold_event_pairs(gold, maps);
     let sys = |a: usize, g: usize| maps.get(a).map_or(&[][..], |m| m.sys(g));
     for ((i, g), (j, h)) in pairs {
-        let (fs, hs) = (sys(i, g), sys(j, h));
-        let hit = fs
-            .iter()
-            .any(|&f| hs.iter().any(|&f2| aligned.contains(&((i, f), (j, f2)))));
-        if !hit && let (Some(&f), Some(&f2)) = (fs.first(), hs.first()) {
+        if recalled(&aligned, maps, (i, g), (j, h)) {
+            continue;
+        }
+        if let (Some(&f), Some(&f2)) = (sys(i, g).first(), sys(j, h).first()) {
             out.not_aligned.push(miss((i, f), (j, f2), None));
         }
     }

@@ -48,6 +48,10 @@ impl FrameMetrics {
     pub fn speaker_accuracy(&self) -> f64 {
         self.speaker_hits as f64 / self.speaker_spans.max(1) as f64
     }
+    /// Speaker accuracy by name alone over the quotes whose speaker is one named person.
+    pub fn person_accuracy(&self) -> f64 {
+        self.person_name_hits as f64 / self.person_spans.max(1) as f64
+    }
 }
 
 impl fmt::Display for FrameMetrics {
@@ -92,13 +96,10 @@ impl fmt::Display for FrameMetrics {
         writeln!(
             f,
             "    one named person       {:.3}   ({} of {} quote spans whose speaker is one named person; {}, issue 10)",
-            self.person_name_hits as f64 / self.person_spans.max(1) as f64,
+            self.person_accuracy(),
             self.person_name_hits,
             self.person_spans,
-            super::bar(
-                self.person_name_hits as f64 / self.person_spans.max(1) as f64,
-                0.8
-            )
+            super::bar(self.person_accuracy(), 0.8)
         )?;
         writeln!(f, "  quotes found             {}", self.quotes)?;
         write!(
