@@ -519,6 +519,13 @@ fn capital_run_end(text: &str, toks: &[Token], k: usize) -> usize {
     end
 }
 
+/// The longest part of a run of capitalised words [`body_names`] keeps, in words.
+const NAME_PART_WORDS: usize = 6;
+
+/// A headline's run of capitalised words is searched for known names this many words at a
+/// time (no headline is longer).
+const HEADLINE_WINDOW: usize = 32;
+
 /// Every run of capitalised words, and every part of one, that the articles write in
 /// sentences not in title case (lower case, joined by spaces): the names a headline's
 /// capitals are checked against.
@@ -535,7 +542,7 @@ fn body_names(tokens: &[ArticleTokens], articles: &[Article]) -> FxHashSet<Strin
                 let j = capital_run_end(text, toks, k);
                 // parts of runs of up to six words
                 for p in k..j {
-                    for q in p + 1..=j.min(p + 6) {
+                    for q in p + 1..=j.min(p + NAME_PART_WORDS) {
                         let words: Vec<&str> =
                             toks[p..q].iter().map(|t| t.lower.as_str()).collect();
                         out.insert(words.join(" "));
@@ -905,13 +912,18 @@ fn article_entities(
                     // a headline capitalises every word: the name is the longest part of the
                     // run that the articles' other sentences write as a name, else the run up
                     // to a word they write in lower case ("Fired Coach Ann Lee Says …")
-                    let end = capital_run_end(text, toks, k);
+                    // (a run longer than any headline is read a window at a time, and no
+                    // part longer than `body_names` keeps is looked up: a run of thousands of
+                    // capitalised words took seconds)
+                    let end = capital_run_end(text, toks, k).min(k + HEADLINE_WINDOW);
                     let words: Vec<&str> = toks[k..end].iter().map(|t| t.lower.as_str()).collect();
-                    let known = (1..=words.len()).rev().find_map(|len| {
-                        (0..=words.len() - len)
-                            .find(|&p| body_names.contains(&words[p..p + len].join(" ")))
-                            .map(|p| (p, len))
-                    });
+                    let known = (1..=words.len().min(NAME_PART_WORDS))
+                        .rev()
+                        .find_map(|len| {
+                            (0..=words.len() - len)
+                                .find(|&p| body_names.contains(&words[p..p + len].join(" ")))
+                                .map(|p| (p, len))
+                        });
                     match known {
                         Some((p, _)) if p > 0 => {
                             k += p;
@@ -2156,6 +2168,19 @@ mod tests {
             &[&[0]],
         );
         assert!(with(&ents, "Nora Vance Checks").is_empty(), "{ents:?}");
+        let vance = entity_of(&ents, "Nora Vance");
+        assert!(vance.mentions.len() >= 2, "{ents:?}");
+    }
+
+    #[test]
+    fn a_title_case_run_of_thousands_of_words_is_read_in_windows() {
+        // every part of the run was looked up as a name: this took minutes unoptimised
+        let run_words = "The Harbour Board Of Dunmore ".repeat(800);
+        let text = format!(
+            "{run_words}Meets Nora Vance\n\nThe singer Nora Vance met the harbour board, her \
+             agent said."
+        );
+        let ents = run(&[text.as_str()], &[&[0]]);
         let vance = entity_of(&ents, "Nora Vance");
         assert!(vance.mentions.len() >= 2, "{ents:?}");
     }
