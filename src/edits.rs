@@ -597,6 +597,7 @@ fn link(a: &mut Analysis, ka: &SentenceKey, kb: &SentenceKey) -> Result<String, 
         b: y,
         score: 1.0,
         semantic: (semantic * 1000.0).round() / 1000.0,
+        support: 0,
         shared: vec![USER_LINK.into()],
     });
     a.diffs.push(PairDiff { a: x, b: y, ops });

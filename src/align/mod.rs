@@ -87,8 +87,18 @@ pub struct Alignment {
     /// ([`crate::text::embed`]), part of `score` above [`PairOptions::semantic_floor`].
     #[serde(default)]
     pub semantic: f32,
+    /// For a pair scoring under the lowest score: the number of sentences, each in another
+    /// article, both of its sentences are aligned with, which aligned it
+    /// ([`PairOptions::support`]); 0 for a pair its score aligned.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub support: usize,
     /// The evidence: shared terms, entities and quoted strings.
     pub shared: Vec<String>,
+}
+
+/// Whether a count is 0 (left out of the JSON).
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Alignment {
@@ -101,6 +111,7 @@ impl Alignment {
             b: (ArticleId(b.0), b.1),
             score,
             semantic: 0.0,
+            support: 0,
             shared: Vec::new(),
         }
     }

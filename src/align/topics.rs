@@ -206,6 +206,8 @@ mod tests {
                 })
                 .collect(),
             idf: Default::default(),
+            spread: Default::default(),
+            words: n.iter().map(|&k| vec![Vec::new(); k]).collect(),
         }
     }
 

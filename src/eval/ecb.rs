@@ -1801,6 +1801,7 @@ pub(crate) mod tests {
                 b: (ArticleId(1), 1),
                 score: 0.7,
                 semantic: 0.0,
+                support: 0,
                 shared: Vec::new(),
             }],
             ..Default::default()

@@ -847,7 +847,6 @@ fn sentence(
     runs
 }
 
-/// Scrolls the other columns to the topic at the top of column `c`.
 /// What ties a sentence to each of its aligned partners, for its hover text: "Aligned with B,
 /// sentence 4 (score 0.41; meaning 0.71): Putin, summit".
 fn alignment_ties(analysis: &Analysis, index: &Index, r: SentenceRef) -> Vec<String> {
@@ -858,8 +857,17 @@ fn alignment_ties(analysis: &Analysis, index: &Index, r: SentenceRef) -> Vec<Str
         .iter()
         .filter_map(|&(other, score, k)| {
             let al = analysis.alignments.get(k)?;
+            let support = if al.support > 0 {
+                format!(
+                    "; under the lowest score, aligned because both sentences are aligned with \
+                     the same sentences of {} other articles",
+                    al.support
+                )
+            } else {
+                String::new()
+            };
             let mut line = format!(
-                "Aligned with {}, sentence {} (score {score:.2}; meaning {:.2})",
+                "Aligned with {}, sentence {} (score {score:.2}; meaning {:.2}{support})",
                 other.0.letter(),
                 other.1 + 1,
                 al.semantic
@@ -873,6 +881,7 @@ fn alignment_ties(analysis: &Analysis, index: &Index, r: SentenceRef) -> Vec<Str
         .collect()
 }
 
+/// Scrolls the other columns to the topic at the top of column `c`.
 fn sync_from(layout: &mut Layout, analysis: &Analysis, index: &Index, c: usize, offset: f32) {
     let Some(art) = analysis.articles.get(c) else {
         return;
