@@ -95,7 +95,7 @@ pub struct PairOptions {
     /// At most this many partners per sentence in each other article.
     pub max_partners: usize,
     /// What each shared word adds, times the share of the story's articles that use it
-    /// ([`StorySpace::spread`]): the words most articles of a story share name its events.
+    /// ([`StorySpace::words`]): the words most articles of a story share name its events.
     pub common_weight: f32,
     /// A pair below [`Self::min_score`] but at least this is aligned when both of its
     /// sentences are aligned with the same sentences of [`Self::support`] other articles.
@@ -128,12 +128,12 @@ pub struct StorySpace {
     pub vectors: Vec<Vec<Sparse>>,
     /// Inverse document frequency of each term id over the story's sentences.
     pub idf: HashMap<u32, f32>,
-    /// The share of the story's articles that use each term id. Inverse document frequency
-    /// over sentences weighs a story's own event words ("acquisition", "rehab") least, since
-    /// they fill its sentences; shared, they are what two reports of its events have in common.
-    pub spread: HashMap<u32, f32>,
-    /// The term ids of each sentence that are not names there, sorted (by article, sentence).
-    pub words: Vec<Vec<Vec<u32>>>,
+    /// The words of each sentence that are not names there (by article, sentence), sorted by
+    /// term id, each with the share of the story's articles that use it. Inverse document
+    /// frequency over sentences weighs a story's own event words ("acquisition", "rehab")
+    /// least, since they fill its sentences; shared, they are what two reports of its events
+    /// have in common ([`StorySpace::common`]).
+    pub words: Vec<Vec<Sparse>>,
 }
 
 /// Builds the sentence vectors of a story.
@@ -167,17 +167,17 @@ pub fn space(feats: &[&[SentenceFeatures]], vocab: &Vocab) -> StorySpace {
     }
     let words = feats
         .iter()
-        .map(|sentences| {
+        .zip(&bags)
+        .map(|(sentences, article)| {
             sentences
                 .iter()
-                .map(|f| {
-                    let ids: BTreeSet<u32> = f
-                        .terms
-                        .iter()
-                        .filter(|t| !f.entities.contains(*t))
-                        .filter_map(|t| vocab.get(t))
-                        .collect();
-                    ids.into_iter().collect()
+                .zip(article)
+                .map(|(f, bag)| {
+                    let names: Vec<u32> = f.entities.iter().filter_map(|t| vocab.get(t)).collect();
+                    bag.keys()
+                        .filter(|id| !names.contains(id))
+                        .map(|&id| (id, spread.get(&id).copied().unwrap_or(0.0)))
+                        .collect()
                 })
                 .collect()
         })
@@ -190,7 +190,6 @@ pub fn space(feats: &[&[SentenceFeatures]], vocab: &Vocab) -> StorySpace {
     StorySpace {
         vectors,
         idf,
-        spread,
         words,
     }
 }
@@ -202,11 +201,11 @@ impl StorySpace {
         let (x, y) = (&self.words[a.0][a.1], &self.words[b.0][b.1]);
         let (mut i, mut j, mut sum) = (0, 0, 0.0);
         while i < x.len() && j < y.len() {
-            match x[i].cmp(&y[j]) {
+            match x[i].0.cmp(&y[j].0) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    sum += self.spread.get(&x[i]).copied().unwrap_or(0.0);
+                    sum += x[i].1;
                     i += 1;
                     j += 1;
                 }
@@ -282,10 +281,10 @@ pub fn align_story(
     vectors: &SentenceVectors,
     opts: &PairOptions,
 ) -> Vec<Alignment> {
-    let n = feats.len();
     // pairs down to this are scored: those under the lowest score may still be aligned by
-    // the sentences both are aligned with
-    let lowest = if opts.support > 0 {
+    // the sentences both are aligned with, in stories with articles enough to support them
+    let n = feats.len();
+    let lowest = if opts.support > 0 && n >= opts.support + 2 {
         opts.support_floor.min(opts.min_score)
     } else {
         opts.min_score

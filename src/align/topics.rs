@@ -206,7 +206,6 @@ mod tests {
                 })
                 .collect(),
             idf: Default::default(),
-            spread: Default::default(),
             words: n.iter().map(|&k| vec![Vec::new(); k]).collect(),
         }
     }
