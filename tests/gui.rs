@@ -126,7 +126,7 @@ fn hovering_a_cue_explains_it() {
 #[test]
 fn hovering_an_aligned_sentence_says_what_ties_it() {
     let mut h = harness();
-    let (text, expect) = {
+    let (k, text, expect) = {
         let a = h.state().view.analysis.clone().unwrap();
         // the first run of an aligned sentence: its words before the first cue or quote,
         // long enough to be found by their text alone
@@ -147,13 +147,14 @@ fn hovering_an_aligned_sentence_says_what_ties_it() {
                 .unwrap_or(text.len());
             (cut >= 30).then(|| text[..cut].to_string())
         };
-        let (text, other) = a
+        let (k, text, other) = a
             .alignments
             .iter()
-            .find_map(|al| {
+            .enumerate()
+            .find_map(|(k, al)| {
                 first_run(al.a)
-                    .map(|t| (t, al.b))
-                    .or_else(|| first_run(al.b).map(|t| (t, al.a)))
+                    .map(|t| (k, t, al.b))
+                    .or_else(|| first_run(al.b).map(|t| (k, t, al.a)))
             })
             .expect("the samples have an aligned sentence with a long first run");
         let expect = format!(
@@ -161,8 +162,13 @@ fn hovering_an_aligned_sentence_says_what_ties_it() {
             other.0.letter(),
             other.1 + 1
         );
-        (text, expect)
+        (k, text, expect)
     };
+    // the samples are too few for the support of other articles: say this pair had it
+    {
+        let analysis = h.state_mut().view.analysis.as_mut().unwrap();
+        std::sync::Arc::make_mut(analysis).alignments[k].support = 4;
+    }
     h.get_all_by_label(&text)
         .next()
         .expect("the first run is drawn")
@@ -171,6 +177,11 @@ fn hovering_an_aligned_sentence_says_what_ties_it() {
     assert!(
         h.query_by_label_contains(&expect).is_some(),
         "no tooltip with {expect:?}"
+    );
+    let support = "aligned with the same sentences of 4 other articles";
+    assert!(
+        h.query_by_label_contains(support).is_some(),
+        "no tooltip with {support:?}"
     );
 }
 

@@ -2,7 +2,9 @@
 //! scored (no candidate list that could drop a pair's defining terms), by the cosine of their
 //! TF-IDF vectors over canonical terms, plus evidence from shared names and shared quotations,
 //! plus the closeness of their meaning (cosine of the static sentence embeddings,
-//! [`crate::text::embed`]); then a sparse choice of partners per sentence and article.
+//! [`crate::text::embed`]), plus the words they share that most of the story's articles use;
+//! then a sparse choice of partners per sentence and article, and the pairs that the
+//! alignments of other articles support.
 //!
 //! # Calibration (ECB+ development topics, `framediff eval ecb`)
 //!
@@ -377,8 +379,8 @@ type Supported = ((Key, Key), (f32, f32), usize);
 
 /// Pairs scoring under the lowest score (at least [`PairOptions::support_floor`]) whose two
 /// sentences are both aligned (in `kept`) with sentences of [`PairOptions::support`] other
-/// articles or more: when five reports of a story tie both sentences to theirs, the two
-/// report the same thing in words too far apart for their own score. Judged on the
+/// articles or more: when several other reports of a story tie both sentences to theirs, the
+/// two report the same thing in words too far apart for their own score. Judged on the
 /// alignments by score only, so one supported pair never supports another.
 fn supported_pairs(
     article_pairs: &[(usize, usize)],
@@ -758,30 +760,27 @@ mod tests {
         let low = (opts.support_floor + opts.min_score) / 2.0;
         // sentence 0 of articles 0 and 1 scores under the lowest score; both are aligned with
         // sentence 0 of `others` more articles
-        let run = |others: usize, opts: &PairOptions| {
+        // `taken`: partners sentence 0 of article 0 already has in article 1
+        let run = |others: usize, taken: usize, opts: &PairOptions| {
             let mut kept: BTreeMap<(Key, Key), (f32, f32)> = BTreeMap::new();
             for k in 2..2 + others {
                 kept.insert(((0, 0), (k, 0)), (0.5, 0.0));
                 kept.insert(((1, 0), (k, 0)), (0.5, 0.0));
             }
+            for t in 1..=taken {
+                kept.insert(((0, 0), (1, t)), (0.5, 0.0));
+            }
             supported_pairs(&[(0, 1)], &[vec![(0, 0, low, 0.3)]], &kept, opts)
         };
-        let five = run(opts.support, &opts);
-        assert_eq!(five.len(), 1, "{five:?}");
-        assert_eq!(five[0].0, ((0, 0), (1, 0)));
-        assert_eq!(five[0].2, opts.support);
-        assert!(run(opts.support - 1, &opts).is_empty());
+        let supported = run(opts.support, 0, &opts);
+        assert_eq!(supported.len(), 1, "{supported:?}");
+        assert_eq!(supported[0].0, ((0, 0), (1, 0)));
+        assert_eq!(supported[0].2, opts.support);
+        assert!(run(opts.support - 1, 0, &opts).is_empty());
         let off = PairOptions { support: 0, ..opts };
-        assert!(run(opts.support, &off).is_empty());
+        assert!(run(opts.support, 0, &off).is_empty());
         // a sentence that has its partners in the other article gets no more
-        let mut kept: BTreeMap<(Key, Key), (f32, f32)> = BTreeMap::new();
-        for k in 2..2 + opts.support {
-            kept.insert(((0, 0), (k, 0)), (0.5, 0.0));
-            kept.insert(((1, 0), (k, 0)), (0.5, 0.0));
-        }
-        for t in 1..=opts.max_partners {
-            kept.insert(((0, 0), (1, t)), (0.5, 0.0));
-        }
-        assert!(supported_pairs(&[(0, 1)], &[vec![(0, 0, low, 0.3)]], &kept, &opts).is_empty());
+        assert_eq!(run(opts.support, opts.max_partners - 1, &opts).len(), 1);
+        assert!(run(opts.support, opts.max_partners, &opts).is_empty());
     }
 }
