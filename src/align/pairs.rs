@@ -83,7 +83,7 @@
 
 use super::Alignment;
 use super::features::SentenceFeatures;
-use super::vector::{Sparse, Vocab, cosine, document_frequencies, idf, tfidf};
+use super::vector::{Sparse, Vocab, cosine, document_frequencies, idf, sum_shared, tfidf};
 use crate::model::ArticleId;
 use crate::text::embed::SentenceVectors;
 use rayon::prelude::*;
@@ -207,20 +207,7 @@ impl StorySpace {
     /// The words (not names) sentence `a` shares with sentence `b`, (article, sentence) each,
     /// each counted by the share of the story's articles that use it.
     pub fn common(&self, a: Key, b: Key) -> f32 {
-        let (x, y) = (&self.words[a.0][a.1], &self.words[b.0][b.1]);
-        let (mut i, mut j, mut sum) = (0, 0, 0.0);
-        while i < x.len() && j < y.len() {
-            match x[i].0.cmp(&y[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += x[i].1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        sum
+        sum_shared(&self.words[a.0][a.1], &self.words[b.0][b.1], |x, _| x)
     }
 }
 

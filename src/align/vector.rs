@@ -68,19 +68,25 @@ pub fn tfidf(bag: &BTreeMap<u32, f32>, df: &HashMap<u32, u32>, n: usize) -> Spar
 
 /// Cosine of two normalised sparse vectors.
 pub fn cosine(a: &Sparse, b: &Sparse) -> f32 {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    sum_shared(a, b, |x, y| x * y)
+}
+
+/// The sum over the term ids two sparse vectors share of `f` of their two weights, by merge
+/// join.
+pub fn sum_shared(a: &Sparse, b: &Sparse, f: impl Fn(f32, f32) -> f32) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
+                sum += f(a[i].1, b[j].1);
                 i += 1;
                 j += 1;
             }
         }
     }
-    dot
+    sum
 }
 
 #[cfg(test)]
