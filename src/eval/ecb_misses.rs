@@ -23,8 +23,8 @@
 //! So alignment precision as measured (0.901) understates: most alignments it counts wrong
 //! link two reports of one fact whose mentions the annotators left unmarked; read with these
 //! judgements it would be about 0.901 + 0.099 × 34/40 ≈ 0.985. And most missed gold pairs are
-//! real misses: two wordings of one fact that share few words (a check-in "into a clinic" and
-//! "entered a program").
+//! real misses: two wordings of one fact that share few words (a verb and its paraphrase, an
+//! institution named two ways).
 
 use super::ecb::{EcbTopic, SentenceMap, aligned_pairs, gold_event_pairs, recalled, shares_chain};
 use crate::Analysis;

@@ -756,7 +756,7 @@ mod tests {
     fn topic(members: &[(usize, &[usize])]) -> Topic {
         Topic {
             id: 3,
-            label: "Swiss summit".into(),
+            label: "Varnian summit".into(),
             terms: Vec::new(),
             story: 0,
             members: members
@@ -782,15 +782,15 @@ mod tests {
         let arts = vec![
             article(&[
                 "Officials met on Monday.",
-                "Putin called the peace summit in Switzerland pointless because Russia was not invited.",
+                "Vance called the peace summit in Varnia pointless because Ostria was not invited.",
             ]),
             article(&[
-                "Putin said the Swiss peace summit was pointless without Russia at the table.",
+                "Vance said the Varnian peace summit was pointless without Ostria at the table.",
                 "Talks continue.",
             ]),
             article(&[
                 "Markets were calm.",
-                "The Kremlin leader scorned next month's gathering of world leaders in Geneva as worthless, since Moscow had no invitation.",
+                "The Ostrian leader scorned next month's gathering of world leaders in Dunmore as worthless, since Kestrel had no invitation.",
             ]),
             article(&[
                 "Heavy rain flooded farmland along the river delta.",
@@ -817,7 +817,7 @@ mod tests {
         assert_eq!(d[0].articles, vec![ArticleId(3)]);
         assert_eq!(
             d[0].summary,
-            "D does not mention “Swiss summit”; A and B do."
+            "D does not mention “Varnian summit”; A and B do."
         );
         assert_eq!(d[0].evidence.len(), 1);
         assert_eq!(d[0].evidence[0].0, ArticleId(3));
@@ -827,7 +827,7 @@ mod tests {
         assert_eq!(d[1].evidence, vec![(ArticleId(2), 1)]);
         assert!(
             d[1].summary.starts_with(
-                "C has no sentence aligned to “Swiss summit” but may report it in other words; closest: C, paragraph 1: “The Kremlin leader"
+                "C has no sentence aligned to “Varnian summit” but may report it in other words; closest: C, paragraph 1: “The Ostrian leader"
             ),
             "{}",
             d[1].summary
@@ -855,7 +855,7 @@ mod tests {
         assert_eq!(d[0].evidence, vec![(ArticleId(3), 0), (ArticleId(0), 1)]);
         assert!(
             d[0].summary
-                .starts_with("D has no sentence in “Swiss summit”; its paragraph 1: “")
+                .starts_with("D has no sentence in “Varnian summit”; its paragraph 1: “")
                 && d[0]
                     .summary
                     .contains("”, under “Weather”, is aligned with A, paragraph "),
@@ -875,7 +875,7 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert_eq!(
             d[0].summary,
-            "Only A reports “Swiss summit”; D leaves it out."
+            "Only A reports “Varnian summit”; D leaves it out."
         );
         assert_eq!(d[0].articles, vec![ArticleId(0), ArticleId(3)]);
         // everyone covers it: nothing to say
@@ -899,7 +899,7 @@ mod tests {
         let d = placement(&Ctx::new(&t, &tab, &arts, &Signals::default())).unwrap();
         assert_eq!(
             d.summary,
-            "A leads with it (headline); B first mentions “Swiss summit” in paragraph 5."
+            "A leads with it (headline); B first mentions “Varnian summit” in paragraph 5."
         );
         let early = table(vec![a, row(1, true)]);
         assert!(placement(&Ctx::new(&t, &early, &arts, &Signals::default())).is_none());
@@ -944,25 +944,25 @@ mod tests {
     fn quotes_tell_paraphrase_from_silence() {
         let t = topic(&[(0, &[0]), (1, &[0]), (2, &[0])]);
         let arts = vec![
-            article(&["Putin called it “pointless”."]),
-            article(&["Putin said it had no purpose."]),
+            article(&["Vance called it “pointless”."]),
+            article(&["Vance said it had no purpose."]),
             article(&["The summit opens Monday."]),
         ];
-        let a = quoting_pointless("Vladimir Putin");
+        let a = quoting_pointless("Nora Vance");
         let tab = table(vec![a, row(1, true), row(2, true)]);
         let d = quotes(&Ctx::new(&t, &tab, &arts, &Signals::default()));
         assert_eq!(d.len(), 1);
         assert_eq!(
             d[0].summary,
-            "A quotes Vladimir Putin (called): “pointless”; B names Putin here with no quotation attributed; C does not name Putin here."
+            "A quotes Nora Vance (called): “pointless”; B names Vance here with no quotation attributed; C does not name Vance here."
         );
-        // B's sentence read as reported speech of Putin: said so
-        let a = quoting_pointless("Vladimir Putin");
+        // B's sentence read as reported speech of Vance: said so
+        let a = quoting_pointless("Nora Vance");
         let mut b = row(1, true);
         b.voices.push(Voice {
             kind: crate::frame::QuoteKind::Indirect,
             ..voice(
-                "Vladimir Putin",
+                "Nora Vance",
                 "said",
                 VerbClass::Neutral,
                 "it had no purpose",
@@ -972,7 +972,7 @@ mod tests {
         let d = quotes(&Ctx::new(&t, &tab, &arts, &Signals::default()));
         assert_eq!(
             d[0].summary,
-            "A quotes Vladimir Putin (called): “pointless”; B reports Putin's words without quoting them; C does not name Putin here."
+            "A quotes Nora Vance (called): “pointless”; B reports Vance's words without quoting them; C does not name Vance here."
         );
     }
 
