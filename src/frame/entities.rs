@@ -994,7 +994,7 @@ fn article_entities(
                 {
                     a += 1;
                 }
-                // titles and roles open the run: "President Vladimir Putin", "Mr. Smith"
+                // titles and roles open the run: "President Nora Vance", "Mr. Smith"
                 let mut roles: Vec<String> = Vec::new();
                 let mut b = k;
                 // and lower-case person nouns before the name ("actress Ines Cole")

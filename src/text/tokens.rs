@@ -48,7 +48,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Splits text into word tokens. Internal apostrophes and hyphens stay inside a word
-/// ("Kremlin's", "well-known"); a possessive "'s" is dropped from `lower` and `stem`.
+/// ("Dunmore's", "well-known"); a possessive "'s" is dropped from `lower` and `stem`.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();

@@ -1,5 +1,5 @@
 //! Reported speech without quotation marks: where a sentence gives someone's words in the
-//! writer's own ("Putin said (that) …", "…, the ministry said.", "according to Kirby, …", "it was
+//! writer's own ("Vance said (that) …", "…, the ministry said.", "according to Okafor, …", "it was
 //! reported by the agency that …", "He added that …"). This file finds the reported clause and
 //! the reporting verb; the speaker is resolved like a quotation's (see `attribution.rs`).
 

@@ -41,7 +41,7 @@ pub fn article_quotes(
     let mut last_subject_at: Option<usize> = None;
     // the person named last in a sentence, and which sentence: a pronoun opening the next
     // sentence refers to them sooner than to the subject of an older sentence ("… in contrast
-    // to Putin's stance. He has dismissed …")
+    // to Vance's stance. He has dismissed …")
     let mut last_named: Option<(usize, String)> = None;
     // a block quotation announced by "…, saying:" / "She wrote:": its speaker and verb, and the
     // paragraph it fills once it has begun
